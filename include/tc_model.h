@@ -1,0 +1,176 @@
+/* The scenario model: what the loader builds from YAML and the evaluation
+ * reads. No third-party header here: renderers and the finance math see only
+ * this and tc_results.h. Units are those of SCENARIO.md (kW per GPU, money in
+ * the scenario currency, fractions as fractions); the loader converts unit
+ * strings ("1.2 kW") before they reach the model. */
+#ifndef TC_MODEL_H
+#define TC_MODEL_H
+
+#include <stddef.h>
+
+typedef enum {
+    TC_DIST_NONE = 0,   /* a plain number */
+    TC_DIST_TRIANGULAR, /* p1 low, p2 mode, p3 high */
+    TC_DIST_UNIFORM,    /* p1 low, p2 high */
+    TC_DIST_NORMAL,     /* p1 mean, p2 sd (truncated to [lo, hi]) */
+    TC_DIST_LOGNORMAL   /* p1 median, p2 p90 */
+} tc_dist_kind;
+
+/* Every numeric input. `value` is what the evaluation uses: the number, or the
+ * point estimate of a distribution (mode, midpoint, mean, median). Monte Carlo
+ * overwrites `value` in a copy of the scenario. */
+typedef struct {
+    double value;
+    tc_dist_kind dist;
+    double p1, p2, p3;
+    double lo, hi;      /* valid range of the key (for truncation, clamping) */
+    int given;          /* 1: written in the input; 0: the default was applied */
+    int line, col;      /* where it was written (0 when defaulted) */
+} tc_num;
+
+typedef enum { TC_BASIS_OUTPUT = 0, TC_BASIS_TOTAL } tc_basis;
+typedef enum { TC_PRICING_CLOUD = 0, TC_PRICING_OWNED, TC_PRICING_API } tc_pricing_kind;
+typedef enum { TC_PAPER_A4 = 0, TC_PAPER_LETTER } tc_paper;
+
+typedef struct {
+    tc_num interactivity;   /* output tokens/s per user; see has_interactivity */
+    tc_num throughput;      /* tokens/s per GPU, on the entry's basis */
+} tc_point;
+
+typedef struct {
+    char *model;
+    double isl, osl;        /* tokens per request */
+    tc_basis basis;
+    char *config;           /* NULL when absent */
+    char *source;           /* NULL: the platform's source applies */
+    tc_point *points;       /* as written (the evaluation sorts a copy) */
+    size_t n_points;
+    int has_interactivity;  /* 0: the one-point form `throughput: N` */
+    int line, col;
+} tc_perf;
+
+typedef struct {
+    tc_pricing_kind kind;
+    /* cloud */
+    tc_num gpu_hour;
+    int includes_power;     /* default 1 */
+    /* cloud and api */
+    tc_num annual_change;
+    /* owned */
+    tc_num capex_per_node, network_capex_per_node;
+    int amortization_years; /* default 4 */
+    tc_num residual_value, maintenance_rate, software_per_gpu_year;
+    /* api */
+    tc_num input_per_m, output_per_m;
+    /* every form */
+    tc_num other_per_year, one_time;
+} tc_pricing;
+
+typedef enum {
+    TC_CLAIM_COST_PER_M_TOKENS = 0,
+    TC_CLAIM_TOKENS_PER_S_PER_MW,
+    TC_CLAIM_TOKENS_PER_S_PER_GPU,
+    TC_CLAIM_COST_PER_GPU_HOUR,
+    TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR,
+    TC_CLAIM_LCOT,
+    TC_CLAIM_METRIC_COUNT
+} tc_claim_metric;
+
+/* Key names of the claim metrics (results.json and scenario keys). */
+extern const char *const tc_claim_metric_names[TC_CLAIM_METRIC_COUNT];
+
+typedef struct {
+    tc_claim_metric metric;
+    double value;
+    double quantum;         /* precision as written: 0.12 -> 0.01, 2.8e6 -> 1e5, 54000 -> 1 */
+    int line, col;
+} tc_claim;
+
+typedef struct {
+    char *id;               /* [a-z0-9_-]+ */
+    char *name, *vendor, *source;   /* vendor, source may be NULL */
+    char *file;             /* the file it was read from (scenario or bid) */
+    int gpus_per_node;      /* default 8 */
+    tc_num peak_pflops;     /* given == 0: absent */
+    tc_num power_kw_per_gpu;
+    tc_num idle_power_fraction;  /* default 1.0 */
+    tc_num software_uplift;      /* default 0 */
+    tc_pricing pricing;
+    tc_perf *perf;
+    size_t n_perf;
+    tc_claim *claims;
+    size_t n_claims;
+    int line, col;
+} tc_platform;
+
+typedef struct {
+    char *id, *name, *model;
+    double isl, osl;
+    tc_num share;
+    tc_num min_interactivity;    /* given == 0: no SLO */
+    int line, col;
+} tc_workload;
+
+typedef enum { TC_BETTER_DEFAULT = 0, TC_BETTER_LOWER, TC_BETTER_HIGHER } tc_better;
+
+typedef struct {
+    char *metric;           /* a results metric name, e.g. "tokens_per_s_per_mw" */
+    double weight;
+    tc_better better;       /* DEFAULT resolved by the analysis (METHOD.md rule) */
+    int line, col;
+} tc_criterion;
+
+typedef struct {
+    char *metric;           /* "meets_slo" or a results metric */
+    int has_max, has_min;
+    double max, min;
+    int line, col;
+} tc_requirement;
+
+typedef struct {
+    int has_sensitivity;
+    double swing;           /* default 0.20 */
+    int has_monte_carlo;
+    long samples;           /* default 10000 */
+    unsigned long long seed;/* default 42 */
+    int has_scoring;
+    tc_criterion *criteria;
+    size_t n_criteria;
+    tc_requirement *requirements;
+    size_t n_requirements;
+} tc_analysis;
+
+typedef struct {
+    /* scenario: */
+    char *title, *subtitle, *prepared_for, *prepared_by;  /* optional ones NULL */
+    char *date;             /* "YYYY-MM-DD" or NULL */
+    char currency[4];       /* ISO 4217, default "USD" */
+    char *baseline;         /* platform id; resolved to the first when absent */
+    tc_basis token_basis;
+    tc_paper paper;         /* extension: report paper size, default A4 */
+    /* assumptions: */
+    int horizon_years;      /* 1..15, default 5 */
+    tc_num discount_rate, utilization, price_per_kwh, escalation, pue;
+    tc_num facility_per_kw_month;
+    tc_num site_power_mw;        /* given == 0: absent */
+    tc_num token_price_per_m;    /* given == 0: absent */
+    /* demand: */
+    tc_num tokens_per_day, growth;
+    tc_workload *workloads;
+    size_t n_workloads;
+    tc_platform *platforms;
+    size_t n_platforms;
+    tc_analysis analysis;
+    /* provenance of the run */
+    char *file;             /* the scenario path as given */
+    char input_sha256[65];  /* over the scenario and every included bid, in order */
+    char **overrides;       /* "key.path=value" what-if overrides; may be empty */
+    size_t n_overrides;
+} tc_scenario;
+
+void tc_scenario_free(tc_scenario *s);   /* accepts NULL */
+
+/* Index of the platform with this id, or -1. */
+int tc_scenario_platform_index(const tc_scenario *s, const char *id);
+
+#endif
