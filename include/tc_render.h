@@ -1,0 +1,53 @@
+/* Renderers and the atomic output set they write through.
+ * A scenario's outputs are written to temporary files in the output folder;
+ * only when every renderer succeeded are they renamed into place, so a
+ * failed run leaves no partial file and the previous report intact. */
+#ifndef TC_RENDER_H
+#define TC_RENDER_H
+
+#include <stddef.h>
+#include "tc_results.h"
+#include "tc_status.h"
+
+typedef struct tc_outset tc_outset;
+
+/* dir: the scenario's output folder (created, with parents, on commit or
+ * by tc_outset_new). inputs: paths that must never be overwritten (an
+ * output with the same device and inode is refused). */
+tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_inputs);
+
+/* Registers final name `rel` (e.g. "report.pdf", "charts/cost.png") and
+ * returns the temporary path a library should write to (same folder as
+ * the final file), or NULL on error (see tc_outset_error). */
+const char *tc_outset_add(tc_outset *o, const char *rel);
+
+/* Checks every temporary file is complete (exists, non-empty), then
+ * fsyncs and renames all into place. */
+tc_status tc_outset_commit(tc_outset *o);
+
+/* Last error text ("out/x/report.pdf: No space left on device"), or "". */
+const char *tc_outset_error(const tc_outset *o);
+
+/* Removes every temporary file not committed; accepts NULL. */
+void tc_outset_free(tc_outset *o);
+
+typedef struct {
+    const char *templates_dir;  /* report wording; NULL: the built-in copy */
+    int png, svg;               /* chart formats wanted */
+} tc_render_opts;
+
+/* Each renderer reads only the results (and the scenario they point at).
+ * err receives a one-line reason on failure. */
+typedef tc_status (*tc_render_fn)(const tc_results *r, tc_outset *o,
+                                  const tc_render_opts *opts, char *err, size_t n);
+
+tc_status tc_render_json(const tc_results *r, tc_outset *o,
+                         const tc_render_opts *opts, char *err, size_t n);
+tc_status tc_render_xlsx(const tc_results *r, tc_outset *o,
+                         const tc_render_opts *opts, char *err, size_t n);
+tc_status tc_render_charts(const tc_results *r, tc_outset *o,
+                           const tc_render_opts *opts, char *err, size_t n);
+tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
+                        const tc_render_opts *opts, char *err, size_t n);
+
+#endif
