@@ -27,7 +27,7 @@ static layout plan(const tc_scenario *s)
     size_t np = s->n_platforms, nw = s->n_workloads, h = (size_t)s->horizon_years, nc = 0;
     for (size_t i = 0; i < np; i++)
         nc += s->platforms[i].n_claims;
-    if (nw > SIZE_MAX / 4 / sizeof(tc_wl_result) / np || h > 64 || nc > SIZE_MAX / 64)
+    if (nw > SIZE_MAX / 4 / sizeof(tc_wl_result) / np || nc > SIZE_MAX / 64)
         return l;
     l.platforms = aligned(sizeof(tc_results));
     l.workloads = l.platforms + aligned(np * sizeof(tc_platform_result));
@@ -139,11 +139,12 @@ static int baseline_index(const tc_scenario *s)
  * reaching here means a caller built the scenario wrongly. */
 static int usable(const tc_scenario *s)
 {
-    if (s->n_platforms == 0 || s->n_workloads == 0 || s->horizon_years < 1)
+    if (s->n_platforms == 0 || s->n_workloads == 0 || s->horizon_years < 1
+        || s->horizon_years > 64)
         return 0;
     for (size_t i = 0; i < s->n_platforms; i++) {
         const tc_platform *p = &s->platforms[i];
-        if (p->gpus_per_node < 1
+        if (p->gpus_per_node < 1 || (unsigned)p->pricing.kind > TC_PRICING_API
             || (p->pricing.kind == TC_PRICING_OWNED && p->pricing.amortization_years < 1))
             return 0;
     }

@@ -876,6 +876,13 @@ static void test_invalid_and_free(void **state)
     assert_null(r);
     assert_int_equal(tc_eval(NULL, &r), TC_ERR_INVALID);
     f.s.baseline = NULL;
+    f.s.horizon_years = 0;
+    assert_int_equal(tc_eval(&f.s, &r), TC_ERR_INVALID);
+    f.s.horizon_years = 5;
+    f.p[1].gpus_per_node = 0;
+    assert_int_equal(tc_eval(&f.s, &r), TC_ERR_INVALID);
+    assert_null(r);
+    f.p[1].gpus_per_node = 72;
     r = eval_ok(&f);
     assert_int_equal(tc_results_warn(r, "x %d %s", 42, "y"), TC_OK);
     assert_string_equal(r->warnings[r->n_warnings - 1], "x 42 y");
