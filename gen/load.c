@@ -24,7 +24,7 @@ static void check_platforms(tc_ld *c, const tc_node *root, tc_ld_scn *o)
     char list[600] = "";
     size_t o2 = 0;
     for (size_t i = 0; i < s->n_platforms && o2 < sizeof list; i++)
-        if (s->platforms[i].id)
+        if (s->platforms[i].id && tc_scenario_platform_index(s, s->platforms[i].id) == (int)i)
             o2 += (size_t)snprintf(list + o2, sizeof list - o2, "%s%s", o2 ? ", " : "",
                                    s->platforms[i].id);
     tc_esc e;
@@ -32,6 +32,50 @@ static void check_platforms(tc_ld *c, const tc_node *root, tc_ld_scn *o)
     tc_ld_err(c, o->baseline, "baseline \"%s\" is not a platform id (expected one of: %s)",
               tc_ld_esc(&e, s->baseline, strlen(s->baseline)), list);
     tc_ld_pop(c, old);
+}
+
+typedef struct { size_t rank, index; const tc_diag *it; } tc_diag_key;
+
+static int diag_cmp(const void *a, const void *b)
+{
+    const tc_diag_key *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    if (x->it->line != y->it->line)
+        return x->it->line < y->it->line ? -1 : 1;
+    if (x->it->col != y->it->col)
+        return x->it->col < y->it->col ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Orders the diagnostics of this load as a reader scans the files: the
+ * scenario first, then bid files in the order read; by line and column. */
+static void sort_diags(tc_diags *d, size_t from, const char *scenario)
+{
+    size_t n = d->count - from;
+    tc_diag_key *k = malloc((n ? n : 1) * sizeof *k);
+    tc_diag *copy = malloc((n ? n : 1) * sizeof *copy);
+    if (!k || !copy) {
+        free(k);
+        free(copy);
+        return;     /* unsorted is still complete */
+    }
+    for (size_t i = 0; i < n; i++) {
+        k[i].it = &d->items[from + i];
+        k[i].index = i;
+        k[i].rank = strcmp(k[i].it->file, scenario) == 0 ? 0 : i + 1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(d->items[from + j].file, k[i].it->file) == 0) {
+                k[i].rank = k[j].rank;
+                break;
+            }
+    }
+    qsort(k, n, sizeof *k, diag_cmp);
+    for (size_t i = 0; i < n; i++)
+        copy[i] = *k[i].it;
+    memcpy(d->items + from, copy, n * sizeof *copy);
+    free(k);
+    free(copy);
 }
 
 static void hex_digest(struct sha256_ctx *sha, char out[65])
@@ -96,6 +140,7 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     if (!s || !s->file || copy_overrides(s, opts) != 0)
         c.oom = 1;
     if (c.oom || d->oom || d->count != before) {
+        sort_diags(d, before, path);
         tc_scenario_free(s);
         return (c.oom || d->oom) ? TC_ERR_NOMEM : c.read_err ? TC_ERR_READ : TC_ERR_INVALID;
     }

@@ -76,7 +76,8 @@ static void ld_requirement(tc_ld *c, const tc_node *m, tc_requirement *rq)
     if (slo && (rq->has_max || rq->has_min))
         tc_ld_err(c, m, "meets_slo takes no max or min");
     else if (!slo && !rq->has_max && !rq->has_min)
-        tc_ld_err(c, m, "missing required key \"max\" or \"min\"");
+        tc_ld_err(c, m, "missing required key \"max\" or \"min\" (expected a bound on %s)",
+                  rq->metric);
 }
 
 /* Allocates *items for list key of m and calls fn on each entry. */

@@ -67,6 +67,14 @@ static void ld_form(tc_ld *c, const tc_node *m, tc_pricing *p)
     tc_ld_num_key(c, m, "one_time", &TC_R_MONEY, TC_LD_DEFAULT, 0, &p->one_time);
 }
 
+static const tc_node *ld_key_node(const tc_node *m, const char *key)
+{
+    for (size_t i = 0; i + 1 < m->n_kids; i += 2)
+        if (tc_node_is(m->kids[i], key))
+            return m->kids[i];
+    return m;
+}
+
 /* Returns the pricing kind read, or -1 when it is missing or ambiguous. */
 static int ld_pricing(tc_ld *c, const tc_node *plat, tc_pricing *p)
 {
@@ -78,15 +86,18 @@ static int ld_pricing(tc_ld *c, const tc_node *plat, tc_pricing *p)
             if (!tc_ld_get(m, k_pricing[k]))
                 continue;
             if (kind >= 0) {
-                tc_ld_err(c, m, "\"%s\" and \"%s\" cannot both be given (expected exactly one of: "
-                          "cloud, owned, api)", k_pricing[kind], k_pricing[k]);
+                size_t o2 = tc_ld_push(c, k_pricing[k]);
+                tc_ld_err(c, ld_key_node(m, k_pricing[k]), "\"%s\" and \"%s\" cannot both be "
+                          "given (expected exactly one of: cloud, owned, api)", k_pricing[kind],
+                          k_pricing[k]);
+                tc_ld_pop(c, o2);
                 tc_ld_pop(c, old);
                 return -1;
             }
             kind = k;
         }
         if (kind < 0)
-            tc_ld_err(c, m, "missing pricing (expected exactly one of: cloud, owned, api)");
+            tc_ld_err(c, m, "missing the pricing form (expected exactly one of: cloud, owned, api)");
     }
     if (kind >= 0) {
         p->kind = (tc_pricing_kind)kind;

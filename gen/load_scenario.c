@@ -119,8 +119,8 @@ static int ld_workload(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *
 
 static void ld_workloads(tc_ld *c, const tc_node *root, tc_scenario *s)
 {
-    size_t old = tc_ld_push(c, "workloads");
     const tc_node *l = tc_ld_require(c, root, "workloads");
+    size_t old = tc_ld_push(c, "workloads");
     if (l && tc_ld_seq(c, l)) {
         if (l->n_kids == 0)
             tc_ld_err(c, l, "expected at least one workload");
