@@ -104,8 +104,9 @@ static void yr_scalar(tc_yr *r, const yaml_event_t *e)
         snprintf(msg, sizeof msg, "a value longer than %u bytes is not allowed",
                  (unsigned)TC_LOAD_MAX_SCALAR_BYTES);
         yr_err(r, &e->start_mark, msg);
-        n->bad = 1;
-        len = 0;
+        tc_node_free(n);
+        r->fatal = 1;
+        return;
     }
     n->text = malloc(len + 1);
     if (!n->text) {
