@@ -16,6 +16,7 @@ typedef struct tc_node {
     tc_node_kind kind;
     int line, col;              /* 1-based */
     int bad;                    /* already reported (alias, bad key): skipped silently */
+    int set;                    /* from the n-th --set override (1-based), 0: the file */
     char *text;                 /* scalar bytes, NUL-terminated (may hold NULs) */
     size_t len;
     struct tc_node **kids;      /* seq: items; map: key, value, key, value, ... */
@@ -136,7 +137,9 @@ tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
 /* Walks a bid file (its only key is platforms). */
 void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
 
-/* --- load_override.c --- */
-int tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d);
+/* --- load_override.c: "key.path=value" what-ifs, applied to the tree
+ * before the walk; their errors are reported with the file name "--set",
+ * line = the override's number, column = in its text. --- */
+void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d);
 
 #endif

@@ -99,7 +99,8 @@ void tc_ld_err(tc_ld *c, const tc_node *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    tc_diags_add(c->d, c->file, at ? at->line : 1, at ? at->col : 1, c->path, "%s", msg);
+    const char *file = at && at->set ? "--set" : c->file;
+    tc_diags_add(c->d, file, at ? at->line : 1, at ? at->col : 1, c->path, "%s", msg);
     c->errors++;
 }
 

@@ -428,6 +428,62 @@ static void test_long_text(void **state)
     free(title);
 }
 
+static void test_overrides(void **state)
+{
+    (void)state;
+    const char *ok[] = {"assumptions.utilization=0.4", "platforms[h200].pricing.cloud.gpu_hour=1.2",
+                        "platforms[1].gpus_per_node=8", "assumptions.site_power_mw=0.5 GW"};
+    tc_load_opts opts = {ok, 4};
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    assert_int_equal(tc_load_scenario("scenarios/seed.yaml", &opts, &s, &d), TC_OK);
+    assert_double_rel(s->utilization.value, 0.4, 1e-15);
+    assert_double_rel(s->platforms[0].pricing.gpu_hour.value, 1.2, 1e-15);
+    assert_int_equal(s->platforms[1].gpus_per_node, 8);
+    assert_double_rel(s->site_power_mw.value, 500, 1e-15);    /* added, converted to MW */
+    assert_int_equal(s->n_overrides, 4);
+    assert_string_equal(s->overrides[1], "platforms[h200].pricing.cloud.gpu_hour=1.2");
+    tc_scenario_free(s);
+
+    const char *bad[] = {"assumptions.utilization=1.4", "platforms[h300].pricing.cloud.gpu_hour=1",
+                         "platforms[7].name=x", "noequals", "scenario.colour=red"};
+    tc_load_opts bopts = {bad, 5};
+    s = (tc_scenario *)&d;
+    assert_int_equal(tc_load_scenario("scenarios/seed.yaml", &bopts, &s, &d), TC_ERR_INVALID);
+    assert_null(s);
+    char *got = diag_text(&d);
+    assert_string_equal(got,
+        "--set:1:25: assumptions.utilization: 1.4 is out of range (expected a fraction in (0, 1])\n"
+        "--set:2:11: platforms[h300].pricing.cloud.gpu_hour: no item with id \"h300\" in this list\n"
+        "--set:3:11: platforms[7].name: no item [7] in this list\n"
+        "--set:4:1: noequals: expected key.path=value, e.g. assumptions.utilization=0.4\n"
+        "--set:5:10: scenario: unknown key \"colour\" (expected one of: title, subtitle, prepared_for, prepared_by, date, currency, baseline, token_basis, paper)\n");
+    free(got);
+    tc_diags_free(&d);
+}
+
+/* Power units to the key's unit, energy prices per kWh. */
+static void test_units(void **state)
+{
+    (void)state;
+    const char *sets[] = {"platforms[0].power_kw_per_gpu=0.5 GW", "platforms[1].power_kw_per_gpu=3MW",
+                          "assumptions.site_power_mw=1450 W", "assumptions.electricity.price_per_kwh=0.08 /kWh",
+                          "platforms[0].pricing.cloud.gpu_hour=.5"};
+    tc_load_opts opts = {sets, 5};
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    assert_int_equal(tc_load_scenario("scenarios/seed.yaml", &opts, &s, &d), TC_OK);
+    assert_double_rel(s->platforms[0].power_kw_per_gpu.value, 5e5, 1e-15);
+    assert_double_rel(s->platforms[1].power_kw_per_gpu.value, 3000, 1e-15);
+    assert_double_rel(s->site_power_mw.value, 0.00145, 1e-12);
+    assert_double_rel(s->price_per_kwh.value, 0.08, 1e-15);
+    assert_double_rel(s->platforms[0].pricing.gpu_hour.value, 0.5, 1e-15);
+    tc_scenario_free(s);
+    tc_diags_free(&d);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -461,6 +517,8 @@ int main(void)
         cmocka_unit_test(test_depth_bound),
         cmocka_unit_test(test_size_bounds),
         cmocka_unit_test(test_long_text),
+        cmocka_unit_test(test_overrides),
+        cmocka_unit_test(test_units),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
