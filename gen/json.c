@@ -1,7 +1,7 @@
 /* results.json: the results document of OUTPUTS.md, built with jansson.
  * Keys keep the documented order; a figure that does not apply (NAN) is
- * null; reals are written with 17 significant digits so that every double
- * parses back to exactly the value the engine computed. */
+ * null; every real is written in the shortest form that parses back to
+ * exactly the double the engine computed (1.41, 4.351851851851851). */
 #include "tc_cli.h"
 
 #include <errno.h>
@@ -323,6 +323,63 @@ static json_t *document(const tc_results *r, int *bad)
     return doc;
 }
 
+/* The shortest "%.Ng" that parses back to v: 1.4099999999999999 -> 1.41,
+ * in exponent form only where 17 digits need it too (100.0, not 1e+02).
+ * A real stays a real ("90.0", not "90"). Returns its length. */
+static size_t shortest_real(char *out, size_t n, double v)
+{
+    char ref[40];
+    snprintf(ref, sizeof ref, "%.17g", v);
+    int exp_ok = strchr(ref, 'e') != NULL, len = 0;
+    for (int p = 1; p <= 17; p++) {
+        len = snprintf(out, n, "%.*g", p, v);
+        if (strtod(out, NULL) == v && (exp_ok || !strchr(out, 'e')))
+            break;
+    }
+    if (!strpbrk(out, ".e"))
+        len += snprintf(out + len, n - (size_t)len, ".0");
+    return (size_t)len;
+}
+
+static int is_real_token(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] == '.' || s[i] == 'e' || s[i] == 'E')
+            return 1;
+    return 0;
+}
+
+/* jansson writes every real with one fixed precision; 17 digits round-trip
+ * but read badly, so each real of the dump is rewritten in its shortest
+ * exact form (never longer). Strings are copied untouched. */
+static void shorten_numbers(char *text)
+{
+    char *in = text, *out = text;
+    int in_string = 0;
+    while (*in) {
+        if (in_string || (*in != '-' && (*in < '0' || *in > '9'))) {
+            if (*in == '\\' && in_string)
+                *out++ = *in++;             /* and the escaped character below */
+            else if (*in == '"')
+                in_string = !in_string;
+            *out++ = *in++;
+            continue;
+        }
+        size_t len = strspn(in, "0123456789+-.eE");
+        char num[48];
+        if (len < 40 && is_real_token(in, len)) {
+            size_t n = shortest_real(num, sizeof num, strtod(in, NULL));
+            memcpy(out, num, n);
+            out += n;
+        } else {
+            memmove(out, in, len);
+            out += len;
+        }
+        in += len;
+    }
+    *out = '\0';
+}
+
 char *tc_results_json(const tc_results *r)
 {
     int bad = 0;
@@ -331,6 +388,7 @@ char *tc_results_json(const tc_results *r)
     json_decref(doc);
     if (!text)
         return NULL;
+    shorten_numbers(text);
     size_t len = strlen(text);
     char *out = realloc(text, len + 2);
     if (!out) {

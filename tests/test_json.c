@@ -168,16 +168,29 @@ static void values_and_nulls(void **state)
 {
     (void)state;
     fixture *f = make_fixture();
+    f->p[0].name = "HGX \"H200\" 1.4099999999999999";
+    f->pr[0].tco_npv = 100.0;
+    f->pr[0].tco_nominal = 1e20;
     char *text = tc_results_json(&f->r);
     json_t *doc = parse(text);
     json_t *plats = json_object_get(doc, "platforms");
     json_t *h200 = json_array_get(plats, 0), *api = json_array_get(plats, 2);
+    json_t *api_y1 = json_array_get(json_object_get(api, "years"), 0);
     assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "tool"), "name")), "tokcost");
     assert_string_equal(json_string_value(json_object_get(json_object_get(doc, "scenario"), "baseline")), "h200");
     assert_string_equal(json_string_value(json_object_get(api, "pricing")), "api");
     /* 17 significant digits: the very double the engine computed comes back. */
     assert_true(json_real_value(json_object_get(h200, "cost_per_m_tokens")) == 1.41 / (90.0 * 3600.0) * 1e6);
     assert_true(json_real_value(json_object_get(h200, "cost_per_gpu_hour")) == 1.41);
+    /* ... in its shortest form, a real staying a real, strings untouched. */
+    assert_non_null(strstr(text, "\"cost_per_gpu_hour\": 1.41,\n"));
+    assert_non_null(strstr(text, "\"cost_per_m_tokens\": 4.351851851851851,\n"));
+    assert_non_null(strstr(text, "\"tokens_per_s_per_gpu\": 90.0,\n"));
+    assert_non_null(strstr(text, "\"tco_npv\": 100.0,\n"));
+    assert_non_null(strstr(text, "\"tco_nominal\": 1e+20,\n"));
+    assert_non_null(strstr(text, "\"name\": \"HGX \\\"H200\\\" 1.4099999999999999\","));
+    assert_true(json_is_integer(json_object_get(api_y1, "year")));
+    assert_true(json_is_real(json_object_get(h200, "tokens_per_s_per_gpu")));
     assert_double_rel(json_real_value(json_object_get(h200, "cost_per_m_tokens")), 4.3518518518518521, 1e-15);
     assert_double_rel(json_real_value(json_object_get(h200, "tokens_per_s_per_mw")), 52023.121387283236, 1e-15);
     /* What does not apply is null, never 0. */
@@ -185,13 +198,12 @@ static void values_and_nulls(void **state)
     assert_true(json_is_null(json_object_get(api, "tokens_per_s_per_mw")));
     assert_true(json_is_null(json_object_get(h200, "payback_years")));
     assert_true(json_is_null(json_object_get(h200, "site_fits")));
-    json_t *api_y1 = json_array_get(json_object_get(api, "years"), 0);
     assert_true(json_is_null(json_object_get(api_y1, "gpus")));
     assert_true(json_is_null(json_object_get(api_y1, "revenue")));
     assert_int_equal(json_integer_value(json_object_get(api_y1, "year")), 1);
     json_t *c0 = json_array_get(json_object_get(h200, "claims"), 0);
     assert_string_equal(json_string_value(json_object_get(c0, "metric")), "cost_per_m_tokens");
-    assert_double_rel(json_real_value(json_object_get(c0, "deviation")), -0.034893617021276595, 1e-12);
+    assert_double_rel(json_real_value(json_object_get(c0, "deviation")), -0.034893617021276406, 1e-15);
     assert_true(json_is_false(json_object_get(c0, "consistent")));
     json_t *rank = json_object_get(doc, "ranking");
     assert_string_equal(json_string_value(json_array_get(rank, 0)), "gb300");
