@@ -190,7 +190,7 @@ static void heading(FILE *f, const tc_results *r)
         fprintf(f, "  %-12s ", s->platforms[i].id);
         print_escaped(f, "", s->platforms[i].name ? s->platforms[i].name : "", "");
         if (s->platforms[i].vendor)
-            print_escaped(f, " (", s->platforms[i].vendor, ")");
+            print_escaped(f, " - ", s->platforms[i].vendor, "");
         fputc('\n', f);
     }
     fputc('\n', f);
