@@ -158,7 +158,7 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
     for (size_t i = 0; i < n; i++) {
         const tc_platform *in = &r->scenario->platforms[i];
         const tc_platform_result *p = &r->platforms[i];
-        snprintf(at(&g, i + 1, 0), CELL, "%s%s", in->id, i == r->baseline ? " *" : "");
+        snprintf(at(&g, i + 1, 0), CELL, "%s%s", in->id, i == r->baseline && n > 1 ? " *" : "");
         strcpy(at(&g, i + 1, 1), in->pricing.kind == TC_PRICING_OWNED ? "owned"
                                  : in->pricing.kind == TC_PRICING_API ? "api" : "cloud");
         for (size_t m = 0; m < N_METRICS; m++)
