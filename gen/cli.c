@@ -240,7 +240,7 @@ static int take_verb(cli_args *a, const char **pos, size_t n_pos)
     a->n_files = n_pos;
     if (n_pos == 0)
         return 0;
-    for (int v = 0; v < 4; v++)
+    for (size_t v = 0; v < sizeof verb_names / sizeof verb_names[0]; v++)
         if (strcmp(pos[0], verb_names[v]) == 0) {
             a->verb = (cli_verb)v;
             a->files = pos + 1;
