@@ -150,6 +150,15 @@ static void ld_unknown(tc_ld *c, const tc_node *k, const char *const *keys)
     for (size_t i = 0; keys[i] && o < sizeof list; i++)
         o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", keys[i]);
     tc_esc e;
+    size_t ascii = 0;
+    while (ascii < k->len && (unsigned char)k->text[ascii] < 0x80)
+        ascii++;
+    if (ascii < k->len) {
+        /* A Cyrillic "а" prints like a Latin "a": say where the keys differ. */
+        tc_ld_err(c, k, "unknown key \"%s\": non-ASCII character at byte %zu"
+                  " (expected one of: %s)", tc_ld_esc(&e, k->text, k->len), ascii + 1, list);
+        return;
+    }
     tc_ld_err(c, k, "unknown key \"%s\" (expected one of: %s)",
               tc_ld_esc(&e, k->text, k->len), list);
 }
