@@ -93,11 +93,10 @@ static tc_status coverage_reason(scoring *c, size_t i, char **reason)
 }
 
 /* One max/min requirement; a metric without a value for this bid (the
- * facility of an api bid) is not checked, with a warning. */
+ * facility of an api bid) is not checked (see warn_unchecked). */
 static tc_status check_bound(scoring *c, size_t i, size_t k, char **reason)
 {
     const tc_requirement *q = &c->s->analysis.requirements[k];
-    const char *id = c->s->platforms[i].id;
     int known;
     for (int side = 0; side < 2; side++) {
         int is_max = side == 0;
@@ -108,9 +107,8 @@ static tc_status check_bound(scoring *c, size_t i, size_t k, char **reason)
             return unknown_metric(c, "requirements", k, q->line, q->col, q->metric);
         tc_status st = TC_OK;
         if (isnan(v))
-            st = tc_results_warn(c->r, "scoring requirement %s does not apply to %s: not checked",
-                                 q->metric, id);
-        else if (is_max && v > q->max)
+            continue;   /* warned about once scoring succeeds */
+        if (is_max && v > q->max)
             st = append(reason, "%s %.6g exceeds max %.6g", q->metric, v, q->max);
         else if (!is_max && v < q->min)
             st = append(reason, "%s %.6g is below min %.6g", q->metric, v, q->min);
@@ -235,6 +233,25 @@ void tc_scoring_free(tc_scoring *x)
     free(x);
 }
 
+/* A requirement a covered bid has no value for is a warning, not a
+ * failure: an api bid draws no site power, so facility_mw cannot exceed. */
+static tc_status warn_unchecked(scoring *c)
+{
+    const tc_analysis *a = &c->s->analysis;
+    tc_status st = TC_OK;
+    for (size_t i = 0; i < c->s->n_platforms; i++)
+        for (size_t k = 0; st == TC_OK && k < a->n_requirements; k++) {
+            const tc_requirement *q = &a->requirements[k];
+            int known;
+            if (!c->r->platforms[i].covered || strcmp(q->metric, "meets_slo") == 0)
+                continue;
+            if (isnan(tc_scoring_metric(c->r, i, q->metric, q->has_max, &known)))
+                st = tc_results_warn(c->r, "scoring requirement %s does not apply to %s: not checked",
+                                     q->metric, c->s->platforms[i].id);
+        }
+    return st;
+}
+
 static tc_status score_all(scoring *c, tc_scoring *x)
 {
     size_t np = c->s->n_platforms;
@@ -251,6 +268,7 @@ static tc_status score_all(scoring *c, tc_scoring *x)
     if (st == TC_OK) {
         normalise(c, x->scores, np);
         order(x->scores, np);
+        st = warn_unchecked(c);
     }
     return st;
 }
