@@ -44,6 +44,14 @@ static int copy_platforms(tc_scenario *c, const tc_scenario *s,
     return 1;
 }
 
+static int has_platform(const tc_scenario *c, const char *id)
+{
+    for (size_t i = 0; id && i < c->n_platforms; i++)
+        if (c->platforms[i].id && strcmp(c->platforms[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
 tc_scenario *tc_analysis_copy(const tc_scenario *s, const size_t *keep, size_t n_keep)
 {
     tc_scenario *c = malloc(sizeof *c);
@@ -62,7 +70,7 @@ tc_scenario *tc_analysis_copy(const tc_scenario *s, const size_t *keep, size_t n
     }
     if (s->n_workloads)
         memcpy(c->workloads, s->workloads, s->n_workloads * sizeof *c->workloads);
-    if (c->n_platforms && (!s->baseline || tc_scenario_platform_index(c, s->baseline) < 0))
+    if (c->n_platforms && !has_platform(c, s->baseline))
         c->baseline = c->platforms[0].id;
     return c;
 }
