@@ -22,7 +22,7 @@ LIB_SRC := $(filter-out gen/main.c,$(wildcard gen/*.c)) $(wildcard charts/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/bench_eval
+BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis
 DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)

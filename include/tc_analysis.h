@@ -7,11 +7,13 @@
  * 1.0 (Blackman and Vigna), its 256-bit state filled by four successive
  * outputs of SplitMix64 started at the scenario's `seed`. A uniform draw is
  * the top 53 bits of one output times 2^-53, in [0, 1). Normal draws use the
- * Marsaglia polar method; its logarithm, and the exponential of lognormal
+ * Marsaglia polar method (both normals of a pair are used, in order); its
+ * logarithm, and the exponential of lognormal
  * draws, are computed here from +, -, *, / and sqrt only (all correctly
  * rounded by IEEE 754), so the same seed gives the same draws on every
  * machine whatever its libm. Quantiles are Hyndman-Fan type 7 (linear
- * interpolation between order statistics, R's default). */
+ * interpolation between order statistics, R's default), found by selection
+ * rather than a full sort. */
 #ifndef TC_ANALYSIS_H
 #define TC_ANALYSIS_H
 
@@ -48,7 +50,11 @@ tc_scenario *tc_analysis_copy(const tc_scenario *s, const size_t *keep, size_t n
 void tc_analysis_copy_free(tc_scenario *c);   /* accepts NULL */
 
 /* ---- generator --------------------------------------------------------- */
-typedef struct { uint64_t s[4]; } tc_rng;
+typedef struct {
+    uint64_t s[4];      /* xoshiro256** state */
+    double spare;       /* the polar method's second normal, when has_spare */
+    int has_spare;
+} tc_rng;
 
 uint64_t tc_rng_splitmix64(uint64_t *state);  /* advances state, one output */
 void tc_rng_seed(tc_rng *g, uint64_t seed);   /* via SplitMix64 */
@@ -67,10 +73,12 @@ double tc_rng_exp(double x);
 double tc_dist_draw(const tc_num *x, tc_rng *g);
 
 /* ---- quantiles --------------------------------------------------------- */
-/* Type 7 quantile of sorted[0..n-1] (n >= 1), p in [0, 1]. */
-double tc_quantile_sorted(const double *sorted, size_t n, double p);
-/* P5, P50, P95 and mean of the finite values of v (sorted in place, NANs
- * moved to the end); all NAN when none is finite. Returns the finite count. */
+/* Type 7 quantile of v[0..n-1] (finite values, p in [0, 1]): with
+ * h = (n - 1) p, x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h)),
+ * x(k) the k-th smallest from 0. Reorders v; NAN when n is 0. */
+double tc_quantile(double *v, size_t n, double p);
+/* P5, P50, P95 and mean of the finite values of v (reordered: the finite
+ * ones first); all NAN when none is finite. Returns the finite count. */
 size_t tc_quantiles_summary(double *v, size_t n, tc_quantiles *q);
 
 /* ---- the analyses, one by one (tc_analyze calls them) -------------------- */

@@ -3,6 +3,7 @@
  * their analytic quantiles, and type-7 quantiles computed by hand. */
 #include "tc_test.h"
 #include <stdlib.h>
+#include <string.h>
 #include "tc_analysis.h"
 
 static void test_xoshiro_reference(void **state)
@@ -14,7 +15,7 @@ static void test_xoshiro_reference(void **state)
         607988272756665600u, 16172922978634559625u, 8476171486693032832u,
         10595114339597558777u, 2904607092377533576u,
     };
-    tc_rng g = {{1, 2, 3, 4}};
+    tc_rng g = {.s = {1, 2, 3, 4}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         assert_true(tc_rng_next(&g) == want[i]);
 }
@@ -60,7 +61,7 @@ static void test_same_seed_same_stream(void **state)
 static void test_uniform_range_and_resolution(void **state)
 {
     (void)state;
-    tc_rng g = {{0, 0, 0, 0}};
+    tc_rng g = {.s = {0, 0, 0, 0}};
     /* the all-zero state is xoshiro's fixed point: output 0 maps to 0.0 */
     assert_true(tc_rng_uniform(&g) == 0.0);
     tc_rng_seed(&g, 7);
@@ -119,7 +120,7 @@ static tc_quantiles sample(const tc_num *x, double *p90)
     tc_quantiles q;
     assert_int_equal(tc_quantiles_summary(v, DRAWS, &q), DRAWS);
     if (p90)
-        *p90 = tc_quantile_sorted(v, DRAWS, 0.9);
+        *p90 = tc_quantile(v, DRAWS, 0.9);
     free(v);
     return q;
 }
@@ -216,6 +217,36 @@ static void test_quantile_type7_by_hand(void **state)
     assert_true(isnan(q.p50) && isnan(q.mean));
 }
 
+static int ascending(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Selection against a full sort, on many ties and on distinct values. */
+static void test_quantile_matches_sort(void **state)
+{
+    (void)state;
+    enum { N = 1001 };
+    static double v[N], sorted[N], work[N];
+    tc_rng g;
+    tc_rng_seed(&g, 5);
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < N; i++)
+            v[i] = round ? tc_rng_uniform(&g) : (double)(tc_rng_next(&g) % 7);
+        memcpy(sorted, v, sizeof v);
+        qsort(sorted, N, sizeof *sorted, ascending);
+        static const double ps[] = {0, 0.05, 0.1234, 0.5, 0.95, 0.999, 1};
+        for (size_t k = 0; k < sizeof ps / sizeof *ps; k++) {
+            double h = (N - 1) * ps[k];
+            size_t i = (size_t)floor(h);
+            double want = i + 1 < N ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+            memcpy(work, v, sizeof v);
+            assert_true(tc_quantile(work, N, ps[k]) == want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_lognormal_quantiles),
         cmocka_unit_test(test_plain_number_is_its_value),
         cmocka_unit_test(test_quantile_type7_by_hand),
+        cmocka_unit_test(test_quantile_matches_sort),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
