@@ -105,9 +105,9 @@ static tc_status check_bound(scoring *c, size_t i, size_t k, char **reason)
         double v = tc_scoring_metric(c->r, i, q->metric, is_max, &known);
         if (!known)
             return unknown_metric(c, "requirements", k, q->line, q->col, q->metric);
-        tc_status st = TC_OK;
         if (isnan(v))
             continue;   /* warned about once scoring succeeds */
+        tc_status st = TC_OK;
         if (is_max && v > q->max)
             st = append(reason, "%s %.6g exceeds max %.6g", q->metric, v, q->max);
         else if (!is_max && v < q->min)
@@ -135,8 +135,34 @@ static tc_status compliance(scoring *c, size_t i, char **reason)
     return TC_OK;
 }
 
+/* Every metric name is checked up front, so that a typo is reported even
+ * when no bid reaches the check that would read it. */
+static tc_status check_names(scoring *c)
+{
+    const tc_analysis *a = &c->s->analysis;
+    int known;
+    for (size_t k = 0; k < c->nc; k++) {
+        const tc_criterion *q = &c->crit[k];
+        tc_scoring_metric(c->r, 0, q->metric, 1, &known);
+        if (!known)
+            return unknown_metric(c, "criteria", k, q->line, q->col, q->metric);
+    }
+    for (size_t k = 0; k < a->n_requirements; k++) {
+        const tc_requirement *q = &a->requirements[k];
+        if (strcmp(q->metric, "meets_slo") == 0)
+            continue;
+        tc_scoring_metric(c->r, 0, q->metric, 1, &known);
+        if (!known)
+            return unknown_metric(c, "requirements", k, q->line, q->col, q->metric);
+    }
+    return TC_OK;
+}
+
 static tc_status resolve_criteria(scoring *c)
 {
+    tc_status st = check_names(c);
+    if (st != TC_OK)
+        return st;
     double sum = 0;
     for (size_t k = 0; k < c->nc; k++) {
         const tc_criterion *q = &c->crit[k];

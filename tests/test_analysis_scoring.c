@@ -180,6 +180,13 @@ static void test_unknown_metric_and_zero_weights(void **state)
     assert_string_equal(err, "rfp.yaml:12:9: analysis.scoring.criteria[2].metric: "
                              "unknown metric \"tokens_per_watt\"");
     f->c[2].metric = "tco_npv";
+    f->q[1].metric = "facility_kw";    /* reported though no bid would be checked */
+    for (size_t i = 0; i < NP; i++)
+        f->r->platforms[i].covered = 0;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "rfp.yaml:15:9: analysis.scoring.requirements[1].metric: "
+                             "unknown metric \"facility_kw\"");
+    f->q[1].metric = "facility_mw";
     f->c[0].weight = f->c[1].weight = f->c[2].weight = 0;
     assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
     assert_string_equal(err, "rfp.yaml:10:9: analysis.scoring.criteria[0].metric: "
