@@ -179,15 +179,19 @@ static void test_tornado_cloud(void **state)
 static void test_tornado_clamps_to_range(void **state)
 {
     fixture *f = *state;
-    f->s.utilization.value = 0.9;   /* 1.08 is clamped to 1 */
+    /* u 1.08 is clamped to 1: at 700 tok/s/GPU that is 3 and 4 nodes, where
+     * an unclamped 1.08 would need 2 and 3 */
+    f->s.utilization.value = 0.9;
+    f->pt[0].throughput.value = 700;
     f->s.analysis.swing = 0.2;
     tc_results *r = NULL;
     char err[256] = "";
     assert_int_equal(tc_eval(&f->s, &r), TC_OK);
     assert_int_equal(tc_sensitivity_run(&f->s, r, &r->sensitivity, err, sizeof err), TC_OK);
     const tc_tornado_row *x = row(r->sensitivity, 0, "utilization");
-    assert_double_rel(x->low, cloud_lcot(2, 1000, 0.72, 0.5, 0.1), 1e-9);
-    assert_double_rel(x->high, cloud_lcot(2, 1000, 1.0, 0.5, 0.1), 1e-9);
+    assert_double_rel(x->low, cloud_lcot(2, 700, 0.72, 0.5, 0.1), 1e-9);
+    assert_double_rel(x->high, cloud_lcot(2, 700, 1.0, 0.5, 0.1), 1e-9);
+    assert_true(cloud_lcot(2, 700, 1.0, 0.5, 0.1) != cloud_lcot(2, 700, 1.08, 0.5, 0.1));
     tc_results_free(r);
 }
 
