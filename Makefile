@@ -26,7 +26,7 @@ TEMPLATES := templates/bid.yaml templates/scenario.yaml
 LIB_OBJ += $(BUILD)/gen/templates_data.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/bench_eval
+BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis
 DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
