@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tc_analysis.h"
 #include "tc_load.h"
 
 /* Prints a step's diagnostics, or its status when it recorded none. */
@@ -45,6 +46,14 @@ int cli_evaluate(const cli_args *a, const char *path, tc_scenario **s, tc_result
     tc_diags_free(&d);
     if (st == TC_OK && (st = tc_eval(*s, r)) != TC_OK)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
+    char err[1024] = "";
+    if (st == TC_OK && (st = tc_analyze(*s, *r, err, sizeof err)) != TC_OK) {
+        /* A scenario error comes located (FILE:LINE:COL: ...); others get the prefix. */
+        if (strncmp(err, path, strlen(path)) == 0)
+            fprintf(stderr, "%s\n", err);
+        else
+            fprintf(stderr, "tokcost: %s: %s\n", path, err[0] ? err : tc_strerror(st));
+    }
     return cli_exit_for(st);
 }
 
