@@ -10,64 +10,7 @@
 
 #include "tc_diag.h"
 #include "tc_format.h"
-
-#define CELL 96
-
-typedef struct {
-    size_t rows, cols;
-    unsigned left;          /* bit c: column c is text, left-aligned */
-    char (*cells)[CELL];
-} grid;
-
-static int grid_init(grid *g, size_t rows, size_t cols)
-{
-    g->rows = rows;
-    g->cols = cols;
-    g->left = 1u;
-    g->cells = calloc(rows && cols ? rows * cols : 1, sizeof *g->cells);
-    return g->cells ? 0 : -1;
-}
-
-static char *at(grid *g, size_t r, size_t c)
-{
-    return g->cells[r * g->cols + c];
-}
-
-/* Terminal columns of UTF-8 text (one per code point: the currency signs
- * and the input's Latin/Greek/Cyrillic letters are all single-width). */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++)
-        w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-/* Text columns left-aligned, numbers right-aligned, two spaces apart. */
-static void grid_print(FILE *f, grid *g, const char *indent)
-{
-    size_t *w = calloc(g->cols, sizeof *w);
-    if (!w)
-        return;
-    for (size_t r = 0; r < g->rows; r++)
-        for (size_t c = 0; c < g->cols; c++)
-            if (width(at(g, r, c)) > w[c])
-                w[c] = width(at(g, r, c));
-    for (size_t r = 0; r < g->rows; r++) {
-        fputs(indent, f);
-        for (size_t c = 0; c < g->cols; c++) {
-            const char *s = at(g, r, c);
-            int pad = (int)(w[c] - width(s));
-            const char *sep = c ? "  " : "";
-            if (c < 32 && (g->left >> c & 1u))
-                fprintf(f, "%s%s%*s", sep, s, c + 1 < g->cols ? pad : 0, "");
-            else
-                fprintf(f, "%s%*s%s", sep, pad, "", s);
-        }
-        fputc('\n', f);
-    }
-    free(w);
-}
+#include "table_grid.h"
 
 /* How a metric is shown: money with cents, money per million tokens with
  * five significant digits, or a plain number. */
@@ -122,22 +65,22 @@ static double value_of(const tc_platform_result *p, const metric *m)
  * the other platform over the baseline. */
 static void table_pair(FILE *f, const tc_results *r, const char *cur)
 {
-    grid g;
-    if (grid_init(&g, N_METRICS + 1, 4) != 0)
+    tc_grid g;
+    if (tc_grid_init(&g, N_METRICS + 1, 4) != 0)
         return;
     size_t base = r->baseline, other = base == 0 ? 1 : 0;
-    strcpy(at(&g, 0, 3), "relative");
+    strcpy(tc_grid_at(&g, 0, 3), "relative");
     for (size_t c = 0; c < 2; c++)
-        snprintf(at(&g, 0, c + 1), CELL, "%s", r->scenario->platforms[c].id);
+        snprintf(tc_grid_at(&g, 0, c + 1), TC_GRID_CELL, "%s", r->scenario->platforms[c].id);
     for (size_t m = 0; m < N_METRICS; m++) {
-        snprintf(at(&g, m + 1, 0), CELL, "%s", metrics[m].label);
+        snprintf(tc_grid_at(&g, m + 1, 0), TC_GRID_CELL, "%s", metrics[m].label);
         for (size_t c = 0; c < 2; c++)
-            show(at(&g, m + 1, c + 1), CELL, metrics[m].kind, value_of(&r->platforms[c], &metrics[m]), cur);
+            show(tc_grid_at(&g, m + 1, c + 1), TC_GRID_CELL, metrics[m].kind, value_of(&r->platforms[c], &metrics[m]), cur);
         double ratio = value_of(&r->platforms[other], &metrics[m]) / value_of(&r->platforms[base], &metrics[m]);
-        tc_fmt_relative(at(&g, m + 1, 3), CELL, ratio);
+        tc_fmt_relative(tc_grid_at(&g, m + 1, 3), TC_GRID_CELL, ratio);
     }
-    grid_print(f, &g, "");
-    free(g.cells);
+    tc_grid_print(f, &g, "");
+    tc_grid_free(&g);
 }
 
 /* Any other count: a row per platform, the baseline marked, and its LCOT
@@ -145,31 +88,31 @@ static void table_pair(FILE *f, const tc_results *r, const char *cur)
 static void table_rows(FILE *f, const tc_results *r, const char *cur)
 {
     size_t n = r->scenario->n_platforms;
-    grid g;
-    if (grid_init(&g, n + 1, N_METRICS + 3) != 0)
+    tc_grid g;
+    if (tc_grid_init(&g, n + 1, N_METRICS + 3) != 0)
         return;
     const tc_platform_result *b = &r->platforms[r->baseline];
     g.left = 3u;
-    strcpy(at(&g, 0, 0), "platform");
-    strcpy(at(&g, 0, 1), "pricing");
+    strcpy(tc_grid_at(&g, 0, 0), "platform");
+    strcpy(tc_grid_at(&g, 0, 1), "pricing");
     for (size_t m = 0; m < N_METRICS; m++)
-        snprintf(at(&g, 0, m + 2), CELL, "%s", metrics[m].head);
-    snprintf(at(&g, 0, N_METRICS + 2), CELL, "LCOT vs %s", r->scenario->platforms[r->baseline].id);
+        snprintf(tc_grid_at(&g, 0, m + 2), TC_GRID_CELL, "%s", metrics[m].head);
+    snprintf(tc_grid_at(&g, 0, N_METRICS + 2), TC_GRID_CELL, "LCOT vs %s", r->scenario->platforms[r->baseline].id);
     for (size_t i = 0; i < n; i++) {
         const tc_platform *in = &r->scenario->platforms[i];
         const tc_platform_result *p = &r->platforms[i];
-        snprintf(at(&g, i + 1, 0), CELL, "%s%s", in->id, i == r->baseline && n > 1 ? " *" : "");
-        strcpy(at(&g, i + 1, 1), in->pricing.kind == TC_PRICING_OWNED ? "owned"
+        snprintf(tc_grid_at(&g, i + 1, 0), TC_GRID_CELL, "%s%s", in->id, i == r->baseline && n > 1 ? " *" : "");
+        strcpy(tc_grid_at(&g, i + 1, 1), in->pricing.kind == TC_PRICING_OWNED ? "owned"
                                  : in->pricing.kind == TC_PRICING_API ? "api" : "cloud");
         for (size_t m = 0; m < N_METRICS; m++)
-            show(at(&g, i + 1, m + 2), CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
-        tc_fmt_relative(at(&g, i + 1, N_METRICS + 2), CELL,
+            show(tc_grid_at(&g, i + 1, m + 2), TC_GRID_CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
+        tc_fmt_relative(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
                         p->levelized_cost_per_m_tokens / b->levelized_cost_per_m_tokens);
     }
-    grid_print(f, &g, "");
+    tc_grid_print(f, &g, "");
     if (n > 1)
         fprintf(f, "* baseline\n");
-    free(g.cells);
+    tc_grid_free(&g);
 }
 
 static void print_escaped(FILE *f, const char *prefix, const char *s, const char *suffix)
@@ -199,35 +142,35 @@ static void heading(FILE *f, const tc_results *r)
 static void workload_section(FILE *f, const tc_results *r, const char *cur)
 {
     const tc_scenario *s = r->scenario;
-    grid g;
-    if (grid_init(&g, s->n_platforms + 1, s->n_workloads + 1) != 0)
+    tc_grid g;
+    if (tc_grid_init(&g, s->n_platforms + 1, s->n_workloads + 1) != 0)
         return;
     fprintf(f, "\nCost per million tokens by workload (year 1, throughput at the SLO in tok/s/GPU):\n");
     for (size_t w = 0; w < s->n_workloads; w++) {
         const tc_workload *wl = &s->workloads[w];
         if (wl->min_interactivity.given)
-            snprintf(at(&g, 0, w + 1), CELL, "%s (%.0f/%.0f, SLO %g tok/s)", wl->id, wl->isl,
+            snprintf(tc_grid_at(&g, 0, w + 1), TC_GRID_CELL, "%s (%.0f/%.0f, SLO %g tok/s)", wl->id, wl->isl,
                      wl->osl, wl->min_interactivity.value);
         else
-            snprintf(at(&g, 0, w + 1), CELL, "%s (%.0f/%.0f)", wl->id, wl->isl, wl->osl);
+            snprintf(tc_grid_at(&g, 0, w + 1), TC_GRID_CELL, "%s (%.0f/%.0f)", wl->id, wl->isl, wl->osl);
     }
     for (size_t i = 0; i < s->n_platforms; i++) {
-        snprintf(at(&g, i + 1, 0), CELL, "%s", s->platforms[i].id);
+        snprintf(tc_grid_at(&g, i + 1, 0), TC_GRID_CELL, "%s", s->platforms[i].id);
         for (size_t w = 0; w < s->n_workloads; w++) {
             const tc_wl_result *wr = &r->platforms[i].workloads[w];
             char money[40], tput[40];
             show(money, sizeof money, SHOW_MONEY_SIG, wr->cost_per_m_tokens, cur);
             show(tput, sizeof tput, SHOW_COUNT, wr->tokens_per_s_per_gpu, cur);
             if (!wr->covered)
-                strcpy(at(&g, i + 1, w + 1), "not covered");
+                strcpy(tc_grid_at(&g, i + 1, w + 1), "not covered");
             else if (isfinite(wr->tokens_per_s_per_gpu))
-                snprintf(at(&g, i + 1, w + 1), CELL, "%s @ %s", money, tput);
+                snprintf(tc_grid_at(&g, i + 1, w + 1), TC_GRID_CELL, "%s @ %s", money, tput);
             else
-                snprintf(at(&g, i + 1, w + 1), CELL, "%s", money);
+                snprintf(tc_grid_at(&g, i + 1, w + 1), TC_GRID_CELL, "%s", money);
         }
     }
-    grid_print(f, &g, "  ");
-    free(g.cells);
+    tc_grid_print(f, &g, "  ");
+    tc_grid_free(&g);
     for (size_t i = 0; i < s->n_platforms; i++)
         for (size_t w = 0; w < s->n_workloads; w++)
             if (!r->platforms[i].workloads[w].covered)
@@ -287,28 +230,28 @@ static void claims_section(FILE *f, const tc_results *r, const char *cur)
 {
     const tc_scenario *s = r->scenario;
     size_t n = count_claims(s), row = 1;
-    grid g;
-    if (n == 0 || grid_init(&g, n + 1, 5) != 0)
+    tc_grid g;
+    if (n == 0 || tc_grid_init(&g, n + 1, 5) != 0)
         return;
     fprintf(f, "\nVendor claims (checked against the bid's own figures, never used):\n");
     const char *heads[] = {"platform", "metric", "claimed", "computed", "check"};
     g.left = 1u | 2u | 16u;
     for (size_t c = 0; c < 5; c++)
-        strcpy(at(&g, 0, c), heads[c]);
+        strcpy(tc_grid_at(&g, 0, c), heads[c]);
     for (size_t i = 0; i < s->n_platforms; i++) {
         for (size_t k = 0; k < s->platforms[i].n_claims; k++, row++) {
             const tc_claim *c = &s->platforms[i].claims[k];
             const tc_claim_result *cr = &r->platforms[i].claims[k];
-            snprintf(at(&g, row, 0), CELL, "%s", s->platforms[i].id);
-            snprintf(at(&g, row, 1), CELL, "%s", (unsigned)c->metric < TC_CLAIM_METRIC_COUNT
+            snprintf(tc_grid_at(&g, row, 0), TC_GRID_CELL, "%s", s->platforms[i].id);
+            snprintf(tc_grid_at(&g, row, 1), TC_GRID_CELL, "%s", (unsigned)c->metric < TC_CLAIM_METRIC_COUNT
                                                      ? tc_claim_metric_names[c->metric] : "?");
-            show_claimed(at(&g, row, 2), CELL, c, cur);
-            show(at(&g, row, 3), CELL, claim_kind(c->metric), cr->computed, cur);
-            verdict(at(&g, row, 4), CELL, c, cr);
+            show_claimed(tc_grid_at(&g, row, 2), TC_GRID_CELL, c, cur);
+            show(tc_grid_at(&g, row, 3), TC_GRID_CELL, claim_kind(c->metric), cr->computed, cur);
+            verdict(tc_grid_at(&g, row, 4), TC_GRID_CELL, c, cr);
         }
     }
-    grid_print(f, &g, "  ");
-    free(g.cells);
+    tc_grid_print(f, &g, "  ");
+    tc_grid_free(&g);
 }
 
 void tc_table_print(FILE *f, const tc_results *r)
@@ -321,6 +264,7 @@ void tc_table_print(FILE *f, const tc_results *r)
         table_rows(f, r, cur);
     workload_section(f, r, cur);
     claims_section(f, r, cur);
+    tc_table_print_analysis(f, r);
     if (r->n_warnings)
         fputc('\n', f);
     for (size_t i = 0; i < r->n_warnings; i++)

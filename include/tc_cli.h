@@ -20,6 +20,8 @@ char *tc_results_json(const tc_results *r);
 
 /* The headline table, per-workload costs, claims and warnings (tokcost eval). */
 void tc_table_print(FILE *f, const tc_results *r);
+/* The analyses present in r (scoring, break-even, Monte Carlo, sensitivity). */
+void tc_table_print_analysis(FILE *f, const tc_results *r);
 
 /* Output formats (--formats). */
 enum {
