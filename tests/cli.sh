@@ -160,5 +160,15 @@ if [ "$(id -u)" -ne 0 ]; then          # permissions bind everyone but root
     expect 3 "read-only output folder" -- "$bin" "$sc" -o "$tmp/ro"
 fi
 
+# --- the analyses in the terminal view (committee example: all four) ---
+expect 0 "eval committee" -- "$bin" eval scenarios/committee.yaml
+has "$tmp/out" "Bid scoring (0-100, weights: levelized_cost_per_m_tokens 60%, cost_per_m_tokens 20%, tco_npv 20%):" "scoring heading"
+has "$tmp/out" "Break-even (where year-1 costs per million tokens are equal):" "break-even heading"
+has "$tmp/out" "Monte Carlo (2,000 draws, seed 42), LCOT per million tokens:" "monte carlo heading"
+has "$tmp/out" "Sensitivity (LCOT per million tokens with the input at -20% / +20%, widest first):" "sensitivity heading"
+has "$tmp/out" "  deepseek-api: api_price " "api sensitivity row"
+expect 0 "eval seed" -- "$bin" eval scenarios/seed.yaml
+if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed shows analyses it did not ask for"; else ok; fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
