@@ -20,6 +20,9 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 BUILD   ?= build
 LIB_SRC := $(filter-out gen/main.c,$(wildcard gen/*.c)) $(wildcard charts/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The report wording compiled in (templates/report/*.txt -> a generated .c).
+TEMPLATES := $(sort $(wildcard templates/report/*.txt))
+LIB_OBJ += $(BUILD)/gen/templates_builtin.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 BENCH_BIN := $(BUILD)/bench/bench_eval
@@ -45,6 +48,13 @@ $(BUILD)/libtokcost.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/templates_builtin.c: gen/template_embed.sh $(TEMPLATES)
+	@mkdir -p $(dir $@)
+	sh gen/template_embed.sh $@ $(TEMPLATES)
+
+$(BUILD)/gen/templates_builtin.o: $(BUILD)/gen/templates_builtin.c
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/tc_test.h $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
