@@ -35,13 +35,19 @@ void pdf_title(tc_pdf *d, const char *title)
 
 void pdf_subtitle(tc_pdf *d, const char *title)
 {
-    pdf_need(d, 90);        /* never alone at the foot of a page */
+    char buf[1024];
+    const char *lines[2];
+    pdf_need(d, 150);       /* kept with what follows, never alone at the foot of a page */
     if (d->y < d->top)
         d->y -= 6;
+    size_t n = pdf_wrap(d, d->fonts.bold, 11, title, d->right - d->left, buf, sizeof buf, lines, 2);
     pdf_color(d, 1, NAVY);
-    pdf_text_box(d, d->fonts.bold, 11, d->left, d->y - 11, d->right - d->left, PDF_LEFT, title);
+    for (size_t i = 0; i < n; i++) {
+        pdf_text(d, d->fonts.bold, 11, d->left, d->y - 11, lines[i]);
+        d->y -= 15;
+    }
     pdf_color(d, 1, 0, 0, 0);
-    d->y -= 20;
+    d->y -= 5;
 }
 
 /* Draws one wrapped paragraph, indented by indent, with an optional bullet. */
@@ -118,7 +124,7 @@ static void flow(tc_pdf *d, const char *text, double size, double leading, int g
         free(item);
         int blank = *end && strspn(end + 1, " \r") < strlen(end + 1) &&
                     end[1 + strspn(end + 1, " \r")] == '\n';
-        d->y -= (bullet && !blank) ? 2 : leading * 0.5;
+        d->y -= (bullet && !blank) ? 3.5 : leading * 0.5;
         p = end;
     }
 }
