@@ -57,9 +57,9 @@ static void verdict(char *buf, size_t n, const tc_claim_result *c)
 
 void pdf_sec_claims(tc_pdf *d)
 {
-    pdf_col cols[] = {{"Bid", 0.24, PDF_LEFT}, {"Claim", 0.18, PDF_LEFT}, {"Claimed", 0.12, PDF_RIGHT},
-                      {"Computed", 0.12, PDF_RIGHT}, {"Deviation", 0.11, PDF_RIGHT},
-                      {"Verdict", 0.23, PDF_LEFT}};
+    pdf_col cols[] = {{"Bid", 0.19, PDF_LEFT}, {"Claim", 0.16, PDF_LEFT}, {"Claimed", 0.11, PDF_RIGHT},
+                      {"Computed", 0.11, PDF_RIGHT}, {"Deviation", 0.10, PDF_RIGHT},
+                      {"Verdict", 0.33, PDF_LEFT}};
     size_t n = 0;
     pdf_table t;
     pdf_title(d, pdf_say(d, "claims", "title"));
