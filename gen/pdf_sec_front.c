@@ -189,10 +189,10 @@ static void ranking_row(tc_pdf *d, pdf_table *t, size_t i, const char *rank)
 
 static void ranking_table(tc_pdf *d)
 {
-    pdf_col cols[] = {{"#", 0.04, PDF_RIGHT},       {"Bid", 0.24, PDF_LEFT},
-                      {"Cost per GPU-hour", 0.09, PDF_RIGHT},
+    pdf_col cols[] = {{"#", 0.04, PDF_RIGHT},       {"Bid", 0.22, PDF_LEFT},
+                      {"Cost per GPU-hour", 0.10, PDF_RIGHT},
                       {"PFLOPS per $-hour", 0.09, PDF_RIGHT},
-                      {"Tokens/s per GPU", 0.09, PDF_RIGHT},
+                      {"Tokens/s per GPU", 0.10, PDF_RIGHT},
                       {"Tokens/s per MW", 0.11, PDF_RIGHT},
                       {"Cost per M tokens", 0.11, PDF_RIGHT},
                       {"LCOT per M tokens", 0.11, PDF_RIGHT},

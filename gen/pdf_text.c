@@ -89,7 +89,7 @@ void pdf_text_box(tc_pdf *d, HPDF_Font f, double size, double x, double y, doubl
 }
 
 /* Bytes of p that fit on one line of width w: whole words (or parts up to a
- * hyphen or slash), else (a word longer than the line) as many characters
+ * hyphen), else (a word longer than the line) as many characters
  * as fit, at least one. */
 static size_t line_break(HPDF_Font f, double size, const char *p, double w)
 {
@@ -100,8 +100,8 @@ static size_t line_break(HPDF_Font f, double size, const char *p, double w)
             next++;
         while (p[next] && p[next] != ' ') {
             next++;
-            if ((p[next - 1] == '-' || p[next - 1] == '/') && p[next] && p[next] != ' ')
-                break;      /* a line may end after a hyphen or slash */
+            if (p[next - 1] == '-' && p[next] && p[next] != ' ')
+                break;      /* a line may end after a hyphen */
         }
         if (width_n(f, size, p, next) > w)
             break;
