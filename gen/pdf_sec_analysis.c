@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tc_format.h"
@@ -99,6 +100,28 @@ void pdf_sec_analysis(tc_pdf *d)
     }
 }
 
+/* "levelized_cost_per_m_tokens", 0.6 -> "LCOT per M tokens, weight 60%". */
+static const char *criterion_head(tc_pdf *d, const tc_criterion *c)
+{
+    static const char *const names[][2] = {
+        {"levelized_cost_per_m_tokens", "LCOT per M tokens"},
+        {"cost_per_m_tokens", "Cost per M tokens"}, {"tokens_per_s_per_mw", "Tokens/s per MW"},
+        {"tokens_per_s_per_gpu", "Tokens/s per GPU"}, {"tco_npv", "TCO, present value"},
+        {"tco_nominal", "TCO, nominal"}, {"cost_per_gpu_hour", "Cost per GPU-hour"},
+        {"pflops_per_dollar_hour", "PFLOPS per $-hour"}, {"facility_mw", "Facility MW"},
+    };
+    char buf[300], w[32];
+    const char *label = c->metric;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(c->metric, names[i][0]) == 0)
+            label = names[i][1];
+    snprintf(buf, sizeof buf, "%s, weight %s", label, pdf_pct(w, sizeof w, c->weight, 0));
+    for (char *p = buf; *p; p++)
+        if (*p == '_')
+            *p = ' ';
+    return pdf_keep(d, strdup(buf));
+}
+
 static void ranked_table(tc_pdf *d, const tc_scoring *sc)
 {
     const tc_analysis *a = &d->s->analysis;
@@ -106,7 +129,7 @@ static void ranked_table(tc_pdf *d, const tc_scoring *sc)
     pdf_col cols[PDF_MAX_COLS] = {{"Rank", 0.07, PDF_CENTER}, {"Bid", 0.33, PDF_LEFT},
                                   {"Score", 0.10, PDF_RIGHT}};
     for (size_t k = 0; k < nc; k++)
-        cols[3 + k] = (pdf_col){a->criteria[k].metric, 0.50 / (double)nc, PDF_RIGHT};
+        cols[3 + k] = (pdf_col){criterion_head(d, &a->criteria[k]), 0.50 / (double)nc, PDF_RIGHT};
     pdf_table t;
     pdf_table_start(&t, d, cols, 3 + nc, sc->n_scores);
     for (size_t i = 0; i < sc->n_scores && d->st == TC_OK; i++) {

@@ -223,6 +223,48 @@ static void test_templates_folder(void **state)
     fixture_free(f);
 }
 
+/* The analysis sections, from hand-made analysis results on the seed pair. */
+static void test_analysis_sections(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, rows1[] = {{"gpu_hour", 0.40, 0.60},
+                                                                      {"throughput", 0.70, 0.30}};
+    tc_tornado_row *rows[] = {rows0, rows1};
+    size_t n_rows[] = {1, 2};
+    tc_sensitivity sens = {0.2, rows, n_rows};
+    tc_quantiles lcot[] = {{4.1, 4.4, 4.9, 4.45}, {0.38, 0.44, 0.52, 0.45}};
+    double cheapest[] = {0.0, 1.0};
+    tc_monte_carlo mc = {2000, 42, lcot, lcot, cheapest};
+    double crit[] = {100.0, 100.0};
+    tc_score scores[] = {{1, 97.25, 1, NULL, crit}, {0, 0, 0, "facility_mw 12.4 above the maximum 10", NULL}};
+    tc_scoring scoring = {scores, 2};
+    tc_criterion criteria[] = {{"levelized_cost_per_m_tokens", 0.6, TC_BETTER_LOWER, 0, 0},
+                               {"tokens_per_s_per_mw", 0.4, TC_BETTER_HIGHER, 0, 0}};
+    tc_break_even be[] = {{1, 0, "utilization", 0.4125, NULL}, {1, 0, "price_per_kwh", NAN, "no crossing in range"}};
+    f->s.analysis.criteria = criteria;
+    f->s.analysis.n_criteria = 2;
+    f->r.sensitivity = &sens;
+    f->r.monte_carlo = &mc;
+    f->r.scoring = &scoring;
+    f->r.break_even = be;
+    f->r.n_break_even = 2;
+    char err[512];
+    assert_int_equal(render(f, OUT "/analysis", NULL, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/analysis/report.pdf");
+    static const char *const order[] = {
+        "Multi-year total cost of ownership", "Break-even points", "41.3%", "no crossing in range",
+        "Sensitivity", "Price per GPU-hour", "$0.40000", "$0.60000", "Throughput (every point)",
+        "Monte Carlo simulation", "2,000 draws, seed 42", "100.0%",
+        "Bid scoring and compliance", "97.3", "Non-compliant bids", "facility_mw 12.4 above the maximum 10",
+        "Vendor claims checked"};
+    assert_in_order(text, order, sizeof order / sizeof order[0]);
+    free(text);
+    assert_true(check_ok("qpdf --check %s >/dev/null 2>&1", OUT "/analysis/report.pdf"));
+    f->s.analysis.criteria = NULL;
+    fixture_free(f);
+}
+
 static void test_unwritable_output_is_a_status(void **state)
 {
     (void)state;
@@ -276,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_thirty_platforms_paginate),
         cmocka_unit_test(test_missing_glyph_is_shown_and_listed),
         cmocka_unit_test(test_templates_folder),
+        cmocka_unit_test(test_analysis_sections),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };
     mkdir(OUT, 0777);
