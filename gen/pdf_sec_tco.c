@@ -19,16 +19,21 @@ static void payback_text(char *buf, size_t n, double years)
         return;
     }
     long months = lround(years * 12.0);
-    snprintf(buf, n, "%ld y %ld m", months / 12, months % 12);
+    if (months == 0)
+        snprintf(buf, n, "< 1 month");
+    else if (months < 12)
+        snprintf(buf, n, "%ld month%s", months, months == 1 ? "" : "s");
+    else
+        snprintf(buf, n, "%ld y %ld m", months / 12, months % 12);
 }
 
 static void totals_table(tc_pdf *d)
 {
     int price = has_price(d);
-    pdf_col cols[] = {{"Bid", 0.28, PDF_LEFT},          {"TCO, nominal", 0.13, PDF_RIGHT},
-                      {"TCO, present value", 0.13, PDF_RIGHT}, {"LCOT per M tokens", 0.11, PDF_RIGHT},
-                      {"P&L cost, total", 0.13, PDF_RIGHT},
-                      {"Margin, total", 0.12, PDF_RIGHT}, {"Payback", 0.10, PDF_RIGHT}};
+    pdf_col cols[] = {{"Bid", 0.23, PDF_LEFT},          {"TCO, nominal", 0.14, PDF_RIGHT},
+                      {"TCO, present value", 0.14, PDF_RIGHT}, {"LCOT per M tokens", 0.10, PDF_RIGHT},
+                      {"P&L cost, total", 0.14, PDF_RIGHT},
+                      {"Margin, total", 0.14, PDF_RIGHT}, {"Payback", 0.11, PDF_RIGHT}};
     pdf_table t;
     pdf_subtitle(d, pdf_say(d, "tco", "summary_title"));
     pdf_table_start(&t, d, cols, price ? 7 : 5, d->s->n_platforms);
@@ -53,7 +58,7 @@ static void cash_table(tc_pdf *d, const tc_platform_result *p)
     snprintf(title, sizeof title, "%s: %s", pdf_say(d, "tco", "cash_title"), p->in->name);
     pdf_col cols[] = {{"Year", 0.06, PDF_CENTER}, {"Capex", 0.12, PDF_RIGHT},
                       {"Rent and API", 0.12, PDF_RIGHT}, {"Energy and facility", 0.12, PDF_RIGHT},
-                      {"Maintenance, software, other", 0.13, PDF_RIGHT},
+                      {"Maintenance and other", 0.13, PDF_RIGHT},
                       {"Credits", 0.11, PDF_RIGHT}, {"Cash cost", 0.12, PDF_RIGHT},
                       {"Cumulative", 0.13, PDF_RIGHT}, {"GPUs", 0.09, PDF_RIGHT}};
     pdf_table t;

@@ -16,7 +16,23 @@ typedef struct {
     char buf[PDF_MAX_COLS][768];
     const char *lines[PDF_MAX_COLS][MAX_CELL_LINES];
     size_t n[PDF_MAX_COLS];
+    double size[PDF_MAX_COLS];
 } cell_layout;
+
+/* A number must not wrap: a right-aligned cell too wide for its column is
+ * set smaller (down to 5.5 pt) before it may wrap. */
+static double fitted_size(pdf_table *t, size_t i, const char *s, HPDF_Font f, double size,
+                          double w)
+{
+    char buf[768];
+    if (t->cols[i].align == PDF_LEFT)
+        return size;
+    double tw = pdf_width(f, size, pdf_clean(t->d, s, buf, sizeof buf));
+    if (tw <= w || strchr(buf, ' '))
+        return size;
+    double fit = size * w / tw * 0.98;     /* measured widths round up */
+    return fit < 5.5 ? 5.5 : fit;
+}
 
 static double layout(pdf_table *t, cell_layout *c, const char *const *cells, HPDF_Font f,
                      double size)
@@ -24,8 +40,10 @@ static double layout(pdf_table *t, cell_layout *c, const char *const *cells, HPD
     size_t most = 1;
     for (size_t i = 0; i < t->n; i++) {
         double w = t->x[i + 1] - t->x[i] - 2 * PAD_X;
-        c->n[i] = pdf_wrap(t->d, f, size, cells[i] ? cells[i] : "", w, c->buf[i],
-                           sizeof c->buf[i], c->lines[i], MAX_CELL_LINES);
+        const char *s = cells[i] ? cells[i] : "";
+        c->size[i] = fitted_size(t, i, s, f, size, w);
+        c->n[i] = pdf_wrap(t->d, f, c->size[i], s, w, c->buf[i], sizeof c->buf[i], c->lines[i],
+                           MAX_CELL_LINES);
         if (c->n[i] > most)
             most = c->n[i];
     }
@@ -38,12 +56,13 @@ static void fill_rect(tc_pdf *d, double x, double y, double w, double h)
     HPDF_Page_Fill(d->page);
 }
 
-static void draw_cells(pdf_table *t, const cell_layout *c, HPDF_Font f, double size, int head)
+static void draw_cells(pdf_table *t, const cell_layout *c, HPDF_Font f, int head)
 {
     tc_pdf *d = t->d;
     for (size_t i = 0; i < t->n; i++) {
         double w = t->x[i + 1] - t->x[i] - 2 * PAD_X;
         int align = head && t->cols[i].align == PDF_LEFT ? PDF_LEFT : t->cols[i].align;
+        double size = c->size[i];
         for (size_t l = 0; l < c->n[i]; l++) {
             double tw = pdf_width(f, size, c->lines[i][l]);
             double x = t->x[i] + PAD_X;
@@ -51,7 +70,7 @@ static void draw_cells(pdf_table *t, const cell_layout *c, HPDF_Font f, double s
                 x += w - tw;
             else if (align == PDF_CENTER)
                 x += (w - tw) / 2;
-            pdf_text(d, f, size, x, d->y - PAD_Y - size - l * LEAD + 1.0, c->lines[i][l]);
+            pdf_text(d, f, size, x, d->y - PAD_Y - SIZE - l * LEAD + 1.0, c->lines[i][l]);
         }
     }
 }
@@ -67,7 +86,7 @@ static void draw_header(pdf_table *t)
     pdf_color(d, 1, 0.10, 0.22, 0.40);
     fill_rect(d, t->x[0], d->y - h, t->x[t->n] - t->x[0], h);
     pdf_color(d, 1, 1, 1, 1);
-    draw_cells(t, &c, d->fonts.bold, HEAD_SIZE, 1);
+    draw_cells(t, &c, d->fonts.bold, 1);
     pdf_color(d, 1, 0, 0, 0);
     d->y -= h;
 }
@@ -112,7 +131,7 @@ void pdf_table_row(pdf_table *t, const char *const *cells, int flags)
     HPDF_Page_LineTo(d->page, (HPDF_REAL)t->x[t->n], (HPDF_REAL)(d->y - h));
     HPDF_Page_Stroke(d->page);
     pdf_color(d, 1, 0, 0, 0);
-    draw_cells(t, &c, f, SIZE, 0);
+    draw_cells(t, &c, f, 0);
     d->y -= h;
     t->rows++;
 }

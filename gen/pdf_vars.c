@@ -121,7 +121,9 @@ static void fill_payback(tc_pdf *d, const char *name, double years)
     }
     long months_total = lround(years * 12.0);
     long yy = months_total / 12, mm = months_total % 12;
-    if (yy == 0)
+    if (months_total == 0)
+        snprintf(buf, sizeof buf, "less than a month");
+    else if (yy == 0)
         snprintf(buf, sizeof buf, "%ld month%s", mm, mm == 1 ? "" : "s");
     else if (mm == 0)
         snprintf(buf, sizeof buf, "%ld year%s", yy, yy == 1 ? "" : "s");
