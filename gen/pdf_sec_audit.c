@@ -168,9 +168,9 @@ static const char *defaults_text(char *buf, size_t n, const tc_platform *p)
 
 static void platforms_table(tc_pdf *d)
 {
-    pdf_col cols[] = {{"Bid", 0.22, PDF_LEFT}, {"Pricing", 0.24, PDF_LEFT},
-                      {"kW per GPU", 0.08, PDF_RIGHT}, {"Peak PFLOPS", 0.10, PDF_RIGHT},
-                      {"Source", 0.18, PDF_LEFT}, {"Defaults applied", 0.18, PDF_LEFT}};
+    pdf_col cols[] = {{"Bid", 0.19, PDF_LEFT}, {"Pricing", 0.21, PDF_LEFT},
+                      {"kW per GPU", 0.08, PDF_RIGHT}, {"Peak PFLOPS", 0.09, PDF_RIGHT},
+                      {"Source", 0.28, PDF_LEFT}, {"Defaults applied", 0.15, PDF_LEFT}};
     pdf_table t;
     pdf_subtitle(d, pdf_say(d, "assumptions", "platforms_title"));
     pdf_table_start(&t, d, cols, 6, d->s->n_platforms);
