@@ -20,6 +20,9 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 BUILD   ?= build
 LIB_SRC := $(filter-out gen/main.c,$(wildcard gen/*.c)) $(wildcard charts/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The report wording compiled in (templates/report/*.txt -> a generated .c).
+REPORT_TEMPLATES := $(sort $(wildcard templates/report/*.txt))
+LIB_OBJ += $(BUILD)/gen/templates_builtin.o
 # The templates are compiled into the program, so `tokcost template` works
 # from any folder once installed.
 TEMPLATES := templates/bid.yaml templates/scenario.yaml
@@ -49,6 +52,13 @@ $(BUILD)/libtokcost.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/templates_builtin.c: gen/template_embed.sh $(REPORT_TEMPLATES)
+	@mkdir -p $(dir $@)
+	sh gen/template_embed.sh $@ $(REPORT_TEMPLATES)
+
+$(BUILD)/gen/templates_builtin.o: $(BUILD)/gen/templates_builtin.c
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/tc_test.h $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)

@@ -14,6 +14,7 @@ static const struct {
     tc_render_fn fn;
 } renderers[] = {
     {TC_FMT_JSON, tc_render_json},
+    {TC_FMT_PDF, tc_render_pdf},
 };
 
 unsigned tc_render_available(void)
