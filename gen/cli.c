@@ -84,10 +84,11 @@ static void print_help(void)
         if (tc_render_available() & format_names[i].bit)
             printf(" %s", format_names[i].name);
     printf(")\n"
-           "  -j, --jobs N         scenarios at once (accepted; they run one after another)\n"
+           "  -j, --jobs N         render N scenarios at once (worker processes)\n"
            "  -q, --quiet          print nothing but errors\n"
            "      --json           eval: print the results document instead of the table\n"
-           "      --set KEY=VALUE  what-if: override one input, e.g. assumptions.utilization=0.5\n"
+           "      --set KEY=VALUE  what-if: override one input, e.g. assumptions.utilization=0.5;\n"
+           "                       renders into DIR/<stem>+KEY=VALUE/, beside the original\n"
            "      --templates DIR  report wording from DIR instead of the built-in copy\n"
            "  -h, --help           this help\n"
            "  -V, --version        print the version\n\n"

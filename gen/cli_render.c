@@ -1,11 +1,13 @@
-/* tokcost render: each scenario into DIR/<file stem>/, one after another.
- * A bad scenario does not stop the others; the exit status is the worst. */
+/* tokcost render: each scenario into DIR/<file stem>/, -j N at once.
+ * A bad scenario does not stop the others; the exit status is the worst.
+ * A what-if (--set) renders into DIR/<stem>+<key=value>.../ so it can never
+ * replace the original report, and the same what-if replaces its own. */
 #include "tc_cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -27,33 +29,70 @@ static char *file_stem(const char *path)
     return strndup(base, len);
 }
 
-/* Output folder of each scenario; two scenarios into one folder is a usage
- * error (the second would replace the first). */
-static int out_dirs(const cli_args *a, char **dirs)
+#define WHATIF_MAX 120          /* bytes of "+key=value" kept in a folder name */
+
+static int name_safe(unsigned char c)
 {
-    for (size_t i = 0; i < a->n_files; i++) {
-        char *stem = file_stem(a->files[i]);
-        size_t len = strlen(a->out_dir) + (stem ? strlen(stem) : 0) + 2;
-        dirs[i] = stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..") ? malloc(len) : NULL;
-        if (dirs[i])
-            snprintf(dirs[i], len, "%s/%s", a->out_dir, stem);
-        free(stem);
-        if (!dirs[i])
-            return cli_usage_error("'%s': no file name to name its output folder after",
-                                   a->files[i]);
-        for (size_t k = 0; k < i; k++)
-            if (strcmp(dirs[k], dirs[i]) == 0)
-                return cli_usage_error("'%s' and '%s' would both render into %s", a->files[k],
-                                       a->files[i], dirs[i]);
-    }
-    return 0;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           strchr("._=-", c) != NULL;
 }
 
-static double now(void)
+/* "+assumptions.utilization=0.4+..." for the --set list. A character a
+ * folder name should not hold becomes '_', and a name that was changed or
+ * cut gets a hash of the exact overrides, so two what-ifs never share one. */
+static void whatif_suffix(const cli_args *a, char *buf, size_t n)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+    uint32_t h = 2166136261u;       /* FNV-1a */
+    size_t o = 0;
+    int lossy = 0;
+    for (size_t i = 0; i < a->n_sets; i++) {
+        const char *s = a->sets[i];
+        for (size_t k = 0; k == 0 || s[k - 1]; k++) {
+            unsigned char ch = k == 0 ? '+' : (unsigned char)s[k - 1];
+            int keep = k == 0 || name_safe(ch);
+            h = (h ^ ch) * 16777619u;
+            lossy |= !keep;
+            if (o + 1 < WHATIF_MAX && o + 1 < n)
+                buf[o++] = keep ? (char)ch : '_';
+            else
+                lossy = 1;
+        }
+    }
+    buf[o] = '\0';
+    if (lossy && n > o + 10)
+        snprintf(buf + o, n - o, "-%08x", (unsigned)h);
+}
+
+/* DIR/<stem><what-if suffix>, or NULL when the file has no usable name. */
+static char *out_dir(const cli_args *a, const char *file, const char *suffix)
+{
+    char *stem = file_stem(file);
+    char *dir = NULL;
+    if (stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..")) {
+        size_t len = strlen(a->out_dir) + strlen(stem) + strlen(suffix) + 2;
+        if ((dir = malloc(len)) != NULL)
+            snprintf(dir, len, "%s/%s%s", a->out_dir, stem, suffix);
+    }
+    free(stem);
+    return dir;
+}
+
+/* Output folder of each scenario; two scenarios into one folder is a usage
+ * error (the second would replace the first). */
+static int out_dirs(const cli_args *a, const cli_files *f, char **dirs)
+{
+    char suffix[WHATIF_MAX + 16];
+    whatif_suffix(a, suffix, sizeof suffix);
+    for (size_t i = 0; i < f->n; i++) {
+        if (!(dirs[i] = out_dir(a, f->paths[i], suffix)))
+            return cli_usage_error("'%s': no file name to name its output folder after",
+                                   f->paths[i]);
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(dirs[k], dirs[i]) == 0)
+                return cli_usage_error("'%s' and '%s' would both render into %s", f->paths[k],
+                                       f->paths[i], dirs[i]);
+    }
+    return 0;
 }
 
 static int render_one(const cli_args *a, const char *path, const char *dir)
@@ -74,30 +113,77 @@ static int render_one(const cli_args *a, const char *path, const char *dir)
     return rc;
 }
 
+typedef struct {
+    const cli_args *a;
+    const cli_files *f;
+    char **dirs;
+    int progress;               /* a line per scenario and a summary (terminal) */
+    size_t done;                /* rendered */
+    int worst;
+} batch;
+
+static int work(void *ctx, size_t i)
+{
+    batch *b = ctx;
+    return render_one(b->a, b->f->paths[i], b->dirs[i]);
+}
+
+/* The errors a worker caught, then the scenario's progress line. */
+static void report(void *ctx, size_t i, const cli_job *j)
+{
+    batch *b = ctx;
+    if (j->err_len)
+        fwrite(j->err, 1, j->err_len, stderr);
+    if (j->lost[0])
+        fprintf(stderr, "tokcost: %s: rendering stopped by %s; nothing written for it\n",
+                b->f->paths[i], j->lost);
+    b->done += j->rc == TC_EXIT_OK;
+    b->worst = j->rc > b->worst ? j->rc : b->worst;
+    if (!b->progress)
+        return;
+    int width = snprintf(NULL, 0, "%zu", b->f->n);
+    if (j->rc == TC_EXIT_OK)
+        printf("[%*zu/%zu] %s -> %s/ (%.2f s)\n", width, i + 1, b->f->n, b->f->paths[i],
+               b->dirs[i], j->secs);
+    else
+        printf("[%*zu/%zu] %s: failed, see the errors above (%.2f s)\n", width, i + 1, b->f->n,
+               b->f->paths[i], j->secs);
+}
+
+static void summary(const batch *b, double secs)
+{
+    size_t n = b->f->n, failed = n - b->done;
+    printf("%zu of %zu scenario%s rendered into %s/ in %.2f s", b->done, n, n == 1 ? "" : "s",
+           b->a->out_dir, secs);
+    if (failed)
+        printf("; %zu failed", failed);
+    printf(b->a->jobs > 1 ? " (-j %d)\n" : "\n", b->a->jobs);
+}
+
 int cli_render(const cli_args *a)
 {
-    char **dirs = calloc(a->n_files, sizeof *dirs);
-    if (!dirs) {
+    cli_files f;
+    int rc = cli_files_expand(a, &f);
+    if (rc)
+        return rc;
+    batch b = {a, &f, calloc(f.n ? f.n : 1, sizeof(char *)), !a->quiet && isatty(STDOUT_FILENO),
+               0, TC_EXIT_OK};
+    if (!b.dirs) {
         fprintf(stderr, "tokcost: %s\n", tc_strerror(TC_ERR_NOMEM));
+        cli_files_free(&f);
         return TC_EXIT_WRITE;
     }
-    int worst = out_dirs(a, dirs);
-    int progress = !a->quiet && isatty(STDOUT_FILENO);
-    size_t done = 0;
-    double start = now();
-    for (size_t i = 0; worst != TC_EXIT_USAGE && i < a->n_files; i++) {
-        double t0 = now();
-        int rc = render_one(a, a->files[i], dirs[i]);
-        if (rc == TC_EXIT_OK && progress)
-            printf("%s -> %s/ (%.2f s)\n", a->files[i], dirs[i], now() - t0);
-        done += rc == TC_EXIT_OK;
-        worst = rc > worst ? rc : worst;
+    rc = out_dirs(a, &f, b.dirs);
+    if (rc == 0) {
+        double start = cli_now();
+        cli_pool_run(f.n, a->jobs, work, report, &b);
+        if (b.progress)
+            summary(&b, cli_now() - start);
+        rc = b.worst;
     }
-    if (progress && worst != TC_EXIT_USAGE)
-        printf("%zu of %zu scenario%s rendered into %s/ in %.2f s\n", done, a->n_files,
-               a->n_files == 1 ? "" : "s", a->out_dir, now() - start);
-    for (size_t i = 0; i < a->n_files; i++)
-        free(dirs[i]);
-    free(dirs);
-    return worst;
+    for (size_t i = 0; i < f.n; i++)
+        free(b.dirs[i]);
+    free(b.dirs);
+    cli_files_free(&f);
+    return rc;
 }

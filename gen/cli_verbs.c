@@ -20,19 +20,21 @@ static void report(const char *path, tc_status st, const tc_diags *d)
 
 int cli_check(const cli_args *a)
 {
-    int worst = TC_EXIT_OK;
+    cli_files f;
+    int worst = cli_files_expand(a, &f);
     int chatty = !a->quiet && isatty(STDOUT_FILENO);
-    for (size_t i = 0; i < a->n_files; i++) {
+    for (size_t i = 0; worst != TC_EXIT_USAGE && i < f.n; i++) {
         tc_diags d;
         tc_diags_init(&d);
-        tc_status st = tc_check_file(a->files[i], &d);
-        report(a->files[i], st, &d);
+        tc_status st = tc_check_file(f.paths[i], &d);
+        report(f.paths[i], st, &d);
         tc_diags_free(&d);
         if (st == TC_OK && chatty)
-            printf("%s: ok\n", a->files[i]);
+            printf("%s: ok\n", f.paths[i]);
         int rc = cli_exit_for(st);
         worst = rc > worst ? rc : worst;
     }
+    cli_files_free(&f);
     return worst;
 }
 
