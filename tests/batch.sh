@@ -1,0 +1,137 @@
+#!/bin/sh
+# Batch rendering and what-if runs: a folder of good and bad scenarios
+# (the good render, exit 1, the bad named), -j 2 writes the same bytes and
+# the same errors as -j 1, progress only on a terminal, -q silent, a what-if
+# recorded in results.json and rendered beside the original, never over it.
+# $1: the tokcost binary. Run from the repository root.
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "batch: FAIL: $*" >&2; }
+
+# expect CODE DESCRIPTION -- command...: stdout/stderr to $tmp/out, $tmp/err
+expect() {
+    code=$1; what=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code: $(head -c 300 "$tmp/err")"; fi
+}
+has() { if grep -qF -- "$2" "$1"; then ok; else ko "$3: '$2' not in: $(head -c 400 "$1")"; fi; }
+hasnt() { if grep -qF -- "$2" "$1"; then ko "$3: '$2' in $1"; else ok; fi; }
+empty() { if [ ! -s "$1" ]; then ok; else ko "$2: not empty: $(head -c 300 "$1")"; fi; }
+lines() { if [ "$(wc -l <"$1")" -eq "$2" ]; then ok; else ko "$3: $(wc -l <"$1") lines, expected $2: $(head -c 400 "$1")"; fi; }
+exists() { if [ -s "$1" ]; then ok; else ko "$2: no $1"; fi; }
+absent() { if [ -e "$1" ]; then ko "$2: $1 exists"; else ok; fi; }
+# json FILE PYTHON-EXPRESSION DESCRIPTION (d: the document)
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" \
+         && ok || ko "$3: not ($2) in $1"; }
+# tty OUT command...: runs the command with stdout on a terminal (a pty from script)
+tty() { out=$1; shift; script -qec "$*" /dev/null >"$out" 2>&1; tr -d '\r' <"$out" >"$out.txt"; }
+
+# A folder of four scenarios (two good, an out-of-range value, a syntax
+# error), a hidden file, a note, and a sub-folder that is not entered.
+in=$tmp/in
+mkdir -p "$in/sub"
+cp scenarios/seed.yaml "$in/a.yaml"
+sed 's/gpu_hour: 2.65/gpu_hour: 3.10/' scenarios/seed.yaml >"$in/d.yml"
+sed 's/utilization: 1.0/utilization: 1.5/' scenarios/seed.yaml >"$in/b.yaml"
+printf 'scenario: {title: "x"\n' >"$in/c.yaml"
+echo "not: a scenario" >"$in/.hidden.yaml"
+echo "notes" >"$in/README.txt"
+echo "not: a scenario" >"$in/sub/e.yaml"
+[ "$(grep -c 'utilization: 1.0' scenarios/seed.yaml)" -eq 1 ] && ok || ko "seed.yaml changed: fix the sed"
+
+expect 1 "folder with bad files" -- "$bin" "$in" -o "$tmp/j1"
+exists "$tmp/j1/a/results.json" "good file a"
+exists "$tmp/j1/a/report.pdf" "good file a"
+exists "$tmp/j1/d/results.json" "good .yml file d"
+absent "$tmp/j1/b" "invalid scenario"
+absent "$tmp/j1/c" "syntax error"
+absent "$tmp/j1/e" "sub-folder entered"
+absent "$tmp/j1/.hidden" "hidden file rendered"
+has "$tmp/err" "$in/b.yaml:17:16: assumptions.utilization: 1.5 is out of range" "bad value named"
+has "$tmp/err" "$in/c.yaml:2:1: " "syntax error named"
+lines "$tmp/err" 2 "one line per error"
+empty "$tmp/out" "stdout not a terminal"
+json "$tmp/j1/d/results.json" 'd["platforms"][1]["cost_per_gpu_hour"] == 3.1' "d is d.yml"
+
+# -j 2: same files, same bytes, same errors in the same order.
+cp "$tmp/err" "$tmp/err1"
+expect 1 "-j 2" -- "$bin" -j 2 "$in" -o "$tmp/j2"
+if diff -r "$tmp/j1" "$tmp/j2" >/dev/null; then ok; else ko "-j 2 output differs from -j 1"; fi
+if cmp -s "$tmp/err" "$tmp/err1"; then ok; else ko "-j 2 errors differ: $(cat "$tmp/err")"; fi
+expect 1 "-j 8 (more jobs than files)" -- "$bin" -j8 "$in" -o "$tmp/j8" --formats json
+if cmp -s "$tmp/err" "$tmp/err1"; then ok; else ko "-j 8 errors differ: $(cat "$tmp/err")"; fi
+cmp -s "$tmp/j8/d/results.json" "$tmp/j1/d/results.json" && ok || ko "-j 8 results differ"
+expect 2 "one file twice" -- "$bin" "$in" "$in/a.yaml" -o "$tmp/j9"
+has "$tmp/err" "'$in/a.yaml' and '$in/a.yaml' would both render into $tmp/j9/a" "one file twice"
+absent "$tmp/j9" "usage error wrote"
+
+# Files and folders mixed; check takes folders too.
+expect 0 "files and folders" -- "$bin" -j 2 scenarios "$in/a.yaml" -o "$tmp/mix" --formats json
+exists "$tmp/mix/committee/results.json" "scenarios/ folder"
+exists "$tmp/mix/seed/results.json" "scenarios/ folder"
+exists "$tmp/mix/a/results.json" "file beside a folder"
+absent "$tmp/mix/amd_mi355x" "bids/ entered"
+expect 1 "check a folder" -- "$bin" check "$in"
+lines "$tmp/err" 2 "check a folder"
+mkdir "$tmp/none"; echo x >"$tmp/none/x.txt"
+expect 2 "folder without scenarios" -- "$bin" "$tmp/none" "$in/a.yaml" -o "$tmp/n"
+has "$tmp/err" "tokcost: '$tmp/none': no *.yaml file in this folder; try 'tokcost --help'" "empty folder"
+absent "$tmp/n" "empty folder: nothing rendered"
+
+# Progress: one line per scenario in file order, then a summary, only on a
+# terminal; with -q nothing but the errors.
+if command -v script >/dev/null; then
+    tty "$tmp/p" "\"$bin\" -j 2 \"$in\" -o \"$tmp/p2\" --formats json"
+    grep -v "^$in/[bc].yaml:" "$tmp/p.txt" >"$tmp/p.lines"
+    sed 's/([0-9.]* s)/(T s)/; s/in [0-9.]* s/in T s/' "$tmp/p.lines" >"$tmp/p.norm"
+    cat >"$tmp/p.want" <<EOF
+[1/4] $in/a.yaml -> $tmp/p2/a/ (T s)
+[2/4] $in/b.yaml: failed, see the errors above (T s)
+[3/4] $in/c.yaml: failed, see the errors above (T s)
+[4/4] $in/d.yml -> $tmp/p2/d/ (T s)
+2 of 4 scenarios rendered into $tmp/p2/ in T s; 2 failed (-j 2)
+EOF
+    if cmp -s "$tmp/p.norm" "$tmp/p.want"; then ok; else ko "progress lines: $(cat "$tmp/p.txt")"; fi
+    tty "$tmp/q" "\"$bin\" -q \"$in\" -o \"$tmp/q2\" --formats json"
+    lines "$tmp/q.txt" 2 "-q on a terminal: the two errors only"
+    hasnt "$tmp/q.txt" "rendered" "-q on a terminal"
+    tty "$tmp/q" "\"$bin\" -q \"$in/a.yaml\" -o \"$tmp/q3\""
+    empty "$tmp/q.txt" "-q, all good"
+else
+    echo "batch: script(1) missing: progress lines not tested" >&2
+fi
+
+# What-if: validated like the file, recorded, rendered beside the original.
+expect 0 "original" -- "$bin" "$in/a.yaml" -o "$tmp/w"
+cp "$tmp/w/a/results.json" "$tmp/orig.json"; cp "$tmp/w/a/report.pdf" "$tmp/orig.pdf"
+json "$tmp/w/a/results.json" '"overrides" not in d["scenario"]' "original has no overrides"
+expect 0 "what-if" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=0.5 \
+    --set platforms[0].pricing.cloud.gpu_hour=2.82
+wi=$tmp/w/a+assumptions.utilization=0.5+platforms_0_.pricing.cloud.gpu_hour=2.82
+want_hash=$(python3 -c 'h=2166136261
+for c in b"+assumptions.utilization=0.5+platforms[0].pricing.cloud.gpu_hour=2.82":
+    h=((h^c)*16777619)&0xffffffff
+print("%08x"%h)')
+wi=$wi-$want_hash
+exists "$wi/results.json" "what-if folder named after its overrides"
+json "$wi/results.json" 'd["scenario"]["overrides"] == ["assumptions.utilization=0.5", "platforms[0].pricing.cloud.gpu_hour=2.82"]' "overrides recorded"
+# 2.82 $/h at half the hours: 4x the seed's 4.3518518... $/M tokens.
+json "$wi/results.json" 'abs(d["platforms"][0]["cost_per_m_tokens"] - 4*4.351851851851852) < 1e-9' "what-if evaluated"
+cmp -s "$tmp/w/a/results.json" "$tmp/orig.json" && ok || ko "what-if changed the original results.json"
+cmp -s "$tmp/w/a/report.pdf" "$tmp/orig.pdf" && ok || ko "what-if changed the original report.pdf"
+if command -v pdftotext >/dev/null; then
+    pdftotext "$wi/report.pdf" "$tmp/wi.txt" 2>/dev/null
+    has "$tmp/wi.txt" "What-if override: assumptions.utilization=0.5" "what-if in the report's assumptions"
+fi
+expect 0 "what-if, simple name" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=0.4 --formats json
+exists "$tmp/w/a+assumptions.utilization=0.4/results.json" "plain what-if name"
+expect 1 "what-if validated like the file" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=1.5
+has "$tmp/err" "assumptions.utilization: 1.5 is out of range" "bad what-if value"
+absent "$tmp/w/a+assumptions.utilization=1.5" "bad what-if wrote"
+
+echo "batch: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
