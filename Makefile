@@ -5,7 +5,7 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
             fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
-TEST_PACKAGES := gnumeric poppler-utils qpdf python3
+TEST_PACKAGES := gnumeric poppler-utils qpdf python3 hyperfine time
 
 PKGS    := yaml-0.1 cairo xlsxwriter jansson nettle
 CC      ?= cc
@@ -29,7 +29,7 @@ TEMPLATES := templates/bid.yaml templates/scenario.yaml
 LIB_OBJ += $(BUILD)/gen/templates_data.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis
+BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis $(BUILD)/bench/bench_render
 DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
