@@ -1,0 +1,197 @@
+/* tc_png_write: what it writes, read back by cairo (libpng, which checks
+ * every CRC and the zlib checksum), gives the pixels that went in; opaque
+ * pictures are RGB, others RGBA; same pixels, same bytes; errors name the
+ * file. */
+#include <cairo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tc_png.h"
+#include "tc_test.h"
+
+typedef struct {
+    char dir[64];
+    char path[96];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/tc_png_XXXXXX");
+    if (!f || !mkdtemp(f->dir))
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/a.png", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    unlink(f->path);
+    rmdir(f->dir);
+    free(f);
+    return 0;
+}
+
+/* A chart-like picture: rows that repeat (bands), rows that do not (a
+ * diagonal), and a noisy block that does not compress (several IDATs). */
+static uint32_t *picture(int w, int h, int alpha)
+{
+    uint32_t *px = malloc((size_t)w * (size_t)h * 4);
+    uint32_t seed = 12345u;
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            uint32_t v = y < h / 3 ? 0xff2060a0u : 0xffffffffu;
+            if (x == y && y % 5 == 0)
+                v = 0xff000000u;
+            if (y > h / 2 && x < w / 2) {
+                seed = seed * 1103515245u + 12345u;
+                v = 0xff000000u | (seed >> 8);
+            }
+            if (alpha && x > w - 8)      /* premultiplied: half-transparent grey, clear */
+                v = y % 2 ? 0x80404040u : 0x00000000u;
+            px[(size_t)y * (size_t)w + (size_t)x] = v;
+        }
+    return px;
+}
+
+static void read_back(const char *path, const uint32_t *px, int w, int h, int colour_type)
+{
+    FILE *fp = fopen(path, "rb");
+    unsigned char head[26];
+    assert_non_null(fp);
+    assert_int_equal(fread(head, 1, sizeof head, fp), sizeof head);
+    fclose(fp);
+    assert_memory_equal(head, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+    assert_int_equal(head[25], colour_type);
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+    assert_int_equal(cairo_image_surface_get_width(s), w);
+    assert_int_equal(cairo_image_surface_get_height(s), h);
+    cairo_surface_flush(s);
+    const unsigned char *data = cairo_image_surface_get_data(s);
+    int stride = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < h; y++)
+        assert_memory_equal(data + (size_t)y * (size_t)stride, px + (size_t)y * (size_t)w,
+                            (size_t)w * 4);
+    cairo_surface_destroy(s);
+}
+
+static void opaque_picture_is_rgb_and_exact(void **state)
+{
+    fixture *f = *state;
+    int w = 300, h = 300;
+    uint32_t *px = picture(w, h, 0);
+    char err[256] = "";
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, w, h, w * 4, err, sizeof err),
+                     TC_OK);
+    read_back(f->path, px, w, h, 2);
+    free(px);
+}
+
+static void transparency_is_rgba_and_exact(void **state)
+{
+    fixture *f = *state;
+    int w = 64, h = 40;
+    uint32_t *px = picture(w, h, 1);
+    char err[256] = "";
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, w, h, w * 4, err, sizeof err),
+                     TC_OK);
+    read_back(f->path, px, w, h, 6);
+    free(px);
+}
+
+/* The stride may be wider than the row: the padding is not picture. */
+static void stride_padding_is_skipped(void **state)
+{
+    fixture *f = *state;
+    int w = 10, h = 7, stride = 64;
+    uint32_t *wide = calloc((size_t)stride / 4 * (size_t)h, 4);
+    uint32_t *px = picture(w, h, 0);
+    for (int y = 0; y < h; y++) {
+        memcpy(wide + (size_t)y * (size_t)(stride / 4), px + (size_t)y * (size_t)w, (size_t)w * 4);
+        wide[(size_t)y * (size_t)(stride / 4) + (size_t)w] = 0x12345678u;  /* would be alpha */
+    }
+    char err[256] = "";
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)wide, w, h, stride, err, sizeof err),
+                     TC_OK);
+    read_back(f->path, px, w, h, 2);
+    free(px);
+    free(wide);
+}
+
+static char *slurp(const char *path, long *len)
+{
+    FILE *fp = fopen(path, "rb");
+    fseek(fp, 0, SEEK_END);
+    *len = ftell(fp);
+    rewind(fp);
+    char *buf = malloc((size_t)*len);
+    assert_int_equal(fread(buf, 1, (size_t)*len, fp), (size_t)*len);
+    fclose(fp);
+    return buf;
+}
+
+static void same_pixels_same_bytes(void **state)
+{
+    fixture *f = *state;
+    int w = 120, h = 90;
+    uint32_t *px = picture(w, h, 1);
+    char err[256] = "";
+    long n1, n2;
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, w, h, w * 4, err, sizeof err), TC_OK);
+    char *a = slurp(f->path, &n1);
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, w, h, w * 4, err, sizeof err), TC_OK);
+    char *b = slurp(f->path, &n2);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(a, b, (size_t)n1);
+    free(a);
+    free(b);
+    free(px);
+}
+
+static void errors_name_the_file(void **state)
+{
+    fixture *f = *state;
+    uint32_t px[4] = {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu};
+    char err[256] = "", path[128];
+    snprintf(path, sizeof path, "%s/none/a.png", f->dir);
+    assert_int_equal(tc_png_write(path, (unsigned char *)px, 2, 2, 8, err, sizeof err),
+                     TC_ERR_WRITE);
+    char want[256];
+    snprintf(want, sizeof want, "%s: No such file or directory", path);
+    assert_string_equal(err, want);
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, 0, 2, 8, err, sizeof err),
+                     TC_ERR_RENDER);
+    snprintf(want, sizeof want, "%s: no picture to write (0 x 2)", f->path);
+    assert_string_equal(err, want);
+    assert_int_equal(access(f->path, F_OK), -1);
+}
+
+static void full_disk_is_a_write_error(void **state)
+{
+    (void)state;
+    if (access("/dev/full", W_OK) != 0)
+        skip();
+    uint32_t *px = picture(200, 200, 0);
+    char err[256] = "";
+    assert_int_equal(tc_png_write("/dev/full", (unsigned char *)px, 200, 200, 800, err, sizeof err),
+                     TC_ERR_WRITE);
+    assert_string_equal(err, "/dev/full: No space left on device");
+    free(px);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(opaque_picture_is_rgb_and_exact, setup, teardown),
+        cmocka_unit_test_setup_teardown(transparency_is_rgba_and_exact, setup, teardown),
+        cmocka_unit_test_setup_teardown(stride_padding_is_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(same_pixels_same_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(errors_name_the_file, setup, teardown),
+        cmocka_unit_test_setup_teardown(full_disk_is_a_write_error, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
