@@ -102,7 +102,6 @@ static void fill(xl_ctx *c)
     c->tco = add_sheet(c, "TCO");
     if (!xl_ok(c))
         return;
-    worksheet_set_comments_author(c->inputs, "tokcost");
     xl_sheet_inputs(c);
     xl_sheet_workloads(c);
     xl_sheet_platforms(c);

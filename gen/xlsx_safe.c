@@ -318,6 +318,7 @@ void xl_headers(xl_ctx *c, lxw_worksheet *ws, const xl_col *cols, size_t n)
 
 void xl_page_setup(xl_ctx *c, lxw_worksheet *ws, const char *header)
 {
+    worksheet_set_comments_author(ws, "tokcost");
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, c->s->paper == TC_PAPER_LETTER ? 1 : 9);
     worksheet_fit_to_pages(ws, 1, 0);
