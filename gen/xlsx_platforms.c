@@ -167,12 +167,13 @@ static void platform_row(xl_ctx *c, size_t i)
     xl_str(c, c->platforms, r, XP_ID, pr->in->id, c->f.text);
     xl_str(c, c->platforms, r, XP_NAME, pr->in->name, c->f.text);
     xl_str(c, c->platforms, r, XP_PRICING, pricing_name(pr->in->pricing.kind), c->f.text);
-    if (pr->in->pricing.kind == TC_PRICING_API)
-        for (int k = XP_ENERGY; k <= XP_PFLOPS; k++)
-            if (k <= XP_COST_H || k == XP_PFLOPS)
-                xl_num(c, c->platforms, r, (lxw_col_t)k, NAN, NULL);
-    else
+    if (pr->in->pricing.kind == TC_PRICING_API) {
+        for (int k = XP_ENERGY; k <= XP_COST_H; k++)
+            xl_num(c, c->platforms, r, (lxw_col_t)k, NAN, NULL);
+        xl_num(c, c->platforms, r, XP_PFLOPS, NAN, NULL);
+    } else {
         gpu_hour(c, i);
+    }
     mix(c, i);
     totals(c, i);
     if (!pr->covered)
