@@ -5,7 +5,7 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
             fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
-TEST_PACKAGES := gnumeric poppler-utils qpdf python3
+TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl
 
 PKGS    := yaml-0.1 cairo xlsxwriter jansson nettle
 CC      ?= cc
