@@ -1,9 +1,7 @@
 /* The auditable workbook: opens it with its temporary files next to the
  * output, sets reproducible document properties, writes every sheet, closes
- * it and checks the finished zip (libxlsxwriter 1.1.4 can report success on
- * a truncated file when its temporary folder is full). */
+ * it and checks the finished zip (xlsx_zip.c). */
 #include <errno.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,37 +112,6 @@ static void fill(xl_ctx *c)
         worksheet_activate(c->summary);
 }
 
-static uint32_t le32(const unsigned char *p)
-{
-    return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* The end-of-central-directory record is last, and the central directory it
- * names ends right where it starts: a truncated file fails this. */
-static int zip_complete(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return 0;
-    unsigned char buf[65557];
-    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
-    size_t want = size > (long)sizeof buf ? sizeof buf : size > 0 ? (size_t)size : 0;
-    int ok = want >= 22 && fseek(f, size - (long)want, SEEK_SET) == 0
-             && fread(buf, 1, want, f) == want;
-    fclose(f);
-    for (size_t k = want >= 22 ? want - 22 : 0; ok; k--) {
-        const unsigned char *e = buf + k;
-        if (le32(e) == 0x06054b50 && k + 22 + (e[20] | e[21] << 8) == want) {
-            long eocd = size - (long)(want - k);
-            uint32_t cd_size = le32(e + 12), cd_off = le32(e + 16);
-            return (e[10] | e[11] << 8) > 0 && (long)cd_off + (long)cd_size == eocd;
-        }
-        if (k == 0)
-            break;
-    }
-    return 0;
-}
-
 static void folder_of(const char *path, char *dir, size_t n)
 {
     const char *slash = strrchr(path, '/');
@@ -182,7 +149,7 @@ tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t
         lxw_error e = workbook_close(c.wb);
         if (e != LXW_NO_ERROR)
             xl_fail(&c, TC_ERR_WRITE, "%s: %s", path, lxw_strerror(e));
-        else if (!zip_complete(path))
+        else if (!xl_zip_complete(path))
             xl_fail(&c, TC_ERR_WRITE, "%s: the written workbook is incomplete (disk full?)", path);
         if (!xl_ok(&c))
             remove(path);   /* no partial file */

@@ -15,6 +15,11 @@
  * temporary files), then checks the finished zip. err: one-line reason. */
 tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t n);
 
+/* 1 when path is a whole zip: its central directory where the end record
+ * says, every part inflating to its size and CRC, every XML part ending with
+ * its root's closing tag (a part cut short by a full disk does not). */
+int xl_zip_complete(const char *path);
+
 /* Safety helpers, exposed for the tests. */
 #define XL_STR_MAX 32767            /* Excel's cell text limit */
 #define XL_NAME_MAX 255             /* Excel's defined name limit */

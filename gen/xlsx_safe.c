@@ -117,9 +117,12 @@ void xl_str(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
         xl_fail(c, TC_ERR_NOMEM, "workbook: out of memory");
         return;
     }
-    if (cut)
-        xl_warn(c, "a text of %zu bytes was cut to Excel's %d characters (sheet cell %u,%u)",
-                strlen(text), XL_STR_MAX, (unsigned)r + 1, (unsigned)col + 1);
+    if (cut) {
+        char at[16];
+        lxw_rowcol_to_cell(at, r, col);
+        xl_warn(c, "workbook: %s!%s: a text of %zu bytes was cut to Excel's limit of %d",
+                ws->name, at, strlen(text), XL_STR_MAX);
+    }
     /* write_string: stored as text, so "=HYPERLINK(...)" stays text. */
     xl_check(c, worksheet_write_string(ws, r, col, t, fmt), "write text");
     free(t);
@@ -322,7 +325,7 @@ void xl_page_setup(xl_ctx *c, lxw_worksheet *ws, const char *header)
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, c->s->paper == TC_PAPER_LETTER ? 1 : 9);
     worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_repeat_rows(ws, 0, 0);
+    xl_check(c, worksheet_repeat_rows(ws, 0, 0), "repeat rows");
     char h[128];
     snprintf(h, sizeof h, "&L%s&R&P / &N", header);
     xl_check(c, worksheet_set_header(ws, h), "set header");

@@ -3,9 +3,12 @@
  * tests/xlsx_recalc.py: Gnumeric recalculates every formula and must agree
  * with the cached engine value; a broken formula must be caught; an input
  * change must move the cost as METHOD.md says; hostile text stays text. */
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "tc_test.h"
@@ -393,11 +396,19 @@ static void test_hostile_text_stays_text(void **state)
     snprintf(cmd, sizeof cmd, CHECKER " text %s '=HYPERLINK(\"http://evil.example\",\"click\")' "
              "\"+cmd|' /C calc'!A0\" \"@SUM(1+1)*cmd|' /C calc'!A0\"", path);
     assert_int_equal(system(cmd), 0);
+    /* the long subtitle is cut, and the Summary says so */
+    snprintf(cmd, sizeof cmd, CHECKER " text %s \"workbook: Summary!A2: a text of 40000 bytes "
+             "was cut to Excel's limit of 32767\"", path);
+    assert_int_equal(system(cmd), 0);
     snprintf(cmd, sizeof cmd, CHECKER " get %s a1_cost_per_m_tokens r1c1_gpu_hour > /dev/null", path);
     assert_int_equal(system(cmd), 0);
     tc_results_free(r);
     free(sub);
 }
+
+/* exit 0 when docProps/core.xml of zip argv[1] holds argv[2] */
+#define CORE_HAS "/usr/bin/python3 -c \"import sys, zipfile; sys.exit(sys.argv[2].encode() not in " \
+                 "zipfile.ZipFile(sys.argv[1]).read('docProps/core.xml'))\" %s "
 
 static void test_same_bytes_and_date(void **state)
 {
@@ -413,7 +424,15 @@ static void test_same_bytes_and_date(void **state)
     write_ok(r, b);
     unsetenv("SOURCE_DATE_EPOCH");
     assert_int_equal(run("cmp -s %s %s", a, b), 0);
-    assert_int_equal(run("unzip -p %s docProps/core.xml | grep -q '2026-11-21T00:00:00Z'%s", a, ""), 0);
+    assert_int_equal(run(CORE_HAS "'2026-11-21T00:00:00Z' %s", a, ""), 0);
+    /* no scenario.date: SOURCE_DATE_EPOCH, else a fixed epoch, never now */
+    f.s.date = NULL;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    write_ok(r, b);
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(run(CORE_HAS "'2023-11-14T22:13:20Z' %s", b, ""), 0);
+    write_ok(r, b);
+    assert_int_equal(run(CORE_HAS "'1980-01-01T00:00:00Z' %s", b, ""), 0);
     tc_results_free(r);
 }
 
@@ -445,6 +464,86 @@ static void test_analysis_sheets(void **state)
     assert_int_equal(system(cmd), 0);
     assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
     assert_int_equal(run(CHECKER " text %s '=HYPERLINK(\"x\")'%s", path, ""), 0);
+    tc_results_free(r);
+}
+
+/* A file cut short is not a complete zip. */
+static void test_truncated_zip_detected(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    char path[256], cut[256];
+    book_path(path, sizeof path, "whole");
+    book_path(cut, sizeof cut, "cut");
+    write_ok(r, path);
+    assert_true(xl_zip_complete(path));
+    assert_int_equal(run("head -c 20000 %s > %s", path, cut), 0);
+    assert_false(xl_zip_complete(cut));
+    assert_int_equal(run("head -c -1 %s > %s", path, cut), 0);
+    assert_false(xl_zip_complete(cut));
+    assert_false(xl_zip_complete("/nonexistent"));
+    tc_results_free(r);
+}
+
+/* Writes r to path under a file size limit (writes past it fail with EFBIG,
+ * as on a full disk); 1 when the write returned TC_OK. */
+static int write_limited(const tc_results *r, const char *path, long limit, int *reported)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit lim = { (rlim_t)limit, (rlim_t)limit };
+        setrlimit(RLIMIT_FSIZE, &lim);
+        fclose(stderr);     /* libxlsxwriter's own messages */
+        char err[256] = "";
+        tc_status st = tc_xlsx_write(r, path, err, sizeof err);
+        if (st == TC_OK)
+            _exit(0);
+        _exit(st == TC_ERR_WRITE && strstr(err, path) && access(path, F_OK) != 0 ? 1 : 2);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    *reported = WEXITSTATUS(status) == 1;
+    return WEXITSTATUS(status) == 0;
+}
+
+/* A full disk is a write error at every size below the workbook's largest
+ * part (each part is a temporary file first), leaving no file. Between the
+ * zip's size and that, libxlsxwriter itself reports success on a workbook
+ * whose sheet XML is cut short; the check of every part catches those. */
+static void test_disk_full_fails(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    char path[256];
+    book_path(path, sizeof path, "full");
+    write_ok(r, path);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import sys, zipfile; print(max(i.file_size "
+             "for i in zipfile.ZipFile(sys.argv[1]).infolist()))\" %s > %s/largest", path, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/largest", dir);
+    FILE *fp = fopen(cmd, "r");
+    assert_non_null(fp);
+    long largest = 0;
+    assert_int_equal(fscanf(fp, "%ld", &largest), 1);
+    fclose(fp);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(largest > (long)st.st_size);    /* the silent range exists */
+    for (long limit = 1000; limit < largest; limit = limit * 9 / 8) {
+        int reported = 0;
+        int ok = write_limited(r, path, limit, &reported);
+        if (ok || !reported)
+            print_error("file size limit %ld: not reported as a write error\n", limit);
+        assert_true(!ok && reported);
+    }
     tc_results_free(r);
 }
 
@@ -491,6 +590,8 @@ int main(void)
         cmocka_unit_test(test_hostile_text_stays_text),
         cmocka_unit_test(test_same_bytes_and_date),
         cmocka_unit_test(test_analysis_sheets),
+        cmocka_unit_test(test_truncated_zip_detected),
+        cmocka_unit_test(test_disk_full_fails),
         cmocka_unit_test(test_unwritable_path_fails),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
