@@ -39,6 +39,13 @@ for f in tests/hostile/*.yaml "$gen"/*.yaml; do
     if ! grep -q "^$f:[0-9][0-9]*:[0-9][0-9]*: " "$tmp/stderr"; then
         fail "$name" "no FILE:LINE:COLUMN message: $(head -c 300 "$tmp/stderr")"; continue
     fi
+    # NAME.expect beside a file: lines the messages must hold, to the letter.
+    exp=${f%.yaml}.expect
+    if [ -f "$exp" ]; then
+        (cd "${f%/*}" && "$bin" check "${f##*/}") >"$tmp/check" 2>&1
+        missing=$(grep -vxFf "$tmp/check" "$exp")
+        if [ -n "$missing" ]; then fail "$name" "no message: $missing"; continue; fi
+    fi
     if [ -n "$(ls -A "$out")" ]; then fail "$name" "wrote $(ls -A "$out")"; continue; fi
     # Echoed input never reaches the terminal raw: no ESC or other C0 byte but newline.
     if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037]')" "$tmp/stderr"; then
