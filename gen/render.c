@@ -15,6 +15,7 @@ static const struct {
 } renderers[] = {
     {TC_FMT_JSON, tc_render_json},
     {TC_FMT_PDF, tc_render_pdf},
+    {TC_FMT_XLSX, tc_render_xlsx},
 };
 
 unsigned tc_render_available(void)
