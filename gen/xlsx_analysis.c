@@ -23,6 +23,27 @@ static lxw_worksheet *sheet(xl_ctx *c, const char *name, const xl_col *cols, siz
     return ws;
 }
 
+/* Break-even points below the tornado, from row r. */
+static void break_even(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r)
+{
+    static const char *const h[] = { "Platform A", "Platform B", "Input", "Value at break-even",
+                                     "Note" };
+    if (c->r->n_break_even == 0)
+        return;
+    xl_str(c, ws, r++, 0, "Break-even (year-1 cost per million tokens equal)", c->f.section);
+    for (lxw_col_t k = 0; k < 5; k++)
+        xl_str(c, ws, r, k, h[k], c->f.header);
+    for (size_t k = 0; k < c->r->n_break_even; k++) {
+        const tc_break_even *be = &c->r->break_even[k];
+        r++;
+        xl_str(c, ws, r, 0, c->s->platforms[be->a].id, c->f.text);
+        xl_str(c, ws, r, 1, c->s->platforms[be->b].id, c->f.text);
+        xl_str(c, ws, r, 2, be->input, c->f.text);
+        xl_num(c, ws, r, 3, be->value, c->f.num4);
+        xl_str(c, ws, r, 4, isnan(be->value) ? be->reason : NULL, c->f.text);
+    }
+}
+
 static void sensitivity(xl_ctx *c)
 {
     const tc_sensitivity *sv = c->r->sensitivity;
@@ -47,18 +68,8 @@ static void sensitivity(xl_ctx *c)
             xl_num(c, ws, r, 3, t->high, c->f.money4);
             xl_fx(c, ws, r, 4, c->f.money4, fabs(t->high - t->low), "=ABS(%s-%s)", b, a);
         }
-    for (size_t k = 0; ws && k < c->r->n_break_even; k++, r++) {
-        const tc_break_even *be = &c->r->break_even[k];
-        if (k == 0) {
-            r++;
-            xl_str(c, ws, r++, 0, "Break-even (year-1 cost per million tokens equal)", c->f.section);
-        }
-        xl_str(c, ws, r, 0, c->s->platforms[be->a].id, c->f.text);
-        xl_str(c, ws, r, 1, c->s->platforms[be->b].id, c->f.text);
-        xl_str(c, ws, r, 2, be->input, c->f.text);
-        xl_num(c, ws, r, 3, be->value, c->f.num4);
-        xl_str(c, ws, r, 4, isnan(be->value) ? be->reason : NULL, c->f.text);
-    }
+    if (ws)
+        break_even(c, ws, r + 1);
 }
 
 static void monte_carlo(xl_ctx *c)
