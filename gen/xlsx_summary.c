@@ -94,6 +94,8 @@ static void headline(xl_ctx *c, lxw_row_t *r)
     xl_str(c, c->summary, (*r)++, 0, "Headline (year 1, and over the horizon)", c->f.section);
     for (lxw_col_t k = 0; k < 11; k++)
         xl_str(c, c->summary, *r, k, t[k], c->f.header);
+    xl_note(c, c->summary, *r, 10, "The engine's ranking of the covered platforms by levelized "
+            "cost (a value, not a formula).");
     (*r)++;
     for (size_t i = 0; i < c->s->n_platforms; i++)
         headline_row(c, (*r)++, i);
