@@ -84,7 +84,6 @@ static tc_status build_headline(const tc_results *r, tc_chart *c, int mw)
         double v = mw ? p->tokens_per_s_per_mw : p->cost_per_m_tokens;
         c->cats[i].label = tc_pname(r, i);
         c->cats[i].emphasis = i == base;
-        c->cats[i].note = i == base ? "baseline" : NULL;
         if (!isfinite(v))
             c->cats[i].note = p->in->pricing.kind == TC_PRICING_API ? "api: no GPUs, no power figure"
                             : "not covered";
@@ -97,6 +96,8 @@ static tc_status build_headline(const tc_results *r, tc_chart *c, int mw)
                              : tc_money_text(c, v, s->currency);
         if (isfinite(v) && i != base && isfinite(bv) && bv != 0)
             val = tc_chart_str(c, "%s (%s)", val, relative_text(c, v / bv, !mw));
+        else if (i == base)
+            val = tc_chart_str(c, "%s (baseline)", val);
         se->labels[i] = isfinite(v) ? val : NULL;
     }
     return TC_OK;
@@ -287,7 +288,9 @@ tc_status tc_build_monte_carlo(const tc_results *r, tc_chart *c)
         return TC_OK;
     c->type = TC_PLOT_HBAR;
     c->title = "Levelized cost under uncertainty (Monte Carlo)";
-    c->subtitle = tc_chart_str(c, "%ld draws, seed %llu \xe2\x80\x94 %s", mc->samples, mc->seed,
+    char draws[64];
+    tc_fmt_num(draws, sizeof draws, (double)mc->samples, 0);
+    c->subtitle = tc_chart_str(c, "%s draws, seed %llu \xe2\x80\x94 %s", draws, mc->seed,
                                tc_scenario_title(r));
     c->x.label = tc_chart_str(c, "levelized cost, %s per million %s tokens", cur, tc_basis_word(r));
     c->x.fmt = TC_FMT_MONEY;

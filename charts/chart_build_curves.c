@@ -98,7 +98,8 @@ static tc_status operating_points(const tc_results *r, tc_chart *c)
             const tc_wl_result *wr = e ? &r->platforms[i].workloads[w] : NULL;
             if (!wr || !wr->covered || !isfinite(wr->tokens_per_s_per_gpu))
                 continue;
-            tc_fmt_num(num, sizeof num, wr->tokens_per_s_per_gpu, wr->tokens_per_s_per_gpu < 100 ? 1 : 0);
+            double v = wr->tokens_per_s_per_gpu;
+            tc_fmt_num(num, sizeof num, v, v < 100 && fabs(v - round(v)) >= 0.05 ? 1 : 0);
             c->callouts[c->n_callouts++] = (tc_callout){
                 operating_x(r, i, w, e), wr->tokens_per_s_per_gpu,
                 s->n_workloads > 1 ? tc_chart_str(c, "%s: %s", s->workloads[w].id, num)

@@ -74,7 +74,8 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
     c->cats = tc_chart_alloc(c, m, sizeof *c->cats);
     c->sub_labels = tc_chart_alloc(c, (size_t)h, sizeof *c->sub_labels);
     c->top_labels = tc_chart_alloc(c, m * (size_t)h, sizeof *c->top_labels);
-    if (!c->cats || !c->sub_labels || !c->top_labels)
+    c->bottom_labels = tc_chart_alloc(c, m * (size_t)h, sizeof *c->bottom_labels);
+    if (!c->cats || !c->sub_labels || !c->top_labels || !c->bottom_labels)
         return TC_ERR_NOMEM;
     c->n_cats = m;
     c->n_sub = (size_t)h;
@@ -83,12 +84,17 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
     for (size_t j = 0; j < m; j++) {
         c->cats[j].label = tc_pname(r, idx[j]);
         c->cats[j].emphasis = idx[j] == r->baseline;
-        for (int y = 0; y < h; y++)
-            c->top_labels[j * (size_t)h + (size_t)y] =
-                tc_money_si_text(c, r->platforms[idx[j]].years[y].cash, s->currency);
+        for (int y = 0; y < h; y++) {
+            const tc_year *yr = &r->platforms[idx[j]].years[y];
+            size_t b = j * (size_t)h + (size_t)y;
+            c->top_labels[b] = tc_money_si_text(c, yr->capex + yr->opex, s->currency);
+            if (yr->credit > 0) {
+                c->bottom_labels[b] = tc_money_si_text(c, -yr->credit, s->currency);
+                c->footnote = "Above each bar: spend for the year. Below zero: residual value "
+                              "returned at end of life (a credit).";
+            }
+        }
     }
-    c->footnote = "Above each bar: net cash for the year. Residual value returned at end of life "
-                  "is a credit, drawn below zero.";
     return tco_series(r, c, idx, m, h);
 }
 

@@ -96,17 +96,23 @@ char *tc_axis_text(const tc_axis *a, double v, double step, double maxabs,
                                             tick_decimals(step * 100.0)));
         return buf;
     }
+    const char *sym = a->fmt == TC_FMT_MONEY ? tc_currency_symbol(a->currency) : NULL;
+    if (v == 0.0) {     /* "$0", not "$0.0M" */
+        snprintf(buf, n, "%s0", sym ? sym : "");
+        return buf;
+    }
+    if (step <= 0.0)    /* a log axis: each tick picks its own suffix */
+        maxabs = fabs(v);
     double div = 1.0;
     const char *suf = "";
     if (maxabs >= 1e9) { div = 1e9; suf = "B"; }
     else if (maxabs >= 1e6) { div = 1e6; suf = "M"; }
-    else if (maxabs >= 1e4) { div = 1e3; suf = "k"; }
+    else if (maxabs >= (step <= 0.0 ? 1e3 : 1e4)) { div = 1e3; suf = "k"; }
     /* a log axis passes step 0: decimals from the value itself */
     int dec = tick_decimals(step > 0.0 ? step / div : fabs(v / div));
     char num[64];
     tc_fmt_num(num, sizeof num, fabs(v / div), dec);
     int neg = v < 0 && strspn(num, "0.,") != strlen(num);
-    const char *sym = a->fmt == TC_FMT_MONEY ? tc_currency_symbol(a->currency) : NULL;
     snprintf(buf, n, "%s%s%s%s%s", neg ? "-" : "", sym ? sym : "", num, suf,
              a->fmt == TC_FMT_RATIO ? "x" : "");
     return buf;

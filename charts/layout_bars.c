@@ -40,6 +40,8 @@ static int hbar_label_end(const tc_series *s, size_t i, double *end)
     double a = s->x[i], b = s->y[i];
     if (!s->labels || !s->labels[i] || !isfinite(a) || !isfinite(b) || s->style == TC_STYLE_POINT)
         return 0;
+    if (s->style == TC_STYLE_BAR && fabs(b - a) <= 1e-9 * fmax(fabs(a), fabs(b)))
+        return 0;   /* no bar (a tornado input that changes nothing): no label */
     if (s->style == TC_STYLE_RANGE) {
         *end = fmax(a, b);
         return 1;
@@ -55,7 +57,7 @@ static void hbar_fit_labels(tc_lay *L, const tc_axis_ticks *t, double x0, double
     const tc_chart *c = L->c;
     *a = x0;
     *b = x1;
-    for (int iter = 0; iter < 3; iter++)
+    for (int iter = 0; iter < 8; iter++)     /* the two sides pull on each other */
         for (size_t s = 0; s < c->n_series; s++)
             for (size_t i = 0; i < c->series[s].n; i++) {
                 double end;
@@ -90,6 +92,14 @@ static void value_axis_h(tc_lay *L, const tc_axis *ax, const tc_axis_ticks *t,
                  TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
 }
 
+static int hbar_row_empty(const tc_chart *c, size_t i)
+{
+    for (size_t s = 0; s < c->n_series; s++)
+        if (i < c->series[s].n && isfinite(c->series[s].y[i]))
+            return 0;
+    return 1;
+}
+
 /* Row labels wrapped into the label column; returns the column width. */
 static double hbar_row_labels(tc_lay *L, tc_lines *rows, int max_lines)
 {
@@ -97,7 +107,7 @@ static double hbar_row_labels(tc_lay *L, tc_lines *rows, int max_lines)
     double colw = 0.0, colmax = L->width * 0.3;
     for (size_t i = 0; i < c->n_cats; i++) {
         const tc_category *cat = &c->cats[i];
-        int note = cat->note && max_lines >= 2;
+        int note = cat->note && max_lines >= 2 && !hbar_row_empty(c, i);
         tc_wrap_text(L->m, cat->label, TS_LABEL, cat->emphasis, colmax,
                      max_lines - note, &rows[i]);
         for (int k = 0; k < rows[i].n; k++)
@@ -106,14 +116,6 @@ static double hbar_row_labels(tc_lay *L, tc_lines *rows, int max_lines)
             colw = fmax(colw, fmin(colmax, tc_text_w(L, cat->note, TS_NOTE, 0)));
     }
     return colw;
-}
-
-static int hbar_row_empty(const tc_chart *c, size_t i)
-{
-    for (size_t s = 0; s < c->n_series; s++)
-        if (i < c->series[s].n && isfinite(c->series[s].y[i]))
-            return 0;
-    return 1;
 }
 
 static void hbar_draw_labels(tc_lay *L, const tc_lines *rows, double xr,
@@ -146,7 +148,7 @@ static void hbar_value_label(tc_lay *L, const tc_series *s, size_t i, const tc_s
     double w = tc_text_w(L, text, TS_VALUE, 0);
     double xe = tc_scale_at(sc, end);
     double xs = tc_scale_at(sc, s->style == TC_STYLE_RANGE ? fmin(s->x[i], s->y[i]) : s->x[i]);
-    int outside_fits = side > 0 ? xe + LABEL_GAP + w <= xmax : xe - LABEL_GAP - w >= xmin;
+    int outside_fits = side > 0 ? xe + LABEL_GAP + w <= xmax + 1 : xe - LABEL_GAP - w >= xmin - 1;
     if (outside_fits || fabs(xe - xs) < w + 2 * LABEL_GAP || s->style != TC_STYLE_BAR)
         tc_emit_text(L, xe + side * LABEL_GAP, yc, text, TS_VALUE, 0,
                      side > 0 ? TC_ANCHOR_START : TC_ANCHOR_END, TC_TEXT_DARK);

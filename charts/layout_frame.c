@@ -129,8 +129,46 @@ tc_box tc_text_box(const tc_lay *L, double x, double y, const char *s, double si
     return b;
 }
 
+/* Liang-Barsky: whether segment (x0, y0)-(x1, y1) enters box b. */
+static int segment_hits(double x0, double y0, double x1, double y1, tc_box b)
+{
+    double t0 = 0.0, t1 = 1.0;
+    double p[4] = {-(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0};
+    double q[4] = {x0 - b.x0, b.x1 - x0, y0 - b.y0, b.y1 - y0};
+    for (int k = 0; k < 4; k++) {
+        if (p[k] == 0.0) {
+            if (q[k] < 0.0)
+                return 0;
+            continue;
+        }
+        double r = q[k] / p[k];
+        if (p[k] < 0.0) {
+            if (r > t1) return 0;
+            if (r > t0) t0 = r;
+        } else {
+            if (r < t0) return 0;
+            if (r < t1) t1 = r;
+        }
+    }
+    return 1;
+}
+
+static int hits_curves(const tc_lay *L, tc_box b)
+{
+    for (size_t i = 0; i < L->p->n; i++) {
+        const tc_prim *q = &L->p->items[i];
+        for (size_t k = 1; q->type == TC_PRIM_POLYLINE && k < q->n_pts; k++)
+            if (segment_hits(q->pts[2 * k - 2], q->pts[2 * k - 1], q->pts[2 * k],
+                             q->pts[2 * k + 1], b))
+                return 1;
+    }
+    return 0;
+}
+
 int tc_box_free(const tc_lay *L, tc_box b)
 {
+    if (hits_curves(L, b))
+        return 0;
     for (size_t i = 0; i < L->n_placed; i++) {
         const tc_box *o = &L->placed[i];
         if (b.x0 < o->x1 && o->x0 < b.x1 && b.y0 < o->y1 && o->y0 < b.y1)

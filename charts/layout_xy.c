@@ -131,26 +131,30 @@ static int place_text(tc_lay *L, const double (*cand)[3], size_t n, const char *
     return 0;
 }
 
-static void xy_refs(tc_lay *L, const tc_xy *g)
+/* Reference lines are drawn under the curves; their labels are placed
+ * after them (labels_only), clear of the curves. */
+static void xy_refs(tc_lay *L, const tc_xy *g, int labels_only)
 {
     tc_box top = {g->xa0 - 30, g->ya0 - 20, L->plot.x1, g->ya1};
     for (size_t i = 0; i < L->c->n_refs; i++) {
         const tc_refline *r = &L->c->refs[i];
         if (r->vertical) {
             double x = tc_scale_at(&g->sx, r->at);
-            tc_emit_line(L, x, g->ya0 - 4, x, g->ya1, r->colour, 1.4, 1);
+            if (!labels_only)
+                tc_emit_line(L, x, g->ya0 - 4, x, g->ya1, r->colour, 1.4, 1);
             double cand[][3] = {{x, g->ya0 - 10, TC_ANCHOR_MIDDLE}, {x + 4, g->ya0 + 8, 0},
                                 {x - 4, g->ya0 + 8, 2}, {x + 4, g->ya0 + 22, 0},
                                 {x - 4, g->ya0 + 22, 2}, {x + 4, g->ya0 + 36, 0}};
-            if (r->label)
+            if (r->label && labels_only)
                 place_text(L, cand, 6, r->label, TS_NOTE, top, r->colour);
         } else {
             double y = tc_scale_at(&g->sy, r->at);
-            tc_emit_line(L, g->xa0, y, g->xa1, y, r->colour, 1.6, 1);
+            if (!labels_only)
+                tc_emit_line(L, g->xa0, y, g->xa1, y, r->colour, 1.6, 1);
             double cand[][3] = {{g->xa1 - 4, y - 8, 2}, {g->xa1 - 4, y + 9, 2},
                                 {g->xa0 + 4, y - 8, 0}, {g->xa0 + 4, y + 9, 0}};
             tc_box area = {g->xa0, g->ya0, g->xa1, g->ya1};
-            if (r->label)
+            if (r->label && labels_only)
                 place_text(L, cand, 4, r->label, TS_NOTE, area, r->colour);
         }
     }
@@ -236,10 +240,11 @@ void tc_layout_xy(tc_lay *L)
     tc_xy g;
     xy_place(L, &g, names);
     xy_axes(L, &g);
-    xy_refs(L, &g);
+    xy_refs(L, &g, 0);
     for (size_t s = 0; s < c->n_series; s++)
         xy_series(L, &g, &c->series[s]);
     xy_end_labels(L, &g, names);
+    xy_refs(L, &g, 1);
     xy_callouts(L, &g);
     free(names);
 }
