@@ -174,7 +174,7 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
         return TC_OK;
     c->type = TC_PLOT_VBAR;
     c->title = "FLOPS per dollar vs cost per token";
-    c->y.label = tc_chart_str(c, "advantage over %s (x-fold)", tc_pname(r, r->baseline));
+    c->y.label = "advantage over the baseline (x-fold)";
     c->y.fmt = TC_FMT_RATIO;
     c->y.abs_labels = 1;
     c->y.include_zero = 1;

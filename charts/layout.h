@@ -56,6 +56,9 @@ void tc_emit_poly(tc_lay *L, const double *pts, size_t n_pts, tc_rgb c, double l
 /* Text whose vertical centre is at y (ascender-free: the cap height). */
 tc_prim *tc_emit_text(tc_lay *L, double x, double y, const char *s, double size,
                       int bold, tc_anchor a, tc_rgb c);
+/* One line of text, shortened with an ellipsis to max_w. */
+tc_prim *tc_emit_text_fit(tc_lay *L, double x, double y, const char *s, double size,
+                          int bold, tc_anchor a, tc_rgb c, double max_w);
 void tc_emit_marker(tc_lay *L, double x, double y, double size, tc_marker mk,
                     tc_rgb c, int filled);
 

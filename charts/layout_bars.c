@@ -88,8 +88,8 @@ static void value_axis_h(tc_lay *L, const tc_axis *ax, const tc_axis_ticks *t,
         tc_emit_text(L, x, y1 + 11, tc_axis_ticks_text(ax, t, i, buf, sizeof buf),
                      TS_TICK, 0, TC_ANCHOR_MIDDLE, TC_TEXT_MID);
     }
-    tc_emit_text(L, (sc->p0 + sc->p1) / 2, y1 + 30, ax->label, TS_AXIS, 0,
-                 TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
+    tc_emit_text_fit(L, (sc->p0 + sc->p1) / 2, y1 + 30, ax->label, TS_AXIS, 0,
+                     TC_ANCHOR_MIDDLE, TC_TEXT_DARK, sc->p1 - sc->p0);
 }
 
 static int hbar_row_empty(const tc_chart *c, size_t i)
@@ -369,8 +369,9 @@ static void vbar_axis(tc_lay *L, const tc_vbar *v, const tc_axis_ticks *t)
         tc_emit_text(L, v->xa0 - 6, y, tc_axis_ticks_text(&c->y, t, i, buf, sizeof buf),
                      TS_TICK, 0, TC_ANCHOR_END, TC_TEXT_MID);
     }
-    tc_prim *q = tc_emit_text(L, L->plot.x0 + TS_AXIS * 0.6, (v->ya0 + v->ya1) / 2,
-                              c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
+    tc_prim *q = tc_emit_text_fit(L, L->plot.x0 + TS_AXIS * 0.6, (v->ya0 + v->ya1) / 2,
+                                  c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK,
+                                  v->ya1 - v->ya0);
     if (q)
         q->vertical = 1;
 }

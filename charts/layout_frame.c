@@ -103,6 +103,14 @@ tc_prim *tc_emit_text(tc_lay *L, double x, double y, const char *s, double size,
     return q;
 }
 
+tc_prim *tc_emit_text_fit(tc_lay *L, double x, double y, const char *s, double size,
+                          int bold, tc_anchor a, tc_rgb c, double max_w)
+{
+    tc_lines one;
+    tc_wrap_text(L->m, s, size, bold, max_w, 1, &one);
+    return one.n ? tc_emit_text(L, x, y, one.line[0], size, bold, a, c) : NULL;
+}
+
 void tc_emit_marker(tc_lay *L, double x, double y, double size, tc_marker mk,
                     tc_rgb c, int filled)
 {

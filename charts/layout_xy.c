@@ -105,10 +105,11 @@ static void xy_axes(tc_lay *L, const tc_xy *g)
     }
     tc_emit_line(L, g->xa0, g->ya1, g->xa1, g->ya1, TC_AXIS_LINE, 1.0, 0);
     tc_emit_line(L, g->xa0, g->ya0, g->xa0, g->ya1, TC_AXIS_LINE, 1.0, 0);
-    tc_emit_text(L, (g->xa0 + g->xa1) / 2, g->ya1 + 30, c->x.label, TS_AXIS, 0,
-                 TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
-    tc_prim *q = tc_emit_text(L, L->plot.x0 + TS_AXIS * 0.6, (g->ya0 + g->ya1) / 2,
-                              c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
+    tc_emit_text_fit(L, (g->xa0 + g->xa1) / 2, g->ya1 + 30, c->x.label, TS_AXIS, 0,
+                     TC_ANCHOR_MIDDLE, TC_TEXT_DARK, g->xa1 - g->xa0);
+    tc_prim *q = tc_emit_text_fit(L, L->plot.x0 + TS_AXIS * 0.6, (g->ya0 + g->ya1) / 2,
+                                  c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK,
+                                  g->ya1 - g->ya0);
     if (q)
         q->vertical = 1;
 }
