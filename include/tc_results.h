@@ -143,6 +143,10 @@ typedef struct {
     size_t n_break_even;
     tc_monte_carlo *monte_carlo;
     tc_scoring *scoring;
+    /* tc_eval's single allocation, holding this struct and the platform,
+     * workload, year, claim and ranking arrays; NULL when the arrays are
+     * separate allocations (tc_results_free then frees each). */
+    void *arena;
 } tc_results;
 
 /* Evaluates METHOD.md over s. Pure: no I/O. *out is NULL on error. */

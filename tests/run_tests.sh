@@ -8,7 +8,7 @@ for t in "$@"; do
 done
 for s in tests/*.sh; do
     case "$s" in tests/deps.sh|tests/run_tests.sh) continue ;; esac
-    if sh "$s" "$build/tokcost"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $s" >&2; fi
+    if sh "$s" "$(pwd)/$build/tokcost"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $s" >&2; fi
 done
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

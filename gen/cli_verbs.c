@@ -1,0 +1,86 @@
+/* tokcost check, eval and template. */
+#include "tc_cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "tc_analysis.h"
+#include "tc_load.h"
+
+/* Prints a step's diagnostics, or its status when it recorded none. */
+static void report(const char *path, tc_status st, const tc_diags *d)
+{
+    tc_diags_print(d, stderr);
+    if (st != TC_OK && d->count == 0)
+        fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
+}
+
+int cli_check(const cli_args *a)
+{
+    int worst = TC_EXIT_OK;
+    int chatty = !a->quiet && isatty(STDOUT_FILENO);
+    for (size_t i = 0; i < a->n_files; i++) {
+        tc_diags d;
+        tc_diags_init(&d);
+        tc_status st = tc_check_file(a->files[i], &d);
+        report(a->files[i], st, &d);
+        tc_diags_free(&d);
+        if (st == TC_OK && chatty)
+            printf("%s: ok\n", a->files[i]);
+        int rc = cli_exit_for(st);
+        worst = rc > worst ? rc : worst;
+    }
+    return worst;
+}
+
+int cli_evaluate(const cli_args *a, const char *path, tc_scenario **s, tc_results **r)
+{
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_load_opts lo = {a->sets, a->n_sets};
+    tc_status st = tc_load_scenario(path, &lo, s, &d);
+    report(path, st, &d);
+    tc_diags_free(&d);
+    if (st == TC_OK && (st = tc_eval(*s, r)) != TC_OK)
+        fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
+    char err[1024] = "";
+    if (st == TC_OK && (st = tc_analyze(*s, *r, err, sizeof err)) != TC_OK) {
+        /* A scenario error comes located (FILE:LINE:COL: ...); others get the prefix. */
+        if (strncmp(err, path, strlen(path)) == 0)
+            fprintf(stderr, "%s\n", err);
+        else
+            fprintf(stderr, "tokcost: %s: %s\n", path, err[0] ? err : tc_strerror(st));
+    }
+    return cli_exit_for(st);
+}
+
+int cli_eval(const cli_args *a)
+{
+    const char *path = a->files[0];
+    tc_scenario *s = NULL;
+    tc_results *r = NULL;
+    int rc = cli_evaluate(a, path, &s, &r);
+    if (rc == TC_EXIT_OK && a->json) {
+        char *text = tc_results_json(r);
+        if (text)
+            fputs(text, stdout);
+        else
+            fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(TC_ERR_NOMEM));
+        rc = text ? TC_EXIT_OK : TC_EXIT_WRITE;
+        free(text);
+    } else if (rc == TC_EXIT_OK) {
+        tc_table_print(stdout, r);
+    }
+    tc_results_free(r);
+    tc_scenario_free(s);
+    return rc;
+}
+
+int cli_template(const cli_args *a)
+{
+    fputs(strcmp(a->files[0], "bid") == 0 ? tc_template_bid : tc_template_scenario, stdout);
+    return TC_EXIT_OK;
+}

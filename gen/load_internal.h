@@ -1,0 +1,145 @@
+/* Private to the loader: the node tree that yaml_read.c builds from libyaml
+ * events, and the helpers the schema walk (load_*.c) uses on it. Nothing
+ * here depends on libyaml, so only yaml_read.c includes <yaml.h>. */
+#ifndef TC_LOAD_INTERNAL_H
+#define TC_LOAD_INTERNAL_H
+
+#include <stddef.h>
+#include "tc_diag.h"
+#include "tc_load.h"
+#include "tc_model.h"
+#include "tc_status.h"
+
+typedef enum { TC_NODE_SCALAR = 0, TC_NODE_MAP, TC_NODE_SEQ } tc_node_kind;
+
+typedef struct tc_node {
+    tc_node_kind kind;
+    int line, col;              /* 1-based */
+    int bad;                    /* already reported (alias, bad key): skipped silently */
+    int set;                    /* from the n-th --set override (1-based), 0: the file */
+    char *text;                 /* scalar bytes, NUL-terminated (may hold NULs) */
+    size_t len;
+    struct tc_node **kids;      /* seq: items; map: key, value, key, value, ... */
+    size_t n_kids, cap;
+} tc_node;
+
+/* --- yaml_read.c: bytes -> tree. TC_OK: *root is set, though errors that
+ * do not stop reading (anchors, tags, merge keys) may be in d; otherwise
+ * reading stopped (parse error, a bound) and *root is NULL. --- */
+tc_status tc_yaml_read(const char *file, const char *buf, size_t len,
+                       tc_node **root, tc_diags *d);
+
+/* --- load_node.c --- */
+tc_node *tc_node_new(tc_node_kind kind, int line, int col);
+int tc_node_append(tc_node *parent, tc_node *kid);
+void tc_node_free(tc_node *n);
+int tc_node_is(const tc_node *n, const char *s);    /* scalar equal to s */
+size_t tc_node_count(const tc_node *n);              /* items or pairs */
+
+/* The state of the schema walk of one file. */
+typedef struct {
+    const char *file;           /* the file diagnostics name */
+    tc_diags *d;
+    char path[512];             /* key path of the node being read */
+    size_t plen;
+    size_t errors;              /* errors recorded by this walk */
+    int oom;
+    int read_err;               /* an included file could not be read */
+} tc_ld;
+
+void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);
+size_t tc_ld_push(tc_ld *c, const char *key);       /* returns the length to pop to */
+size_t tc_ld_push_index(tc_ld *c, size_t i);
+void tc_ld_pop(tc_ld *c, size_t len);
+void tc_ld_err(tc_ld *c, const tc_node *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Input text for a message: escaped, at most 40 bytes of it. */
+typedef struct { char s[200]; } tc_esc;
+const char *tc_ld_esc(tc_esc *e, const char *s, size_t len);
+const char *tc_ld_kind_name(const tc_node *n);      /* "a mapping", "a list", ... */
+char *tc_ld_strdup(tc_ld *c, const char *s, size_t len);
+
+/* Mappings of the schema: keys is NULL-terminated. Reports a non-mapping,
+ * unknown keys (listing keys) and duplicates; 0 when n is not a mapping. */
+int tc_ld_map(tc_ld *c, const tc_node *n, const char *const *keys);
+const tc_node *tc_ld_get(const tc_node *map, const char *key);
+const tc_node *tc_ld_require(tc_ld *c, const tc_node *map, const char *key);
+int tc_ld_seq(tc_ld *c, const tc_node *n);          /* reports a non-list */
+
+/* --- load_number.c: strict numbers, units --- */
+typedef enum {
+    TC_DIM_NONE = 0,
+    TC_DIM_KW,                  /* power, key in kW */
+    TC_DIM_MW,                  /* power, key in MW */
+    TC_DIM_PER_KWH              /* energy price, key per kWh */
+} tc_dim;
+
+/* Parses a scalar as a number of dimension dim in the key's unit. quantum
+ * (may be NULL): the precision as written. Reports and returns 0 if invalid. */
+int tc_ld_number(tc_ld *c, const tc_node *n, tc_dim dim, double *out, double *quantum);
+
+/* --- load_value.c: typed values, ranges --- */
+typedef struct {
+    double lo, hi;
+    int lo_open, hi_open;
+    int integer;
+    int dist_ok;                /* a distribution may be written */
+    tc_dim dim;
+    const char *expect;         /* for "(expected ...)" */
+} tc_range;
+
+extern const tc_range TC_R_UTIL, TC_R_DISCOUNT, TC_R_PUE, TC_R_FRACTION,
+    TC_R_CHANGE, TC_R_MONEY, TC_R_POSITIVE, TC_R_POWER_KW, TC_R_POWER_MW,
+    TC_R_PER_KWH, TC_R_SHARE, TC_R_SLO, TC_R_INTERACTIVITY, TC_R_SWING,
+    TC_R_HORIZON, TC_R_GPUS, TC_R_AMORT, TC_R_ISL, TC_R_OSL, TC_R_SAMPLES,
+    TC_R_SEED, TC_R_WEIGHT, TC_R_CLAIM, TC_R_BOUND;
+
+typedef enum { TC_LD_DEFAULT = 0, TC_LD_REQUIRED, TC_LD_OPTIONAL } tc_need;
+
+int tc_ld_in_range(const tc_range *r, double v);
+int tc_ld_num(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out);
+int tc_ld_num_key(tc_ld *c, const tc_node *map, const char *key,
+                  const tc_range *r, tc_need need, double def, tc_num *out);
+int tc_ld_int_key(tc_ld *c, const tc_node *map, const char *key,
+                  const tc_range *r, tc_need need, double def, double *out);
+int tc_ld_text_key(tc_ld *c, const tc_node *map, const char *key,
+                   tc_need need, char **out);
+int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out);
+int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
+                   const char *const *names, int def, int *out);
+int tc_ld_bool_key(tc_ld *c, const tc_node *map, const char *key, int def, int *out);
+int tc_ld_date_key(tc_ld *c, const tc_node *map, const char *key, char **out);
+int tc_ld_currency_key(tc_ld *c, const tc_node *map, const char *key, char out[4]);
+
+/* --- load_dist.c --- */
+int tc_ld_dist(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out);
+
+/* --- load_scenario.c, load_platform.c, load_include.c --- */
+typedef struct {
+    tc_scenario *s;
+    const tc_node *baseline;    /* where baseline was written, NULL if absent */
+    const char *baseline_file;
+} tc_ld_scn;
+
+void tc_ld_scenario(tc_ld *c, const tc_node *root, tc_ld_scn *out);
+/* The analysis section (map may be NULL: absent); sets the defaults. */
+void tc_ld_analysis(tc_ld *c, const tc_node *map, tc_analysis *a);
+/* Reads a `platforms:` list into s (appended, ids checked against those before). */
+void tc_ld_platforms(tc_ld *c, const tc_node *list, tc_scenario *s);
+/* A platform's performance: and claims: keys (load_perf.c). */
+void tc_ld_perf(tc_ld *c, const tc_node *plat, tc_platform *p);
+void tc_ld_claims(tc_ld *c, const tc_node *plat, tc_platform *p);
+/* Reads the include: list; reads, hashes and walks every bid file. */
+void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
+                    tc_scenario *s, void *sha);
+/* Reads a whole file into memory (bounded); reports and fails otherwise. */
+tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
+/* Walks a bid file (its only key is platforms). */
+void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
+
+/* --- load_override.c: "key.path=value" what-ifs, applied to the tree
+ * before the walk; their errors are reported with the file name "--set",
+ * line = the override's number, column = in its text. --- */
+void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d);
+
+#endif

@@ -1,0 +1,202 @@
+/* The schema of one platform (bid): identity, hardware, pricing, claims.
+ * Performance entries: load_perf.c. */
+#include "load_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const k_plat[] = {"id", "name", "vendor", "source", "gpus_per_node",
+                                     "peak_pflops", "power_kw_per_gpu", "idle_power_fraction",
+                                     "software_uplift", "pricing", "performance", "claims", NULL};
+/* keys that describe GPUs, meaningless for tokens bought from an api */
+static const char *const k_gpu_only[] = {"gpus_per_node", "peak_pflops", "power_kw_per_gpu",
+                                         "idle_power_fraction", "software_uplift", "performance",
+                                         NULL};
+static const char *const k_pricing[] = {"cloud", "owned", "api", NULL};
+static const char *const k_cloud[] = {"gpu_hour", "annual_change", "includes_power",
+                                      "other_per_year", "one_time", NULL};
+static const char *const k_owned[] = {"capex_per_node", "network_capex_per_node",
+                                      "amortization_years", "residual_value", "maintenance_rate",
+                                      "software_per_gpu_year", "other_per_year", "one_time", NULL};
+static const char *const k_api[] = {"input_per_m", "output_per_m", "annual_change",
+                                    "other_per_year", "one_time", NULL};
+static const char *const *const k_forms[] = {k_cloud, k_owned, k_api};
+
+static void ld_cloud(tc_ld *c, const tc_node *m, tc_pricing *p)
+{
+    tc_ld_num_key(c, m, "gpu_hour", &TC_R_MONEY, TC_LD_REQUIRED, 0, &p->gpu_hour);
+    tc_ld_bool_key(c, m, "includes_power", 1, &p->includes_power);
+}
+
+static void ld_owned(tc_ld *c, const tc_node *m, tc_pricing *p)
+{
+    double years;
+    tc_ld_num_key(c, m, "capex_per_node", &TC_R_MONEY, TC_LD_REQUIRED, 0, &p->capex_per_node);
+    tc_ld_num_key(c, m, "network_capex_per_node", &TC_R_MONEY, TC_LD_DEFAULT, 0,
+                  &p->network_capex_per_node);
+    tc_ld_int_key(c, m, "amortization_years", &TC_R_AMORT, TC_LD_DEFAULT, 4, &years);
+    p->amortization_years = (int)years;
+    tc_ld_num_key(c, m, "residual_value", &TC_R_FRACTION, TC_LD_DEFAULT, 0, &p->residual_value);
+    tc_ld_num_key(c, m, "maintenance_rate", &TC_R_FRACTION, TC_LD_DEFAULT, 0, &p->maintenance_rate);
+    tc_ld_num_key(c, m, "software_per_gpu_year", &TC_R_MONEY, TC_LD_DEFAULT, 0,
+                  &p->software_per_gpu_year);
+}
+
+static void ld_api(tc_ld *c, const tc_node *m, tc_pricing *p)
+{
+    tc_ld_num_key(c, m, "input_per_m", &TC_R_MONEY, TC_LD_REQUIRED, 0, &p->input_per_m);
+    tc_ld_num_key(c, m, "output_per_m", &TC_R_MONEY, TC_LD_REQUIRED, 0, &p->output_per_m);
+}
+
+/* The form's keys; m may be NULL (defaults only). */
+static void ld_form(tc_ld *c, const tc_node *m, tc_pricing *p)
+{
+    if (m && !tc_ld_map(c, m, k_forms[p->kind]))
+        m = NULL;
+    p->includes_power = 1;
+    p->amortization_years = 4;
+    if (p->kind == TC_PRICING_CLOUD)
+        ld_cloud(c, m, p);
+    else if (p->kind == TC_PRICING_OWNED)
+        ld_owned(c, m, p);
+    else
+        ld_api(c, m, p);
+    if (p->kind != TC_PRICING_OWNED)
+        tc_ld_num_key(c, m, "annual_change", &TC_R_CHANGE, TC_LD_DEFAULT, 0, &p->annual_change);
+    tc_ld_num_key(c, m, "other_per_year", &TC_R_MONEY, TC_LD_DEFAULT, 0, &p->other_per_year);
+    tc_ld_num_key(c, m, "one_time", &TC_R_MONEY, TC_LD_DEFAULT, 0, &p->one_time);
+}
+
+static const tc_node *ld_key_node(const tc_node *m, const char *key)
+{
+    for (size_t i = 0; i + 1 < m->n_kids; i += 2)
+        if (tc_node_is(m->kids[i], key))
+            return m->kids[i];
+    return m;
+}
+
+/* Returns the pricing kind read, or -1 when it is missing or ambiguous. */
+static int ld_pricing(tc_ld *c, const tc_node *plat, tc_pricing *p)
+{
+    const tc_node *m = tc_ld_require(c, plat, "pricing");
+    size_t old = tc_ld_push(c, "pricing");
+    int kind = -1;
+    if (m && tc_ld_map(c, m, k_pricing)) {
+        for (int k = 0; k < 3; k++) {
+            if (!tc_ld_get(m, k_pricing[k]))
+                continue;
+            if (kind >= 0) {
+                size_t o2 = tc_ld_push(c, k_pricing[k]);
+                tc_ld_err(c, ld_key_node(m, k_pricing[k]), "\"%s\" and \"%s\" cannot both be "
+                          "given (expected exactly one of: cloud, owned, api)", k_pricing[kind],
+                          k_pricing[k]);
+                tc_ld_pop(c, o2);
+                tc_ld_pop(c, old);
+                return -1;
+            }
+            kind = k;
+        }
+        if (kind < 0)
+            tc_ld_err(c, m, "missing the pricing form (expected exactly one of: cloud, owned, api)");
+    }
+    if (kind >= 0) {
+        p->kind = (tc_pricing_kind)kind;
+        size_t o2 = tc_ld_push(c, k_pricing[kind]);
+        ld_form(c, tc_ld_get(m, k_pricing[kind]), p);
+        tc_ld_pop(c, o2);
+    }
+    tc_ld_pop(c, old);
+    return kind;
+}
+
+static void ld_api_refusals(tc_ld *c, const tc_node *m)
+{
+    for (size_t i = 0; k_gpu_only[i]; i++) {
+        for (size_t k = 0; k + 1 < m->n_kids; k += 2) {
+            if (!tc_node_is(m->kids[k], k_gpu_only[i]))
+                continue;
+            size_t old = tc_ld_push(c, k_gpu_only[i]);
+            tc_ld_err(c, m->kids[k], "key \"%s\" does not apply to api pricing", k_gpu_only[i]);
+            tc_ld_pop(c, old);
+        }
+    }
+}
+
+static void ld_hardware(tc_ld *c, const tc_node *m, tc_platform *p)
+{
+    double gpn;
+    tc_ld_int_key(c, m, "gpus_per_node", &TC_R_GPUS, TC_LD_DEFAULT, 8, &gpn);
+    p->gpus_per_node = (int)gpn;
+    tc_ld_num_key(c, m, "peak_pflops", &TC_R_POSITIVE, TC_LD_OPTIONAL, 0, &p->peak_pflops);
+    tc_ld_num_key(c, m, "power_kw_per_gpu", &TC_R_POWER_KW, TC_LD_REQUIRED, 0, &p->power_kw_per_gpu);
+    tc_ld_num_key(c, m, "idle_power_fraction", &TC_R_FRACTION, TC_LD_DEFAULT, 1.0,
+                  &p->idle_power_fraction);
+    tc_ld_num_key(c, m, "software_uplift", &TC_R_CHANGE, TC_LD_DEFAULT, 0, &p->software_uplift);
+}
+
+static void ld_platform_id(tc_ld *c, const tc_node *m, tc_scenario *s, tc_platform *p)
+{
+    if (!tc_ld_id_key(c, m, "id", &p->id))
+        return;
+    for (size_t j = 0; j < s->n_platforms; j++) {
+        const tc_platform *q = &s->platforms[j];
+        if (!q->id || !q->file || strcmp(q->id, p->id) != 0)
+            continue;
+        size_t old = tc_ld_push(c, "id");
+        tc_esc e;
+        if (strcmp(q->file, c->file) == 0)
+            tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at line %d)", p->id, q->line);
+        else
+            tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at %s:%d)", p->id,
+                      tc_ld_esc(&e, q->file, strlen(q->file)), q->line);
+        tc_ld_pop(c, old);
+        return;
+    }
+}
+
+static void ld_platform(tc_ld *c, const tc_node *m, tc_scenario *s, tc_platform *p)
+{
+    p->line = m->line;
+    p->col = m->col;
+    p->file = tc_ld_strdup(c, c->file, strlen(c->file));
+    p->gpus_per_node = 8;
+    p->pricing.includes_power = 1;
+    p->pricing.amortization_years = 4;
+    if (!p->file || !tc_ld_map(c, m, k_plat))
+        return;
+    ld_platform_id(c, m, s, p);
+    tc_ld_text_key(c, m, "name", TC_LD_OPTIONAL, &p->name);
+    if (!p->name && p->id && !tc_ld_get(m, "name"))
+        p->name = tc_ld_strdup(c, p->id, strlen(p->id));
+    tc_ld_text_key(c, m, "vendor", TC_LD_OPTIONAL, &p->vendor);
+    tc_ld_text_key(c, m, "source", TC_LD_OPTIONAL, &p->source);
+    int kind = ld_pricing(c, m, &p->pricing);
+    if (kind == TC_PRICING_API) {
+        ld_api_refusals(c, m);
+    } else {
+        ld_hardware(c, m, p);
+        tc_ld_perf(c, m, p);
+    }
+    tc_ld_claims(c, m, p);
+}
+
+void tc_ld_platforms(tc_ld *c, const tc_node *list, tc_scenario *s)
+{
+    if (!tc_ld_seq(c, list))
+        return;
+    size_t n = s->n_platforms + list->n_kids;
+    tc_platform *grown = realloc(s->platforms, (n ? n : 1) * sizeof *grown);
+    if (!grown) {
+        c->oom = c->d->oom = 1;
+        return;
+    }
+    s->platforms = grown;
+    for (size_t i = 0; i < list->n_kids; i++) {
+        tc_platform *p = &s->platforms[s->n_platforms];
+        memset(p, 0, sizeof *p);
+        size_t old = tc_ld_push_index(c, i);
+        ld_platform(c, list->kids[i], s, p);
+        tc_ld_pop(c, old);
+        s->n_platforms++;
+    }
+}

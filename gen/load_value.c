@@ -1,0 +1,118 @@
+/* Numeric keys: ranges, defaults, the plain-or-distribution choice. The
+ * range of each key is stored in tc_num.lo/hi (open bounds are stored as
+ * the bound itself; "no bound" as +-DBL_MAX so that JSON writers and
+ * clamping code never meet an infinity). */
+#include "load_internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+#define BIG DBL_MAX
+#define R(lo, hi, lo_open, hi_open, integer, dist, dim, what) \
+    {lo, hi, lo_open, hi_open, integer, dist, dim, what}
+
+const tc_range TC_R_UTIL = R(0, 1, 1, 0, 0, 1, TC_DIM_NONE, "a fraction in (0, 1]");
+const tc_range TC_R_DISCOUNT = R(0, 1, 0, 1, 0, 1, TC_DIM_NONE, "a rate in [0, 1)");
+const tc_range TC_R_PUE = R(1, 5, 0, 0, 0, 1, TC_DIM_NONE, "a number in [1, 5]");
+const tc_range TC_R_FRACTION = R(0, 1, 0, 0, 0, 1, TC_DIM_NONE, "a fraction in [0, 1]");
+const tc_range TC_R_CHANGE = R(-1, BIG, 1, 0, 0, 1, TC_DIM_NONE, "a rate > -1");
+const tc_range TC_R_MONEY = R(0, BIG, 0, 0, 0, 1, TC_DIM_NONE, "a number >= 0");
+const tc_range TC_R_POSITIVE = R(0, BIG, 1, 0, 0, 1, TC_DIM_NONE, "a number > 0");
+const tc_range TC_R_POWER_KW = R(0, BIG, 1, 0, 0, 1, TC_DIM_KW, "a power > 0, in kW or with a unit");
+const tc_range TC_R_POWER_MW = R(0, BIG, 1, 0, 0, 1, TC_DIM_MW, "a power > 0, in MW or with a unit");
+const tc_range TC_R_PER_KWH = R(0, BIG, 0, 0, 0, 1, TC_DIM_PER_KWH, "a price per kWh >= 0");
+const tc_range TC_R_SHARE = R(0, 1, 1, 0, 0, 0, TC_DIM_NONE, "a share in (0, 1]");
+const tc_range TC_R_SLO = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
+const tc_range TC_R_INTERACTIVITY = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
+const tc_range TC_R_SWING = R(0, 1, 1, 1, 0, 0, TC_DIM_NONE, "a fraction in (0, 1)");
+const tc_range TC_R_HORIZON = R(1, 15, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..15");
+const tc_range TC_R_GPUS = R(1, 100000, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..100000");
+const tc_range TC_R_AMORT = R(1, 30, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..30");
+const tc_range TC_R_ISL = R(0, BIG, 0, 0, 1, 0, TC_DIM_NONE, "an integer >= 0");
+const tc_range TC_R_OSL = R(1, BIG, 0, 0, 1, 0, TC_DIM_NONE, "an integer >= 1");
+const tc_range TC_R_SAMPLES = R(1, 10000000, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..10000000");
+const tc_range TC_R_SEED = R(0, 9007199254740991.0, 0, 0, 1, 0, TC_DIM_NONE,
+                             "an integer in 0..9007199254740991");
+const tc_range TC_R_WEIGHT = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
+const tc_range TC_R_CLAIM = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
+const tc_range TC_R_BOUND = R(-BIG, BIG, 0, 0, 0, 0, TC_DIM_NONE, "a number");
+
+int tc_ld_in_range(const tc_range *r, double v)
+{
+    if (r->lo_open ? !(v > r->lo) : !(v >= r->lo))
+        return 0;
+    if (r->hi_open ? !(v < r->hi) : !(v <= r->hi))
+        return 0;
+    return 1;
+}
+
+static void num_reset(tc_num *out, const tc_range *r, double value)
+{
+    memset(out, 0, sizeof *out);
+    out->value = value;
+    out->lo = r->lo;
+    out->hi = r->hi;
+}
+
+static int num_map(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out)
+{
+    if (r->dist_ok)
+        return tc_ld_dist(c, n, r, out);
+    if (tc_ld_get(n, "dist"))
+        tc_ld_err(c, n, "a distribution is not allowed here (expected %s)", r->expect);
+    else
+        tc_ld_err(c, n, "expected a number, got %s", tc_ld_kind_name(n));
+    return 0;
+}
+
+int tc_ld_num(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out)
+{
+    tc_esc e;
+    num_reset(out, r, 0);
+    if (n->bad)
+        return 0;
+    if (n->kind == TC_NODE_MAP)
+        return num_map(c, n, r, out);
+    double v;
+    if (!tc_ld_number(c, n, r->dim, &v, NULL))
+        return 0;
+    if (r->integer && v != floor(v)) {
+        tc_ld_err(c, n, "expected an integer, got \"%s\"", tc_ld_esc(&e, n->text, n->len));
+        return 0;
+    }
+    if (!tc_ld_in_range(r, v)) {
+        tc_ld_err(c, n, "%s is out of range (expected %s)", tc_ld_esc(&e, n->text, n->len),
+                  r->expect);
+        return 0;
+    }
+    out->value = v;
+    out->given = 1;
+    out->line = n->line;
+    out->col = n->col;
+    return 1;
+}
+
+int tc_ld_num_key(tc_ld *c, const tc_node *map, const char *key,
+                  const tc_range *r, tc_need need, double def, tc_num *out)
+{
+    num_reset(out, r, need == TC_LD_DEFAULT ? def : 0);
+    const tc_node *v = need == TC_LD_REQUIRED ? tc_ld_require(c, map, key) : tc_ld_get(map, key);
+    if (!v)
+        return need != TC_LD_REQUIRED;
+    size_t old = tc_ld_push(c, key);
+    int ok = tc_ld_num(c, v, r, out);
+    tc_ld_pop(c, old);
+    if (!ok)
+        num_reset(out, r, need == TC_LD_DEFAULT ? def : 0);
+    return ok;
+}
+
+int tc_ld_int_key(tc_ld *c, const tc_node *map, const char *key,
+                  const tc_range *r, tc_need need, double def, double *out)
+{
+    tc_num n;
+    int ok = tc_ld_num_key(c, map, key, r, need, def, &n);
+    *out = n.value;
+    return ok;
+}

@@ -1,0 +1,7 @@
+/* tokcost: everything is in the library; see gen/cli.c. */
+#include "tc_cli.h"
+
+int main(int argc, char **argv)
+{
+    return tc_cli_main(argc, argv);
+}

@@ -1,0 +1,97 @@
+/* Lifetime of tc_results: warnings and freeing.
+ * Ownership: every warning string and the warnings array are malloc'd; each
+ * analysis section (sensitivity, break_even, monte_carlo, scoring) and every
+ * array it points to is its own malloc'd block; the core arrays live in
+ * r->arena when tc_eval built them, else each is its own block. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "tc_results.h"
+
+tc_status tc_results_warn(tc_results *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (len < 0)
+        return TC_ERR_INVALID;
+    char *msg = malloc((size_t)len + 1);
+    char **grown = msg ? realloc(r->warnings, (r->n_warnings + 1) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(msg);
+        return TC_ERR_NOMEM;
+    }
+    r->warnings = grown;
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    r->warnings[r->n_warnings++] = msg;
+    return TC_OK;
+}
+
+static void free_sensitivity(tc_sensitivity *sv, size_t n_platforms)
+{
+    if (!sv)
+        return;
+    for (size_t i = 0; sv->rows && i < n_platforms; i++)
+        free(sv->rows[i]);
+    free(sv->rows);
+    free(sv->n_rows);
+    free(sv);
+}
+
+static void free_monte_carlo(tc_monte_carlo *mc)
+{
+    if (!mc)
+        return;
+    free(mc->lcot);
+    free(mc->cost_per_m);
+    free(mc->p_cheapest);
+    free(mc);
+}
+
+static void free_scoring(tc_scoring *sc)
+{
+    if (!sc)
+        return;
+    for (size_t i = 0; sc->scores && i < sc->n_scores; i++) {
+        free(sc->scores[i].reason);
+        free(sc->scores[i].criterion_scores);
+    }
+    free(sc->scores);
+    free(sc);
+}
+
+/* Results assembled by hand (tests, analytics) own each array separately. */
+static void free_core_arrays(tc_results *r, size_t n_platforms)
+{
+    for (size_t i = 0; r->platforms && i < n_platforms; i++) {
+        free(r->platforms[i].workloads);
+        free(r->platforms[i].years);
+        free(r->platforms[i].claims);
+    }
+    free(r->platforms);
+    free(r->ranking);
+}
+
+void tc_results_free(tc_results *r)
+{
+    if (!r)
+        return;
+    size_t np = r->scenario ? r->scenario->n_platforms : 0;
+    for (size_t i = 0; i < r->n_warnings; i++)
+        free(r->warnings[i]);
+    free(r->warnings);
+    free_sensitivity(r->sensitivity, np);
+    free(r->break_even);
+    free_monte_carlo(r->monte_carlo);
+    free_scoring(r->scoring);
+    if (r->arena) {
+        free(r->arena);     /* r itself lives in the arena */
+        return;
+    }
+    free_core_arrays(r, np);
+    free(r);
+}

@@ -1,0 +1,116 @@
+/* Finance analytics over an evaluated scenario (METHOD.md "Analysis"):
+ * sensitivity (tornado), break-even, Monte Carlo and RFP scoring. Pure: no
+ * I/O, no third-party header; every analysis re-runs tc_eval on modified
+ * copies of the scenario, so every figure comes from the one set of formulas.
+ *
+ * Reproducibility (for the README): the Monte Carlo generator is xoshiro256**
+ * 1.0 (Blackman and Vigna), its 256-bit state filled by four successive
+ * outputs of SplitMix64 started at the scenario's `seed`. A uniform draw is
+ * the top 53 bits of one output times 2^-53, in [0, 1). Normal draws use the
+ * Marsaglia polar method (both normals of a pair are used, in order); its
+ * logarithm, and the exponential of lognormal
+ * draws, are computed here from +, -, *, / and sqrt only (all correctly
+ * rounded by IEEE 754), so the same seed gives the same draws on every
+ * machine whatever its libm. Quantiles are Hyndman-Fan type 7 (linear
+ * interpolation between order statistics, R's default), found by selection
+ * rather than a full sort. */
+#ifndef TC_ANALYSIS_H
+#define TC_ANALYSIS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "tc_model.h"
+#include "tc_results.h"
+#include "tc_status.h"
+
+/* Runs what s->analysis asks for on r (the result of tc_eval(s)): fills
+ * r->sensitivity (analysis.sensitivity), r->break_even (always, when at
+ * least two platforms cover the mix), r->monte_carlo (analysis.monte_carlo,
+ * only when some input is a distribution; otherwise a warning and no
+ * section) and r->scoring (analysis.scoring). On error r's analysis
+ * sections are freed and err (size n) holds one lowercase line, in the
+ * diagnostics form "FILE:LINE:COLUMN: key.path: message" when the error is
+ * in the scenario (e.g. a scoring criterion that does not apply to a bid);
+ * that line is what the CLI prints. */
+tc_status tc_analyze(const tc_scenario *s, tc_results *r, char *err, size_t n);
+
+/* Frees and clears r's analysis sections (NULL pointers, zero counts);
+ * accepts NULL. Every section and each array it points to is its own
+ * malloc'd block, the layout gen/results.c's tc_results_free also frees. */
+void tc_analysis_free(tc_results *r);
+
+/* ---- scenario copies ----------------------------------------------------
+ * A copy that shares every string, claim and the analysis arrays with s but
+ * owns its platforms, their perf entries and points, and its workloads: the
+ * parts the analyses change (tc_num fields are plain values). keep lists
+ * the platform indices to keep, in order (NULL: all); the copy's baseline
+ * is its first platform when s's baseline is not kept. Its analysis flags
+ * are cleared. Free it with tc_analysis_copy_free, never tc_scenario_free.
+ * NULL when out of memory. */
+tc_scenario *tc_analysis_copy(const tc_scenario *s, const size_t *keep, size_t n_keep);
+void tc_analysis_copy_free(tc_scenario *c);   /* accepts NULL */
+
+/* ---- generator --------------------------------------------------------- */
+typedef struct {
+    uint64_t s[4];      /* xoshiro256** state */
+    double spare;       /* the polar method's second normal, when has_spare */
+    int has_spare;
+} tc_rng;
+
+uint64_t tc_rng_splitmix64(uint64_t *state);  /* advances state, one output */
+void tc_rng_seed(tc_rng *g, uint64_t seed);   /* via SplitMix64 */
+uint64_t tc_rng_next(tc_rng *g);              /* xoshiro256** */
+double tc_rng_uniform(tc_rng *g);             /* [0, 1), 53 bits */
+double tc_rng_normal(tc_rng *g);              /* standard normal, polar method */
+/* The libm-free natural logarithm (x > 0) and exponential used by the draws
+ * (relative error below 1e-15). */
+double tc_rng_log(double x);
+double tc_rng_exp(double x);
+
+/* One draw of x's distribution (TC_DIST_NONE: x->value), inside [lo, hi]
+ * when that range is set (lo < hi): a normal is truncated by rejection (at
+ * most 64 tries, then the last draw is clamped); the others are clamped.
+ * Lognormal: mu = ln(median), sigma = ln(p90 / median) / z(0.9). */
+double tc_dist_draw(const tc_num *x, tc_rng *g);
+
+/* ---- quantiles --------------------------------------------------------- */
+/* Type 7 quantile of v[0..n-1] (finite values, p in [0, 1]): with
+ * h = (n - 1) p, x(floor h) + (h - floor h) (x(floor h + 1) - x(floor h)),
+ * x(k) the k-th smallest from 0. Reorders v; NAN when n is 0. */
+double tc_quantile(double *v, size_t n, double p);
+/* P5, P50, P95 and mean of the finite values of v (reordered: the finite
+ * ones first); all NAN when none is finite. Returns the finite count. */
+size_t tc_quantiles_summary(double *v, size_t n, tc_quantiles *q);
+
+/* ---- the analyses, one by one (tc_analyze calls them) -------------------- */
+/* Sensitivity inputs that apply to platform p (names as in OUTPUTS.md). */
+size_t tc_sensitivity_inputs(const tc_platform *p, const char **names, size_t max);
+tc_status tc_sensitivity_run(const tc_scenario *s, const tc_results *r,
+                             tc_sensitivity **out, char *err, size_t n);
+void tc_sensitivity_free(tc_sensitivity *x, size_t n_platforms);
+
+tc_status tc_break_even_run(const tc_scenario *s, const tc_results *r,
+                            tc_break_even **out, size_t *n_out, char *err, size_t n);
+
+/* Monte Carlo over the scenario's distribution inputs; *out NULL (and TC_OK)
+ * when no input is a distribution. */
+tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n);
+void tc_monte_carlo_free(tc_monte_carlo *m);
+
+/* Default direction of a criterion (METHOD.md): 1 when lower is better. The
+ * part of the name before the first "_per_" decides: lower when it holds
+ * cost, tco, lcot, levelized, capex, opex, mw or payback (so
+ * cost_per_m_tokens and facility_mw are lower-is-better, while
+ * tokens_per_s_per_mw, a quantity per MW, is higher-is-better). */
+int tc_scoring_lower_is_better(const char *metric);
+/* The value of a results metric for platform i: a field of
+ * tc_platform_result, or a yearly field of tc_year taken over the horizon's
+ * worst year (the largest when worst_is_max, else the smallest). NAN when it
+ * does not apply; *known 0 when the name is not a metric. */
+double tc_scoring_metric(const tc_results *r, size_t i, const char *metric,
+                         int worst_is_max, int *known);
+tc_status tc_scoring_run(const tc_scenario *s, tc_results *r,
+                         tc_scoring **out, char *err, size_t n);
+void tc_scoring_free(tc_scoring *x);
+
+#endif

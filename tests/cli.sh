@@ -1,0 +1,174 @@
+#!/bin/sh
+# The command line as a user meets it: exit codes 0/1/2/3, usage errors,
+# options before or after the files, templates that are valid once filled,
+# one located error for one mistake, nothing written on invalid input, the
+# previous report intact after a failed write, same bytes twice.
+# $1: the tokcost binary. Run from the repository root.
+bin=$1
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "cli: FAIL: $*" >&2; }
+
+# expect CODE DESCRIPTION -- command...: runs it, stdout/stderr to $tmp/out, $tmp/err
+expect() {
+    code=$1; what=$2; shift 3
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code: $(head -c 300 "$tmp/err")"; fi
+}
+# has FILE TEXT DESCRIPTION: FILE contains TEXT (fixed string)
+has() { if grep -qF -- "$2" "$1"; then ok; else ko "$3: '$2' not in: $(head -c 300 "$1")"; fi; }
+lines() { if [ "$(wc -l <"$1")" -eq "$2" ]; then ok; else ko "$3: $(wc -l <"$1") lines, expected $2: $(head -c 300 "$1")"; fi; }
+empty() { if [ ! -s "$1" ]; then ok; else ko "$2: not empty: $(head -c 300 "$1")"; fi; }
+same() { if cmp -s "$1" "$2"; then ok; else ko "$3: $1 and $2 differ"; fi; }
+
+# A small valid scenario of its own (two cloud bids, the seed table's figures).
+sc=$tmp/small.yaml
+cat >"$sc" <<'EOF'
+scenario:
+  title: "CLI test"
+  baseline: h200
+assumptions:
+  utilization: 1.0
+  pue: 1.0
+demand:
+  tokens_per_day: 5.0e9
+workloads:
+  - {id: r1, name: "R1", model: deepseek-r1, isl: 1024, osl: 1024, share: 1.0}
+platforms:
+  - id: h200
+    name: "HGX H200"
+    peak_pflops: 3.958
+    power_kw_per_gpu: 1.73
+    pricing: {cloud: {gpu_hour: 1.41}}
+    performance:
+      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}
+    claims: {cost_per_m_tokens: 4.20}
+  - id: gb300
+    name: "GB300 NVL72"
+    gpus_per_node: 72
+    peak_pflops: 15
+    power_kw_per_gpu: 2.10
+    pricing: {cloud: {gpu_hour: 2.65}}
+    performance:
+      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 6000}
+EOF
+
+# --- help, version, usage errors (exit 2, one line, a hint) ---
+expect 0 "--help" -- "$bin" --help
+has "$tmp/out" "usage: tokcost [render] SCENARIO.yaml..." "--help"
+expect 0 "--version" -- "$bin" --version
+has "$tmp/out" "tokcost 0.1.0" "--version"
+usage() {
+    what=$1; msg=$2; shift 2
+    expect 2 "$what" -- "$bin" "$@"
+    has "$tmp/err" "tokcost: $msg; try 'tokcost --help'" "$what"
+    lines "$tmp/err" 1 "$what"
+    empty "$tmp/out" "$what: stdout"
+}
+usage "no file" "no scenario file given"
+usage "unknown option" "unknown option '--frmats'" "$sc" --frmats json
+usage "unknown command" "unknown command 'evl'" evl "$sc"
+usage "missing value" "option '-o' needs a value" "$sc" -o
+usage "bad format" "--formats: unknown format 'docx' (expected pdf, xlsx, png, svg or json)" --formats json,docx "$sc"
+usage "bad jobs" "-j: expected a number of jobs from 1 to 1024, got '0'" -j 0 "$sc"
+usage "option of another verb" "option '--json' does not apply to render" "$sc" --json
+usage "eval takes one" "eval takes one scenario file, got 2" eval "$sc" "$sc"
+usage "template kind" "template: expected 'bid' or 'scenario'" template quote
+usage "flag with value" "option '--quiet' takes no value" --quiet=yes "$sc"
+usage "bad --set" "--set: expected KEY=VALUE, got 'utilization'" eval "$sc" --set utilization
+usage "two into one folder" "'$sc' and '$tmp/sub/small.yaml' would both render into $tmp/o/small" \
+    "$sc" "$tmp/sub/small.yaml" -o "$tmp/o"
+[ ! -e "$tmp/o" ] && ok || ko "usage error wrote $tmp/o"
+
+# --- render: options before or after the files, same bytes ---
+expect 0 "render, options after" -- "$bin" render "$sc" -o "$tmp/a" --formats json
+expect 0 "render, options before, default verb" -- "$bin" -q --formats=json -o "$tmp/b" "$sc"
+empty "$tmp/out" "render when stdout is not a terminal"
+same "$tmp/a/small/results.json" "$tmp/b/small/results.json" "same inputs, same bytes"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["platforms"][1]["id"]=="gb300"; \
+assert abs(d["platforms"][0]["cost_per_m_tokens"]-4.351851851851852)<1e-12' \
+    "$tmp/a/small/results.json" && ok || ko "results.json content"
+if ls -A "$tmp/a/small" | grep -q '^\.'; then ko "temporary left in $tmp/a/small"; else ok; fi
+if grep -qF "$tmp" "$tmp/a/small/results.json"; then ko "machine path in results.json"; else ok; fi
+
+# --- eval: table and JSON, options anywhere ---
+expect 0 "eval table" -- "$bin" eval "$sc"
+has "$tmp/out" "cost per million tokens  \$4.3519   \$0.12269  35.5x lower" "eval table"
+has "$tmp/out" "inconsistent: 3.5% below computed" "eval claims"
+expect 0 "eval --json after" -- "$bin" eval "$sc" --json
+cp "$tmp/out" "$tmp/eval1.json"
+expect 0 "eval --json before" -- "$bin" eval --json "$sc"
+same "$tmp/out" "$tmp/eval1.json" "eval --json before and after the file"
+same "$tmp/out" "$tmp/a/small/results.json" "eval --json is results.json"
+
+# --- invalid input: exit 1, one located error, nothing written ---
+sed 's/gpu_hour: 2.65/gpu_hour: -2.65/' "$sc" >"$tmp/bad.yaml"
+expect 1 "check, one mistake" -- "$bin" check "$tmp/bad.yaml"
+lines "$tmp/err" 1 "check, one mistake"
+if grep -q "^$tmp/bad.yaml:25:[0-9]*: platforms\[1\]\.pricing\.cloud\.gpu_hour: " "$tmp/err"; then ok
+else ko "check message not FILE:LINE:COL: path: $(cat "$tmp/err")"; fi
+expect 1 "render invalid" -- "$bin" "$tmp/bad.yaml" -o "$tmp/c"
+if [ -e "$tmp/c/bad" ]; then ko "invalid input wrote $tmp/c/bad"; else ok; fi
+expect 1 "one bad, one good" -- "$bin" "$tmp/bad.yaml" "$sc" -o "$tmp/c"
+[ -s "$tmp/c/small/results.json" ] && ok || ko "a bad scenario stopped the good one"
+expect 1 "missing file" -- "$bin" check "$tmp/none.yaml"
+has "$tmp/err" "$tmp/none.yaml:" "missing file named"
+expect 0 "check valid" -- "$bin" check "$sc" scenarios/committee.yaml scenarios/bids/deepseek_api.yaml
+
+# --- templates: printed from the binary, invalid blank, valid once filled ---
+for t in bid scenario; do
+    (cd "$tmp" && "$bin" template $t) >"$tmp/t_$t.yaml" 2>"$tmp/err" && ok || ko "template $t"
+    has "$tmp/t_$t.yaml" "FILL" "template $t is blank"
+    expect 1 "blank $t template" -- "$bin" check "$tmp/t_$t.yaml"
+    # Each FILL takes the example of its comment ("...; e.g. 2.65").
+    sed 's/FILL\( *#.*e\.g\. \(.*\)\)$/\2\1/' "$tmp/t_$t.yaml" >"$tmp/f_$t.yaml"
+    expect 0 "filled $t template" -- "$bin" check "$tmp/f_$t.yaml"
+done
+expect 0 "filled scenario renders" -- "$bin" "$tmp/f_scenario.yaml" -o "$tmp/d"
+
+# --- exit 3: unwritable output, stdout to /dev/full ---
+: >"$tmp/plain"
+expect 3 "output under a regular file" -- "$bin" "$sc" -o "$tmp/plain/out"
+has "$tmp/err" "tokcost: $tmp/plain: Not a directory" "unwritable output named"
+expect 3 "stdout /dev/full" -- sh -c "\"$bin\" template bid >/dev/full"
+has "$tmp/err" "tokcost: cannot write to standard output: No space left on device" "/dev/full"
+expect 3 "eval to /dev/full" -- sh -c "\"$bin\" eval \"$sc\" >/dev/full"
+
+# A failed write leaves the previous report as it was, and no temporary.
+cp "$tmp/a/small/results.json" "$tmp/prev.json"
+# ulimit -f 0 makes every write to a file fail (EFBIG), even root's; the
+# messages go through a pipe, which the limit does not bind.
+(trap '' XFSZ; ulimit -f 0; "$bin" "$sc" -o "$tmp/a"; echo "exit $?") 2>&1 | cat >"$tmp/pipe"
+has "$tmp/pipe" "exit 3" "write fails (file size limit)"
+has "$tmp/pipe" "tokcost: $tmp/a/small/results.json: File too large" "failed write named"
+same "$tmp/a/small/results.json" "$tmp/prev.json" "previous report intact"
+[ "$(ls -A "$tmp/a/small")" = "results.json" ] && ok || ko "failed write left: $(ls -A "$tmp/a/small")"
+
+# An output that is an input (same inode) is refused and the input kept.
+mkdir -p "$tmp/e/small"
+ln "$sc" "$tmp/e/small/results.json"
+cp "$sc" "$tmp/sc_copy.yaml"
+expect 3 "output is the input" -- "$bin" "$sc" -o "$tmp/e"
+has "$tmp/err" "output path is an input file" "same inode refused"
+same "$sc" "$tmp/sc_copy.yaml" "input intact"
+
+if [ "$(id -u)" -ne 0 ]; then          # permissions bind everyone but root
+    mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
+    expect 3 "read-only output folder" -- "$bin" "$sc" -o "$tmp/ro"
+fi
+
+# --- the analyses in the terminal view (committee example: all four) ---
+expect 0 "eval committee" -- "$bin" eval scenarios/committee.yaml
+has "$tmp/out" "Bid scoring (0-100, weights: levelized_cost_per_m_tokens 60%, cost_per_m_tokens 20%, tco_npv 20%):" "scoring heading"
+has "$tmp/out" "Break-even (where year-1 costs per million tokens are equal):" "break-even heading"
+has "$tmp/out" "Monte Carlo (2,000 draws, seed 42), LCOT per million tokens:" "monte carlo heading"
+has "$tmp/out" "Sensitivity (LCOT per million tokens with the input at -20% / +20%, widest first):" "sensitivity heading"
+has "$tmp/out" "  deepseek-api: api_price " "api sensitivity row"
+expect 0 "eval seed" -- "$bin" eval scenarios/seed.yaml
+if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed shows analyses it did not ask for"; else ok; fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

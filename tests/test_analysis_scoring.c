@@ -1,0 +1,223 @@
+/* RFP scoring on hand-filled results: normalisation (best = 100), weights
+ * normalised, ranking, a non-compliant bid with its reason, worst-year
+ * requirements, and the errors of a scoring definition that cannot apply. */
+#include "tc_test.h"
+#include <stdlib.h>
+#include <string.h>
+#include "tc_analysis.h"
+
+enum { NP = 4, YEARS = 2 };
+
+typedef struct {
+    tc_scenario s;
+    tc_platform p[NP + 1];
+    tc_workload w;
+    tc_criterion c[3];
+    tc_requirement q[2];
+    tc_results *r;
+} fixture;
+
+static void set_platform(fixture *f, size_t i, const char *id, tc_pricing_kind kind,
+                         double lcot, double per_mw, double tco, double mw1, double mw2)
+{
+    f->p[i].id = (char *)id;
+    f->p[i].pricing.kind = kind;
+    tc_platform_result *pr = &f->r->platforms[i];
+    pr->in = &f->p[i];
+    pr->covered = 1;
+    pr->levelized_cost_per_m_tokens = lcot;
+    pr->tokens_per_s_per_mw = per_mw;
+    pr->tco_npv = tco;
+    pr->workloads = calloc(1, sizeof *pr->workloads);
+    pr->years = calloc(YEARS, sizeof *pr->years);
+    assert_non_null(pr->workloads);
+    assert_non_null(pr->years);
+    pr->workloads[0].covered = 1;
+    pr->years[0].facility_mw = mw1;
+    pr->years[1].facility_mw = mw2;
+}
+
+/* a (cloud) and d (cloud) compliant; b (owned) over the site in year 2;
+ * e covers nothing. Criteria: LCOT 6 (lower), tokens/s per MW 3 (higher),
+ * tco_npv 1 (better: lower); requirements meets_slo and facility_mw max 10. */
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->s.file = "rfp.yaml";
+    f->s.horizon_years = YEARS;
+    f->s.n_platforms = NP;
+    f->s.platforms = f->p;
+    f->w.id = "chat";
+    f->s.workloads = &f->w;
+    f->s.n_workloads = 1;
+    f->c[0] = (tc_criterion){"levelized_cost_per_m_tokens", 6, TC_BETTER_DEFAULT, 10, 9};
+    f->c[1] = (tc_criterion){"tokens_per_s_per_mw", 3, TC_BETTER_DEFAULT, 11, 9};
+    f->c[2] = (tc_criterion){"tco_npv", 1, TC_BETTER_LOWER, 12, 9};
+    f->q[0] = (tc_requirement){.metric = "meets_slo", .line = 14, .col = 9};
+    f->q[1] = (tc_requirement){.metric = "facility_mw", .has_max = 1, .max = 10, .line = 15, .col = 9};
+    f->s.analysis = (tc_analysis){.has_scoring = 1, .criteria = f->c, .n_criteria = 3,
+                                  .requirements = f->q, .n_requirements = 2};
+    f->r = calloc(1, sizeof *f->r);
+    assert_non_null(f->r);
+    f->r->scenario = &f->s;
+    f->r->platforms = calloc(NP + 1, sizeof *f->r->platforms);
+    assert_non_null(f->r->platforms);
+    set_platform(f, 0, "a", TC_PRICING_CLOUD, 2.0, 50000, 100, 8, 9.5);
+    set_platform(f, 1, "b", TC_PRICING_OWNED, 1.6, 40000, 120, 6, 12.4);
+    set_platform(f, 2, "d", TC_PRICING_CLOUD, 2.5, 100000, 80, 3, 4);
+    set_platform(f, 3, "e", TC_PRICING_CLOUD, NAN, NAN, NAN, NAN, NAN);
+    tc_platform_result *e = &f->r->platforms[3];
+    e->covered = 0;
+    e->workloads[0].covered = 0;
+    e->workloads[0].reason = "no performance data for the model";
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    f->s.n_platforms = NP + 1;  /* free every array the fixture made */
+    tc_results_free(f->r);
+    free(f);
+    return 0;
+}
+
+static void test_hand_computed_table(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "";
+    tc_scoring *sc = NULL;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_string_equal(err, "");
+    assert_int_equal(sc->n_scores, 4);
+    /* LCOT best 2.0: a 100, d 100 * 2 / 2.5 = 80; per MW best 1e5: a 50,
+     * d 100; tco best 80: a 80, d 100. Weights 0.6 / 0.3 / 0.1:
+     * a = 60 + 15 + 8 = 83, d = 48 + 30 + 10 = 88. */
+    assert_int_equal(sc->scores[0].platform, 2);
+    assert_int_equal(sc->scores[0].rank, 1);
+    assert_double_rel(sc->scores[0].score, 88, 1e-12);
+    assert_double_rel(sc->scores[0].criterion_scores[0], 80, 1e-12);
+    assert_double_rel(sc->scores[0].criterion_scores[1], 100, 1e-12);
+    assert_int_equal(sc->scores[1].platform, 0);
+    assert_int_equal(sc->scores[1].rank, 2);
+    assert_double_rel(sc->scores[1].score, 83, 1e-12);
+    assert_double_rel(sc->scores[1].criterion_scores[2], 80, 1e-12);
+    assert_null(sc->scores[0].reason);
+    /* b has the lowest LCOT but needs 12.4 MW in year 2 */
+    assert_int_equal(sc->scores[2].platform, 1);
+    assert_int_equal(sc->scores[2].rank, 0);
+    assert_string_equal(sc->scores[2].reason, "facility_mw 12.4 exceeds max 10");
+    assert_true(isnan(sc->scores[2].score));
+    assert_int_equal(sc->scores[3].platform, 3);
+    assert_string_equal(sc->scores[3].reason,
+                        "does not cover workload chat (no performance data for the model)");
+    tc_scoring_free(sc);
+}
+
+static void test_min_bound_and_two_reasons(void **state)
+{
+    fixture *f = *state;
+    tc_requirement q[2] = {
+        {.metric = "facility_mw", .has_max = 1, .max = 5, .has_min = 1, .min = 7, .line = 3, .col = 5},
+        {.metric = "tokens_per_s_per_mw", .has_min = 1, .min = 60000, .line = 4, .col = 5},
+    };
+    f->s.analysis.requirements = q;
+    char err[256] = "";
+    tc_scoring *sc = NULL;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    /* a: max over years 9.5 > 5, min over years 8 >= 7, 50000 < 60000 */
+    /* nobody is compliant: all listed in platform order, none ranked */
+    assert_int_equal(sc->scores[0].platform, 0);
+    assert_string_equal(sc->scores[0].reason,
+                        "facility_mw 9.5 exceeds max 5; tokens_per_s_per_mw 50000 is below min 60000");
+    /* d: the worst year for a min is the smallest, 3 < 7 */
+    assert_int_equal(sc->scores[2].platform, 2);
+    assert_string_equal(sc->scores[2].reason, "facility_mw 3 is below min 7");
+    for (size_t i = 0; i < sc->n_scores; i++)
+        assert_int_equal(sc->scores[i].rank, 0);
+    tc_scoring_free(sc);
+}
+
+static void test_metric_that_does_not_apply_is_an_error(void **state)
+{
+    fixture *f = *state;
+    /* turn e into a covered api bid: no GPUs, so no tokens per MW and no MW */
+    tc_platform_result *e = &f->r->platforms[3];
+    f->p[3].id = "api";
+    f->p[3].pricing.kind = TC_PRICING_API;
+    e->covered = 1;
+    e->workloads[0].covered = 1;
+    e->levelized_cost_per_m_tokens = 1.9;
+    e->tco_npv = 90;
+    char err[256] = "";
+    tc_scoring *sc = (tc_scoring *)1;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_null(sc);
+    assert_string_equal(err, "rfp.yaml:11:9: analysis.scoring.criteria[1].metric: "
+                             "tokens_per_s_per_mw does not apply to bid api (api pricing)");
+    /* without that criterion the api bid is scored; facility_mw is only
+     * warned about (an api bid draws no site power) */
+    f->s.analysis.n_criteria = 1;
+    err[0] = '\0';
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_int_equal(sc->scores[0].platform, 3);    /* LCOT 1.9 best */
+    assert_double_rel(sc->scores[0].score, 100, 1e-12);
+    assert_int_equal(f->r->n_warnings, 1);
+    assert_string_equal(f->r->warnings[0],
+                        "scoring requirement facility_mw does not apply to api: not checked");
+    tc_scoring_free(sc);
+}
+
+static void test_unknown_metric_and_zero_weights(void **state)
+{
+    fixture *f = *state;
+    char err[256] = "";
+    tc_scoring *sc = NULL;
+    f->c[2].metric = "tokens_per_watt";
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "rfp.yaml:12:9: analysis.scoring.criteria[2].metric: "
+                             "unknown metric \"tokens_per_watt\"");
+    f->c[2].metric = "tco_npv";
+    f->q[1].metric = "facility_kw";    /* reported though no bid would be checked */
+    for (size_t i = 0; i < NP; i++)
+        f->r->platforms[i].covered = 0;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "rfp.yaml:15:9: analysis.scoring.requirements[1].metric: "
+                             "unknown metric \"facility_kw\"");
+    f->q[1].metric = "facility_mw";
+    f->c[0].weight = f->c[1].weight = f->c[2].weight = 0;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "rfp.yaml:10:9: analysis.scoring.criteria[0].metric: "
+                             "weights must not all be 0");
+}
+
+static void test_default_direction(void **state)
+{
+    (void)state;
+    static const char *const lower[] = {
+        "levelized_cost_per_m_tokens", "cost_per_m_tokens", "cost_per_gpu_hour", "tco_npv",
+        "tco_nominal", "lcot", "capex", "opex", "facility_mw", "peak_facility_mw", "payback_years",
+    };
+    static const char *const higher[] = {
+        "tokens_per_s_per_mw", "tokens_per_s_per_gpu", "pflops_per_dollar_hour", "margin_total",
+        "revenue_npv",
+    };
+    for (size_t i = 0; i < sizeof lower / sizeof *lower; i++)
+        assert_int_equal(tc_scoring_lower_is_better(lower[i]), 1);
+    for (size_t i = 0; i < sizeof higher / sizeof *higher; i++)
+        assert_int_equal(tc_scoring_lower_is_better(higher[i]), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_hand_computed_table, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_min_bound_and_two_reasons, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_metric_that_does_not_apply_is_an_error, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_unknown_metric_and_zero_weights, setup, teardown),
+        cmocka_unit_test(test_default_direction),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
