@@ -18,10 +18,16 @@ static void set_rgb(cairo_t *cr, tc_rgb c)
                          (c & 0xFF) / 255.0);
 }
 
+/* 0 solid, 1 dashed, 2 dotted, 3 dash-dot; scaled with the line. */
 static void set_dash(cairo_t *cr, int dash, double lw)
 {
-    double d[2] = {4.0 * fmax(1.0, lw * 0.8), 3.0 * fmax(1.0, lw * 0.8)};
-    cairo_set_dash(cr, d, dash ? 2 : 0, 0.0);
+    static const double pattern[4][4] = {{0}, {4, 3}, {1.2, 2.2}, {6, 2.5, 1.2, 2.5}};
+    static const int count[4] = {0, 2, 2, 4};
+    int k = dash < 0 || dash > 3 ? 1 : dash;
+    double d[4], f = fmax(1.0, lw * 0.8);
+    for (int i = 0; i < count[k]; i++)
+        d[i] = pattern[k][i] * f;
+    cairo_set_dash(cr, d, count[k], 0.0);
 }
 
 static void marker_path(cairo_t *cr, const tc_prim *q)

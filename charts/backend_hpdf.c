@@ -25,8 +25,10 @@ static tc_status colours(const tc_hp *h, const tc_prim *q)
     HP(HPDF_Page_SetRGBStroke(h->page, ((k >> 16) & 255) / 255.0f, ((k >> 8) & 255) / 255.0f,
                               (k & 255) / 255.0f));
     HP(HPDF_Page_SetLineWidth(h->page, (HPDF_REAL)(q->line_width * h->s)));
-    static const HPDF_UINT16 dash[2] = {3, 2};
-    HP(HPDF_Page_SetDash(h->page, q->dash ? dash : NULL, q->dash ? 2 : 0, 0));
+    static const HPDF_UINT16 pattern[4][4] = {{0}, {3, 2}, {1, 2}, {5, 2, 1, 2}};
+    static const HPDF_UINT count[4] = {0, 2, 2, 4};
+    int dk = q->dash < 0 || q->dash > 3 ? 1 : q->dash;
+    HP(HPDF_Page_SetDash(h->page, dk ? pattern[dk] : NULL, count[dk], 0));
     return TC_OK;
 }
 

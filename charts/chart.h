@@ -41,7 +41,7 @@ typedef struct {
 typedef struct {
     const char *name;
     tc_rgb colour;
-    int dash;               /* 0 solid, 1 dashed */
+    int dash;               /* 0 solid, 1 dashed, 2 dotted, 3 dash-dot */
     tc_marker marker;
     tc_series_style style;
     /* HBAR: n = n_cats, bar from x[i] to y[i] (NAN: none); POINT at y[i].

@@ -265,15 +265,16 @@ tc_status tc_build_tornado(const tc_results *r, tc_chart *c)
 
 static tc_status mc_series(tc_chart *c, size_t n)
 {
+    /* the mean (hollow) under the median (filled), so both stay visible */
     tc_series *s = tc_chart_add_series(c, "P5\xe2\x80\x93P95 range", TC_OI_SKY, n);
-    s = s ? tc_chart_add_series(c, "median (P50)", TC_OI_BLUE, n) : NULL;
     s = s ? tc_chart_add_series(c, "mean", TC_OI_VERMILLION, n) : NULL;
+    s = s ? tc_chart_add_series(c, "median (P50)", TC_OI_BLUE, n) : NULL;
     if (!s)
         return TC_ERR_NOMEM;
     c->series[0].style = TC_STYLE_RANGE;
     c->series[1].style = c->series[2].style = TC_STYLE_POINT;
-    c->series[1].marker = TC_MARK_CIRCLE;
-    c->series[2].marker = TC_MARK_DIAMOND;
+    c->series[1].marker = TC_MARK_DIAMOND;
+    c->series[2].marker = TC_MARK_CIRCLE;
     for (int i = 0; i < 3; i++)
         c->series[i].in_legend = 1;
     return TC_OK;
@@ -306,12 +307,15 @@ tc_status tc_build_monte_carlo(const tc_results *r, tc_chart *c)
         c->cats[i].note = isfinite(q->p50) ? NULL : "not covered";
         c->series[0].x[i] = q->p5;
         c->series[0].y[i] = q->p95;
-        c->series[1].y[i] = q->p50;
-        c->series[2].y[i] = q->mean;
-        if (isfinite(q->p50) && mc->p_cheapest)
-            c->series[0].labels[i] = tc_chart_str(c, "P50 %s, cheapest in %.0f%% of draws",
+        c->series[1].y[i] = q->mean;
+        c->series[2].y[i] = q->p50;
+        double pc = mc->p_cheapest ? mc->p_cheapest[i] * 100.0 : NAN;
+        if (isfinite(q->p50) && isfinite(pc))
+            c->series[0].labels[i] = tc_chart_str(c, "P50 %s, cheapest in %s of draws",
                                                   tc_money_text(c, q->p50, cur),
-                                                  mc->p_cheapest[i] * 100.0);
+                                                  pc > 0 && pc < 0.5 ? "<1%"
+                                                  : pc > 99.5 && pc < 100 ? ">99%"
+                                                  : tc_chart_str(c, "%.0f%%", pc));
     }
     return TC_OK;
 }

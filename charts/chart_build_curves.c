@@ -26,15 +26,34 @@ static const tc_perf *entry_of(const tc_results *r, size_t i, size_t w)
     return &p->in->perf[k];
 }
 
-/* Whether the workloads run more than one model / sequence shape. */
-static int several_shapes(const tc_scenario *s)
+static int same_shape(const tc_workload *a, const tc_workload *b)
 {
-    for (size_t w = 1; w < s->n_workloads; w++) {
-        const tc_workload *a = &s->workloads[0], *b = &s->workloads[w];
-        if (strcmp(a->model, b->model) != 0 || a->isl != b->isl || a->osl != b->osl)
-            return 1;
+    return strcmp(a->model, b->model) == 0 && a->isl == b->isl && a->osl == b->osl;
+}
+
+/* The shape (model and sequence lengths) of workload w, numbered in order
+ * of first appearance: curves of one shape share a dash pattern. */
+static size_t shape_of(const tc_scenario *s, size_t w)
+{
+    size_t k = 0;
+    for (size_t v = 0; v < w; v++) {
+        int first = 1;
+        for (size_t u = 0; u < v && first; u++)
+            first = !same_shape(&s->workloads[u], &s->workloads[v]);
+        if (first && same_shape(&s->workloads[v], &s->workloads[w]))
+            return k;
+        k += first;
     }
-    return 0;
+    return k;
+}
+
+static size_t count_shapes(const tc_scenario *s)
+{
+    size_t most = 0;
+    for (size_t w = 0; w < s->n_workloads; w++)
+        if (shape_of(s, w) + 1 > most)
+            most = shape_of(s, w) + 1;
+    return most;
 }
 
 static int seen_before(const tc_results *r, size_t i, size_t w)
@@ -45,18 +64,17 @@ static int seen_before(const tc_results *r, size_t i, size_t w)
     return 0;
 }
 
-static tc_status curve(const tc_results *r, tc_chart *c, size_t i, const tc_perf *e, int shapes)
+/* shape: -1 when every workload has the same shape (the legend then names
+ * each curve), else its dash pattern (the legend keys colour and dash). */
+static tc_status curve(const tc_results *r, tc_chart *c, size_t i, const tc_perf *e, int shape)
 {
-    const char *name = shapes ? tc_chart_str(c, "%s, %s %g/%g", tc_pname(r, i), e->model,
-                                             e->isl, e->osl)
-                              : tc_pname(r, i);
-    tc_series *s = tc_chart_add_series(c, name, tc_chart_platform_colour(i), e->n_points);
+    tc_series *s = tc_chart_add_series(c, tc_pname(r, i), tc_chart_platform_colour(i), e->n_points);
     if (!s)
         return TC_ERR_NOMEM;
     s->style = TC_STYLE_LINE;
     s->marker = TC_MARK_CIRCLE;
-    s->dash = i >= 7;
-    s->in_legend = 1;
+    s->dash = shape < 0 ? i >= 7 : shape % 4;
+    s->in_legend = shape < 0;
     for (size_t k = 0; k < e->n_points; k++) {
         double x = e->points[k].interactivity.value;
         double y = to_basis(r, e, e->points[k].throughput.value);
@@ -123,12 +141,12 @@ static tc_status slo_lines(const tc_results *r, tc_chart *c)
         while (k < c->n_refs && c->refs[k].at != wl->min_interactivity.value)
             k++;
         if (k < c->n_refs) {    /* same SLO: one line, both names */
-            c->refs[k].label = tc_chart_str(c, "%s, %s", c->refs[k].label, wl->name ? wl->name : wl->id);
+            c->refs[k].label = tc_chart_str(c, "%s, %s", c->refs[k].label, wl->id);
             continue;
         }
         c->refs[c->n_refs++] = (tc_refline){1, wl->min_interactivity.value,
-            tc_chart_str(c, "SLO %s \xe2\x89\xa5 %g", wl->name ? wl->name : wl->id,
-                         wl->min_interactivity.value), TC_OI_VERMILLION};
+            tc_chart_str(c, "SLO \xe2\x89\xa5 %g: %s", wl->min_interactivity.value, wl->id),
+            TC_OI_VERMILLION};
     }
     return TC_OK;
 }
@@ -146,22 +164,61 @@ static void choose_log(tc_chart *c)
     c->y.include_zero = !c->y.log;
 }
 
+/* Legend keys when there are several shapes: a colour per platform, a
+ * dash pattern per shape (named by its workloads). */
+static tc_status legend_keys(const tc_results *r, tc_chart *c, size_t n_curves)
+{
+    const tc_scenario *s = r->scenario;
+    for (size_t i = 0; i < s->n_platforms; i++) {
+        int has = 0;
+        for (size_t k = 0; k < n_curves; k++)
+            has |= c->series[k].name == tc_pname(r, i);
+        tc_series *key = has ? tc_chart_add_series(c, tc_pname(r, i), tc_chart_platform_colour(i), 0)
+                             : NULL;
+        if (has && !key)
+            return TC_ERR_NOMEM;
+        if (key)
+            *key = (tc_series){.name = key->name, .colour = key->colour, .style = TC_STYLE_LINE,
+                               .marker = TC_MARK_CIRCLE, .in_legend = 1, .x = key->x, .y = key->y};
+    }
+    for (size_t k = 0, n = count_shapes(s); k < n; k++) {
+        const char *ids = NULL;
+        const tc_workload *one = NULL;
+        for (size_t w = 0; w < s->n_workloads; w++)
+            if (shape_of(s, w) == k) {
+                ids = ids ? tc_chart_str(c, "%s, %s", ids, s->workloads[w].id) : s->workloads[w].id;
+                one = &s->workloads[w];
+            }
+        tc_series *key = tc_chart_add_series(c, tc_chart_str(c, "%s (%g/%g tokens)", ids,
+                                                             one->isl, one->osl), TC_GREY_DARK, 0);
+        if (!key)
+            return TC_ERR_NOMEM;
+        key->style = TC_STYLE_LINE;
+        key->dash = (int)(k % 4);
+        key->in_legend = 1;
+    }
+    return TC_OK;
+}
+
 tc_status tc_build_curves(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
-    int shapes = several_shapes(s);
+    int several = count_shapes(s) > 1;
     for (size_t i = 0; i < s->n_platforms; i++)
         for (size_t w = 0; w < s->n_workloads; w++) {
             const tc_perf *e = entry_of(r, i, w);
-            if (e && !seen_before(r, i, w) && curve(r, c, i, e, shapes) != TC_OK)
+            int shape = several ? (int)shape_of(s, w) : -1;
+            if (e && !seen_before(r, i, w) && curve(r, c, i, e, shape) != TC_OK)
                 return TC_ERR_NOMEM;
         }
     if (c->n_series == 0)
         return TC_OK;
+    if (several && legend_keys(r, c, c->n_series) != TC_OK)
+        return TC_ERR_NOMEM;
     c->type = TC_PLOT_XY;
     c->title = "Throughput vs interactivity";
-    c->subtitle = tc_chart_str(c, "%s \xe2\x80\x94 dashed: each workload's SLO; "
-                               "\xe2\x97\x86 the operating point used", tc_scenario_title(r));
+    c->subtitle = tc_chart_str(c, "%s \xe2\x80\x94 vertical lines: SLOs; "
+                               "\xe2\x97\x86 operating points", tc_scenario_title(r));
     c->x.label = "interactivity, output tokens/s per user";
     c->x.include_zero = 1;
     choose_log(c);

@@ -65,7 +65,8 @@ void tc_emit_marker(tc_lay *L, double x, double y, double size, tc_marker mk,
 /* Box of a text centred vertically at y. */
 tc_box tc_text_box(const tc_lay *L, double x, double y, const char *s, double size,
                    int bold, tc_anchor a);
-int tc_box_free(const tc_lay *L, tc_box b);    /* overlaps nothing placed */
+/* Overlaps no placed text (nor, with curves, any polyline drawn so far). */
+int tc_box_free(const tc_lay *L, tc_box b, int curves);
 void tc_box_take(tc_lay *L, tc_box b);
 
 /* Lays out title, subtitle, legend and footnote; sets L->plot. */

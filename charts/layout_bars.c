@@ -7,6 +7,7 @@
 
 #define HBAR_BOTTOM 40.0
 #define LABEL_GAP 5.0
+#define MARK_GAP 6.0    /* clear of a marker drawn at the end */
 
 static void extend(double *lo, double *hi, double v)
 {
@@ -34,8 +35,9 @@ static void hbar_domain(const tc_chart *c, double *lo, double *hi)
     }
 }
 
-/* The label of series s, row i: outer end value and side (+1 right). */
-static int hbar_label_end(const tc_series *s, size_t i, double *end)
+/* The label of series s, row i: outer end value and side (+1 right). A
+ * range's label goes right of everything in its row (markers included). */
+static int hbar_label_end(const tc_chart *c, const tc_series *s, size_t i, double *end)
 {
     double a = s->x[i], b = s->y[i];
     if (!s->labels || !s->labels[i] || !isfinite(a) || !isfinite(b) || s->style == TC_STYLE_POINT)
@@ -44,6 +46,9 @@ static int hbar_label_end(const tc_series *s, size_t i, double *end)
         return 0;   /* no bar (a tornado input that changes nothing): no label */
     if (s->style == TC_STYLE_RANGE) {
         *end = fmax(a, b);
+        for (size_t k = 0; k < c->n_series; k++)
+            if (i < c->series[k].n && isfinite(c->series[k].y[i]))
+                *end = fmax(*end, c->series[k].y[i]);
         return 1;
     }
     *end = b;
@@ -61,10 +66,11 @@ static void hbar_fit_labels(tc_lay *L, const tc_axis_ticks *t, double x0, double
         for (size_t s = 0; s < c->n_series; s++)
             for (size_t i = 0; i < c->series[s].n; i++) {
                 double end;
-                int side = hbar_label_end(&c->series[s], i, &end);
+                int side = hbar_label_end(c, &c->series[s], i, &end);
                 if (!side)
                     continue;
-                double w = tc_text_w(L, c->series[s].labels[i], TS_VALUE, 0) + LABEL_GAP;
+                double w = tc_text_w(L, c->series[s].labels[i], TS_VALUE, 0) + LABEL_GAP +
+                           (c->series[s].style == TC_STYLE_RANGE ? MARK_GAP : 0);
                 double f = (end - t->dlo) / (t->dhi - t->dlo);
                 if (side > 0 && f > 0)
                     *b = fmin(*b, *a + (x1 - *a - w) / f);
@@ -141,19 +147,20 @@ static void hbar_value_label(tc_lay *L, const tc_series *s, size_t i, const tc_s
                              double yc, double xmin, double xmax)
 {
     double end;
-    int side = hbar_label_end(s, i, &end);
+    int side = hbar_label_end(L->c, s, i, &end);
     if (!side)
         return;
+    double gap = LABEL_GAP + (s->style == TC_STYLE_RANGE ? MARK_GAP : 0);
     const char *text = s->labels[i];
     double w = tc_text_w(L, text, TS_VALUE, 0);
     double xe = tc_scale_at(sc, end);
     double xs = tc_scale_at(sc, s->style == TC_STYLE_RANGE ? fmin(s->x[i], s->y[i]) : s->x[i]);
-    int outside_fits = side > 0 ? xe + LABEL_GAP + w <= xmax + 1 : xe - LABEL_GAP - w >= xmin - 1;
-    if (outside_fits || fabs(xe - xs) < w + 2 * LABEL_GAP || s->style != TC_STYLE_BAR)
-        tc_emit_text(L, xe + side * LABEL_GAP, yc, text, TS_VALUE, 0,
+    int outside_fits = side > 0 ? xe + gap + w <= xmax + 1 : xe - gap - w >= xmin - 1;
+    if (outside_fits || fabs(xe - xs) < w + 2 * gap || s->style != TC_STYLE_BAR)
+        tc_emit_text(L, xe + side * gap, yc, text, TS_VALUE, 0,
                      side > 0 ? TC_ANCHOR_START : TC_ANCHOR_END, TC_TEXT_DARK);
     else    /* inside the bar's end, white on the bar */
-        tc_emit_text(L, xe - side * LABEL_GAP, yc, text, TS_VALUE, 1,
+        tc_emit_text(L, xe - side * gap, yc, text, TS_VALUE, 1,
                      side > 0 ? TC_ANCHOR_END : TC_ANCHOR_START, TC_WHITE);
 }
 

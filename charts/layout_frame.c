@@ -173,9 +173,9 @@ static int hits_curves(const tc_lay *L, tc_box b)
     return 0;
 }
 
-int tc_box_free(const tc_lay *L, tc_box b)
+int tc_box_free(const tc_lay *L, tc_box b, int curves)
 {
-    if (hits_curves(L, b))
+    if (curves && hits_curves(L, b))
         return 0;
     for (size_t i = 0; i < L->n_placed; i++) {
         const tc_box *o = &L->placed[i];

@@ -114,22 +114,40 @@ static void xy_axes(tc_lay *L, const tc_xy *g)
         q->vertical = 1;
 }
 
-/* Places text at the first candidate that is inside `area` and free. */
+/* Places text at the first candidate inside `area` clear of texts and
+ * curves; with must, failing that, the first clear of texts only. */
 static int place_text(tc_lay *L, const double (*cand)[3], size_t n, const char *s,
-                      double size, tc_box area, tc_rgb colour)
+                      double size, tc_box area, tc_rgb colour, int must)
 {
-    for (size_t k = 0; k < n; k++) {
-        tc_anchor a = (tc_anchor)cand[k][2];
-        tc_box b = tc_text_box(L, cand[k][0], cand[k][1], s, size, 0, a);
-        if (b.x0 < area.x0 || b.x1 > area.x1 || b.y0 < area.y0 || b.y1 > area.y1)
-            continue;
-        if (!tc_box_free(L, b))
-            continue;
-        tc_box_take(L, b);
-        tc_emit_text(L, cand[k][0], cand[k][1], s, size, 0, a, colour);
-        return 1;
-    }
+    for (int pass = 0; pass < (must ? 2 : 1); pass++)
+        for (size_t k = 0; k < n; k++) {
+            tc_anchor a = (tc_anchor)cand[k][2];
+            tc_box b = tc_text_box(L, cand[k][0], cand[k][1], s, size, 0, a);
+            if (b.x0 < area.x0 || b.x1 > area.x1 || b.y0 < area.y0 || b.y1 > area.y1)
+                continue;
+            if (!tc_box_free(L, b, pass == 0))
+                continue;
+            tc_box_take(L, b);
+            tc_emit_text(L, cand[k][0], cand[k][1], s, size, 0, a, colour);
+            return 1;
+        }
     return 0;
+}
+
+/* Label spots beside a vertical line: the strip above the plot, then rows
+ * down the plot on either side. */
+static size_t vline_spots(const tc_xy *g, double x, double (*cand)[3], size_t max)
+{
+    size_t n = 0;
+    for (int row = 0; row < 12 && n + 3 <= max; row++) {
+        double y = g->ya0 - 10 + row * 14;
+        if (row == 0) {
+            cand[n][0] = x; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_MIDDLE;
+        }
+        cand[n][0] = x + 4; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_START;
+        cand[n][0] = x - 4; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_END;
+    }
+    return n;
 }
 
 /* Reference lines are drawn under the curves; their labels are placed
@@ -141,22 +159,23 @@ static void xy_refs(tc_lay *L, const tc_xy *g, int labels_only)
         const tc_refline *r = &L->c->refs[i];
         if (r->vertical) {
             double x = tc_scale_at(&g->sx, r->at);
+            double pts[4] = {x, g->ya0 - 4, x, g->ya1};   /* a polyline: labels avoid it */
             if (!labels_only)
-                tc_emit_line(L, x, g->ya0 - 4, x, g->ya1, r->colour, 1.4, 1);
-            double cand[][3] = {{x, g->ya0 - 10, TC_ANCHOR_MIDDLE}, {x + 4, g->ya0 + 8, 0},
-                                {x - 4, g->ya0 + 8, 2}, {x + 4, g->ya0 + 22, 0},
-                                {x - 4, g->ya0 + 22, 2}, {x + 4, g->ya0 + 36, 0}};
+                tc_emit_poly(L, pts, 2, r->colour, 1.4, 1);
+            double cand[40][3];
+            size_t n = vline_spots(g, x, cand, 40);
             if (r->label && labels_only)
-                place_text(L, cand, 6, r->label, TS_NOTE, top, r->colour);
+                place_text(L, cand, n, r->label, TS_NOTE, top, r->colour, 1);
         } else {
             double y = tc_scale_at(&g->sy, r->at);
+            double pts[4] = {g->xa0, y, g->xa1, y};
             if (!labels_only)
-                tc_emit_line(L, g->xa0, y, g->xa1, y, r->colour, 1.6, 1);
+                tc_emit_poly(L, pts, 2, r->colour, 1.6, 1);
             double cand[][3] = {{g->xa1 - 4, y - 8, 2}, {g->xa1 - 4, y + 9, 2},
                                 {g->xa0 + 4, y - 8, 0}, {g->xa0 + 4, y + 9, 0}};
             tc_box area = {g->xa0, g->ya0, g->xa1, g->ya1};
             if (r->label && labels_only)
-                place_text(L, cand, 4, r->label, TS_NOTE, area, r->colour);
+                place_text(L, cand, 4, r->label, TS_NOTE, area, r->colour, 1);
         }
     }
 }
@@ -226,7 +245,7 @@ static void xy_callouts(tc_lay *L, const tc_xy *g)
         double cand[][3] = {{x + 8, y - 10, 0}, {x - 8, y - 10, 2}, {x + 8, y + 11, 0},
                             {x - 8, y + 11, 2}, {x, y - 16, 1}, {x, y + 17, 1},
                             {x + 10, y, 0}, {x - 10, y, 2}};
-        place_text(L, cand, 8, co->label, TS_NOTE, area, TC_TEXT_DARK);
+        place_text(L, cand, 8, co->label, TS_NOTE, area, TC_TEXT_DARK, 0);
     }
 }
 
