@@ -202,6 +202,12 @@ void tc_wrap_text(const tc_metrics *m, const char *text, double size, int bold,
         size_t len = fit_prefix(m, p, size, bold, max_w);
         snprintf(out->line[out->n++], 256, "%.*s", (int)len, p);
         p += len;
+        if (*p && *p != ' ') {  /* a word cut short: say so, go on with the next */
+            out->shortened = 1;
+            add_ellipsis(m, out->line[out->n - 1], size, bold, max_w);
+            while (*p && *p != ' ')
+                p++;
+        }
     }
     while (*p == ' ')
         p++;

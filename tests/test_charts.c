@@ -180,6 +180,12 @@ static void test_wrap_lines(void **state)
     assert_true(l.shortened);
     tc_wrap_text(&fake, "Supercalifragilisticexpialidocious", 10, 0, 60, 1, &l);
     assert_string_equal(l.line[0], "Supercali\xe2\x80\xa6");
+    tc_wrap_text(&fake, "Vendor Hyperscale Inference", 10, 0, 54, 3, &l);   /* 9 a line */
+    assert_int_equal(l.n, 3);
+    assert_string_equal(l.line[0], "Vendor");
+    assert_string_equal(l.line[1], "Hypersca\xe2\x80\xa6");
+    assert_string_equal(l.line[2], "Inference");
+    assert_true(l.shortened);
 }
 
 static void test_wrap_keeps_utf8_whole(void **state)
@@ -187,9 +193,8 @@ static void test_wrap_keeps_utf8_whole(void **state)
     (void)state;
     tc_lines l;
     tc_wrap_text(&fake, "\xc3\x9c\xc3\x9c\xc3\x9c\xc3\x9c\xc3\x9c\xc3\x9c\xc3\x9c", 10, 0, 18, 2, &l);
-    assert_int_equal(l.n, 2);
-    assert_string_equal(l.line[0], "\xc3\x9c\xc3\x9c\xc3\x9c");
-    assert_string_equal(l.line[1], "\xc3\x9c\xc3\x9c\xe2\x80\xa6");
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.line[0], "\xc3\x9c\xc3\x9c\xe2\x80\xa6");
 }
 
 static void test_crossings(void **state)
