@@ -29,7 +29,9 @@ const char *tc_money_text(tc_chart *c, double v, const char *code)
 {
     char buf[96];
     double a = fabs(v);
-    int dec = a >= 1000 ? 0 : a >= 1 || a == 0 ? 2 : 2 - (int)floor(log10(a));
+    if (!isfinite(v))
+        return "n/a";
+    int dec = a >= 1000 ? 0 : a >= 1 || a < 1e-6 ? 2 : 2 - (int)floor(log10(a));
     return tc_chart_str(c, "%s", tc_fmt_money(buf, sizeof buf, v, dec > 6 ? 6 : dec, code));
 }
 
