@@ -7,7 +7,7 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
 # What the tests use beyond the build (checkers of the outputs).
 TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl
 
-PKGS    := yaml-0.1 cairo xlsxwriter jansson nettle
+PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle
 CC      ?= cc
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
