@@ -94,7 +94,10 @@ report: deps
 	@$(MAKE) --no-print-directory tokcost
 	./tokcost render $(SCENARIOS) -o out
 
-test: $(BUILD)/tokcost $(TEST_BIN)
+# The checkers the tests read outputs with (gnumeric, qpdf, ...) are
+# installed first, so `make report && make test` works on a fresh machine.
+test: test-deps
+	@$(MAKE) --no-print-directory $(BUILD)/tokcost $(TEST_BIN)
 	@sh tests/run_tests.sh $(BUILD) $(TEST_BIN)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
