@@ -5,9 +5,9 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
             fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
-TEST_PACKAGES := gnumeric poppler-utils qpdf python3 hyperfine time
+TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl hyperfine time
 
-PKGS    := yaml-0.1 cairo xlsxwriter jansson nettle zlib
+PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle zlib
 CC      ?= cc
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -94,7 +94,10 @@ report: deps
 	@$(MAKE) --no-print-directory tokcost
 	./tokcost render $(SCENARIOS) -o out
 
-test: $(BUILD)/tokcost $(TEST_BIN)
+# The checkers the tests read outputs with (gnumeric, qpdf, ...) are
+# installed first, so `make report && make test` works on a fresh machine.
+test: test-deps
+	@$(MAKE) --no-print-directory $(BUILD)/tokcost $(TEST_BIN)
 	@sh tests/run_tests.sh $(BUILD) $(TEST_BIN)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.

@@ -2,36 +2,47 @@
  * the charts' libharu backend; draw_chart is the one place that calls it. */
 #include "pdf.h"
 
+/* Said in place of a chart that has nothing to show. */
 static const char *const labels[TC_CHART_KIND_COUNT] = {
-    "Cost per million tokens by platform",
-    "Tokens per second per MW by platform",
-    "FLOPS per dollar versus cost per token",
-    "Throughput versus interactivity",
-    "TCO by year and cost category",
-    "Cumulative cost over the horizon",
-    "Facility power by year versus site power",
-    "Sensitivity of LCOT (tornado)",
-    "Monte Carlo distribution of LCOT",
+    "No bid has a cost per million tokens to chart.",
+    "No bid uses GPUs: there is no tokens/s per MW to chart.",
+    "No FLOPS figures to compare.",
+    "No bid has a measured throughput curve.",
+    "No bid serves every workload: there is no TCO to chart.",
+    "No bid serves every workload: there is no cumulative cost to chart.",
+    "No site power limit was set, or no bid uses GPUs.",
+    "No sensitivity analysis.",
+    "No Monte Carlo analysis.",
 };
 
-/* Until the charts backend is merged: a framed box naming the chart. */
+/* The chart itself, drawn as vectors by the charts' libharu backend. */
 static void draw_chart(tc_pdf *d, tc_chart_kind k, double x, double y, double w, double h)
 {
-    pdf_color(d, 0, 0.60, 0.64, 0.70);
-    HPDF_Page_SetLineWidth(d->page, 0.8);
-    HPDF_Page_SetDash(d->page, (const HPDF_UINT16[]){4, 3}, 2, 0);
-    HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-    HPDF_Page_Stroke(d->page);
-    HPDF_Page_SetDash(d->page, NULL, 0, 0);
-    pdf_color(d, 1, 0.40, 0.44, 0.50);
-    pdf_text_box(d, d->fonts.regular, 9, x, y + h / 2, w, PDF_CENTER, labels[k]);
+    tc_status st = tc_chart_draw_hpdf(d->r, k, d->page, &d->fonts, x, y, w, h);
+    if (st != TC_OK)
+        pdf_fail(d, st, "chart %s: %s", tc_chart_name(k), tc_strerror(st));
     pdf_color(d, 1, 0, 0, 0);
+}
+
+/* A chart with nothing to show (no site power line, say) leaves one line
+ * saying so, so its heading never stands alone. */
+static void no_chart(tc_pdf *d, tc_chart_kind k)
+{
+    pdf_need(d, 20);
+    pdf_color(d, 1, 0.40, 0.44, 0.50);
+    pdf_text_box(d, d->fonts.regular, 9, d->left, d->y - 12, d->right - d->left, PDF_LEFT, labels[k]);
+    pdf_color(d, 1, 0, 0, 0);
+    d->y -= 24;
 }
 
 void pdf_chart(tc_pdf *d, tc_chart_kind k, double h)
 {
     if (d->st != TC_OK || (unsigned)k >= TC_CHART_KIND_COUNT)
         return;
+    if (!tc_chart_applies(d->r, k)) {
+        no_chart(d, k);
+        return;
+    }
     pdf_need(d, h + 10);
     draw_chart(d, k, d->left, d->y - h, d->right - d->left, h);
     d->y -= h + 14;

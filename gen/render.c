@@ -15,6 +15,8 @@ static const struct {
 } renderers[] = {
     {TC_FMT_JSON, tc_render_json},
     {TC_FMT_PDF, tc_render_pdf},
+    {TC_FMT_XLSX, tc_render_xlsx},
+    {TC_FMT_PNG | TC_FMT_SVG, tc_render_charts},
 };
 
 unsigned tc_render_available(void)
