@@ -1,7 +1,8 @@
 /* PNG for chart bitmaps: signature, IHDR, IDAT chunks streamed from one
- * deflate stream, IEND (ISO/IEC 15948). Every row uses the Up filter: on
- * charts most rows repeat the one above (bars, plot areas, white space),
- * which then deflates to almost nothing even at level 1. */
+ * zlib stream, IEND (ISO/IEC 15948). Every row uses the Up filter: on
+ * charts most rows repeat the one above (bars, plot areas, white space)
+ * and the rest differ from it in a few bytes, so what is left to compress
+ * is almost all zeros (png_deflate.c). */
 #include "tc_png.h"
 
 #include <errno.h>
@@ -11,14 +12,13 @@
 #include <string.h>
 #include <zlib.h>
 
-#define LEVEL 1
-#define CHUNK (64 * 1024)
+#include "png_deflate.h"
+
 #define FILTER_UP 2
 
 typedef struct {
     FILE *f;
-    z_stream z;
-    unsigned char out[CHUNK];
+    tc_zf z;
     int failed;
 } png_out;
 
@@ -43,24 +43,9 @@ static void chunk(png_out *o, const char *type, const unsigned char *data, size_
         o->failed = 1;
 }
 
-/* Deflates `len` bytes (flush: Z_NO_FLUSH or Z_FINISH), an IDAT per full buffer. */
-static void deflate_into(png_out *o, const unsigned char *in, size_t len, int flush)
+static void idat(void *ctx, const unsigned char *data, size_t len)
 {
-    o->z.next_in = (Bytef *)(uintptr_t)in;
-    o->z.avail_in = (uInt)len;
-    int rc;
-    do {
-        rc = deflate(&o->z, flush);
-        if (rc == Z_STREAM_ERROR) {
-            o->failed = 1;
-            return;
-        }
-        if (o->z.avail_out == 0 || (flush == Z_FINISH && o->z.avail_out < CHUNK)) {
-            chunk(o, "IDAT", o->out, CHUNK - o->z.avail_out);
-            o->z.next_out = o->out;
-            o->z.avail_out = CHUNK;
-        }
-    } while (o->z.avail_in > 0 || (flush == Z_FINISH && rc != Z_STREAM_END));
+    chunk(ctx, "IDAT", data, len);
 }
 
 static int opaque(const unsigned char *pixels, int w, int h, int stride)
@@ -77,49 +62,53 @@ static int opaque(const unsigned char *pixels, int w, int h, int stride)
 /* One row as PNG samples (un-premultiplied when it has alpha). */
 static void unpack(const uint32_t *px, int w, int ch, unsigned char *out)
 {
-    if (ch == 3) {
-        for (int x = 0; x < w; x++, out += 3) {
-            uint32_t v = px[x];
-            out[0] = (unsigned char)(v >> 16);
-            out[1] = (unsigned char)(v >> 8);
-            out[2] = (unsigned char)v;
-        }
-        return;
-    }
-    for (int x = 0; x < w; x++, out += 4) {
+    for (int x = 0; x < w; x++, out += ch) {
         uint32_t v = px[x], a = v >> 24;
         for (int k = 0; k < 3; k++) {
             uint32_t c = (v >> (16 - 8 * k)) & 0xffu;
-            out[k] = (unsigned char)(a == 0xffu ? c : a ? (c * 255u + a / 2u) / a : 0u);
+            out[k] = (unsigned char)(ch == 3 || a == 0xffu ? c : a ? (c * 255u + a / 2u) / a : 0u);
         }
-        out[3] = (unsigned char)a;
+        if (ch == 4)
+            out[3] = (unsigned char)a;
     }
 }
 
-/* Filtered rows into the deflate stream. A row equal to the one above is
- * all zeros after the Up filter: no need to unpack or subtract it. */
+/* An opaque row minus the row above, in one pass: the Up filter. */
+static void up_opaque(const uint32_t *px, const uint32_t *above, int w, unsigned char *out)
+{
+    for (int x = 0; x < w; x++, out += 3) {
+        uint32_t v = px[x], u = above[x];
+        out[0] = (unsigned char)((v >> 16) - (u >> 16));
+        out[1] = (unsigned char)((v >> 8) - (u >> 8));
+        out[2] = (unsigned char)(v - u);
+    }
+}
+
+/* Filtered rows into the zlib stream. A row equal to the one above is all
+ * zeros after the Up filter: it is neither unpacked nor scanned. */
 static void rows(png_out *o, const unsigned char *pixels, int w, int h, int stride, int ch,
                  unsigned char *cur, unsigned char *prev, unsigned char *line)
 {
     size_t len = (size_t)w * (size_t)ch;
-    memset(prev, 0, len);
     line[0] = FILTER_UP;
     const uint32_t *above = NULL;
     for (int y = 0; y < h && !o->failed; y++) {
         const uint32_t *px = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-        int flush = y == h - 1 ? Z_FINISH : Z_NO_FLUSH;
         if (above && memcmp(px, above, (size_t)w * 4) == 0) {
-            memset(line + 1, 0, len);
-            deflate_into(o, line, len + 1, flush);
+            tc_zf_zero_run(&o->z, FILTER_UP, len);
             continue;
         }
-        unpack(px, w, ch, cur);
-        for (size_t i = 0; i < len; i++)
-            line[1 + i] = (unsigned char)(cur[i] - prev[i]);
-        deflate_into(o, line, len + 1, flush);
-        unsigned char *t = prev;
-        prev = cur;
-        cur = t;
+        if (ch == 3 && above) {
+            up_opaque(px, above, w, line + 1);
+        } else {
+            unpack(px, w, ch, cur);
+            for (size_t i = 0; i < len; i++)
+                line[1 + i] = (unsigned char)(cur[i] - (above ? prev[i] : 0));
+            unsigned char *t = prev;
+            prev = cur;
+            cur = t;
+        }
+        tc_zf_bytes(&o->z, line, len + 1);
         above = px;
     }
 }
@@ -139,15 +128,13 @@ static void encode(png_out *o, const unsigned char *pixels, int w, int h, int st
     chunk(o, "IHDR", ihdr, sizeof ihdr);
     size_t len = (size_t)w * (size_t)ch;
     unsigned char *buf = malloc(3 * len + 1);
-    if (!buf || deflateInit(&o->z, LEVEL) != Z_OK) {
-        free(buf);
+    if (!buf) {
         o->failed = 1;
         return;
     }
-    o->z.next_out = o->out;
-    o->z.avail_out = CHUNK;
+    tc_zf_begin(&o->z, idat, o);
     rows(o, pixels, w, h, stride, ch, buf, buf + len, buf + 2 * len);
-    deflateEnd(&o->z);
+    tc_zf_end(&o->z);
     free(buf);
     chunk(o, "IEND", NULL, 0);
 }
