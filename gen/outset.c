@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,9 @@ struct tc_outset {
     size_t n_made_dirs;
     int committed;
     char error[1024];
+    /* Renderers may run on two threads (tc_render_scenario): adding files
+     * is serialised. Commit and free happen after they are joined. */
+    pthread_mutex_t lock;
 };
 
 static void set_error(tc_outset *o, const char *fmt, ...)
@@ -63,6 +67,7 @@ tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_in
     tc_outset *o = calloc(1, sizeof *o);
     if (!o)
         return NULL;
+    pthread_mutex_init(&o->lock, NULL);
     o->dir = strdup(dir);
     o->inputs = calloc(n_inputs ? n_inputs : 1, sizeof *o->inputs);
     if (!o->dir || !o->inputs) {
@@ -191,7 +196,7 @@ static const char *create_temp(tc_outset *o, char *final)
     return f->tmp;
 }
 
-const char *tc_outset_add(tc_outset *o, const char *rel)
+static const char *add_locked(tc_outset *o, const char *rel)
 {
     o->error[0] = '\0';
     if (o->committed || !valid_rel(rel)) {
@@ -219,6 +224,14 @@ const char *tc_outset_add(tc_outset *o, const char *rel)
         return NULL;
     }
     return create_temp(o, final);
+}
+
+const char *tc_outset_add(tc_outset *o, const char *rel)
+{
+    pthread_mutex_lock(&o->lock);
+    const char *tmp = add_locked(o, rel);
+    pthread_mutex_unlock(&o->lock);
+    return tmp;
 }
 
 /* Complete and on disk: exists, non-empty, fsync'ed. */
@@ -315,5 +328,6 @@ void tc_outset_free(tc_outset *o)
     free(o->files);
     free(o->inputs);
     free(o->dir);
+    pthread_mutex_destroy(&o->lock);
     free(o);
 }

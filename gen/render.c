@@ -2,6 +2,7 @@
  * committed together, or none is. */
 #include "tc_cli.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@ static const struct {
     {TC_FMT_XLSX, tc_render_xlsx},
     {TC_FMT_PNG | TC_FMT_SVG, tc_render_charts},
 };
+
+#define N_RENDERERS (sizeof renderers / sizeof renderers[0])
 
 unsigned tc_render_available(void)
 {
@@ -53,20 +56,67 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
         snprintf(err, n, "%s/%s", dir, why[0] ? why : "rendering failed");
 }
 
+/* The charts (nine PNGs and SVGs) take about as long as the PDF, workbook
+ * and JSON together: when they are asked for with anything else they run
+ * on a second thread. cairo objects are per chart, the fonts are loaded
+ * once (pthread_once), the output set serialises its additions. */
+#define SIDE_FORMATS (TC_FMT_PNG | TC_FMT_SVG)
+
+typedef struct {
+    const tc_results *r;
+    tc_outset *o;
+    const tc_render_opts *opts;
+    tc_render_fn fn;
+    tc_status st;
+    char why[1024];
+} side_job;
+
+static void *side_main(void *arg)
+{
+    side_job *j = arg;
+    j->st = j->fn(j->r, j->o, j->opts, j->why, sizeof j->why);
+    return NULL;
+}
+
+/* Index of the renderer to run beside the others, or N_RENDERERS. */
+static size_t side_renderer(unsigned formats)
+{
+    if (!(formats & SIDE_FORMATS) || !(formats & ~SIDE_FORMATS))
+        return N_RENDERERS;
+    for (size_t i = 0; i < N_RENDERERS; i++)
+        if (renderers[i].formats == SIDE_FORMATS)
+            return i;
+    return N_RENDERERS;
+}
+
+/* Every renderer asked for; the first failure in table order is reported. */
 static tc_status run_renderers(const tc_results *r, tc_outset *o, const char *dir,
                                unsigned formats, const tc_render_opts *opts, char *err, size_t n)
 {
-    for (size_t i = 0; i < sizeof renderers / sizeof renderers[0]; i++) {
-        if (!(renderers[i].formats & formats))
+    side_job side = {r, o, opts, NULL, TC_OK, ""};
+    size_t si = side_renderer(formats);
+    pthread_t th;
+    int threaded = 0;
+    if (si < N_RENDERERS) {
+        side.fn = renderers[si].fn;
+        threaded = pthread_create(&th, NULL, side_main, &side) == 0;
+    }
+    tc_status st = TC_OK;
+    for (size_t i = 0; i < N_RENDERERS && st == TC_OK; i++) {
+        if (!(renderers[i].formats & formats) || (threaded && i == si))
             continue;
         char why[1024] = "";
-        tc_status st = renderers[i].fn(r, o, opts, why, sizeof why);
-        if (st != TC_OK) {
+        if ((st = renderers[i].fn(r, o, opts, why, sizeof why)) != TC_OK)
             render_error(err, n, o, dir, why);
-            return st;
+    }
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (st == TC_OK && side.st != TC_OK) {
+            render_error(err, n, o, dir, side.why);
+            st = side.st;
         }
     }
-    return TC_OK;
+    return st;
 }
 
 tc_status tc_render_scenario(const tc_results *r, const char *dir, unsigned formats,

@@ -16,7 +16,7 @@ typedef struct tc_outset tc_outset;
  * output with the same device and inode is refused). */
 tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_inputs);
 
-/* Registers final name `rel` (e.g. "report.pdf", "charts/cost.png") and
+/* Registers final name `rel` (e.g. "report.pdf", "charts/cost.png"; thread-safe) and
  * returns the temporary path a library should write to (same folder as
  * the final file), or NULL on error (see tc_outset_error). */
 const char *tc_outset_add(tc_outset *o, const char *rel);
