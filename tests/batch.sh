@@ -69,6 +69,14 @@ expect 2 "one file twice" -- "$bin" "$in" "$in/a.yaml" -o "$tmp/j9"
 has "$tmp/err" "'$in/a.yaml' and '$in/a.yaml' would both render into $tmp/j9/a" "one file twice"
 absent "$tmp/j9" "usage error wrote"
 
+# The charts render on a second thread beside the other formats: the same
+# bytes as when they render alone.
+expect 0 "charts alone" -- "$bin" scenarios/committee.yaml -o "$tmp/ch1" --formats png,svg
+expect 0 "charts beside the rest" -- "$bin" scenarios/committee.yaml -o "$tmp/ch2"
+[ "$(ls "$tmp/ch1/committee/charts" | wc -l)" -ge 14 ] && ok || ko "committee charts: $(ls "$tmp/ch1/committee/charts")"
+if diff -r "$tmp/ch1/committee/charts" "$tmp/ch2/committee/charts" >/dev/null; then ok
+else ko "charts differ when rendered beside the other formats"; fi
+
 # Files and folders mixed; check takes folders too.
 expect 0 "files and folders" -- "$bin" -j 2 scenarios "$in/a.yaml" -o "$tmp/mix" --formats json
 exists "$tmp/mix/committee/results.json" "scenarios/ folder"
