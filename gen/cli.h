@@ -50,6 +50,7 @@ typedef struct {
     char *err;                  /* what it wrote to stderr in a worker, or NULL */
     size_t err_len;
     char lost[80];              /* its worker died: how ("signal 11 (...)"), else "" */
+    long lost_pid;              /* that worker's process id */
 } cli_job;
 
 typedef int (*cli_work_fn)(void *ctx, size_t i);

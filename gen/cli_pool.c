@@ -208,9 +208,10 @@ static void worker_end(pool *p, worker *w)
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
     size_t cur = w->cur;
+    long pid = (long)w->pid;
     *w = (worker){0, -1, -1, NONE};
     if (cur != NONE) {
-        cli_job j = {.rc = TC_EXIT_WRITE};
+        cli_job j = {.rc = TC_EXIT_WRITE, .lost_pid = pid};
         describe_death(status, j.lost, sizeof j.lost);
         finish(p, cur, &j);
     }
