@@ -2,7 +2,6 @@
 #include "png_deflate.h"
 
 #include <string.h>
-#include <zlib.h>
 
 #define ADLER_MOD 65521u
 #define MAX_MATCH 258
@@ -110,23 +109,46 @@ void tc_zf_begin(tc_zf *z, tc_zf_sink sink, void *ctx)
     put(z, 1u | 1u << 1, 3);    /* last block, fixed codes */
 }
 
+/* Adler-32 as the symbols go: a literal b, or r bytes of value v (a run),
+ * in closed form, so zeros cost nothing. uint64 sums, reduced per call:
+ * a row of cairo's widest image (32767 pixels) cannot overflow them. */
+static void sum_byte(uint64_t *s1, uint64_t *s2, unsigned v)
+{
+    *s1 += v;
+    *s2 += *s1;
+}
+
+static void sum_run(uint64_t *s1, uint64_t *s2, uint64_t r, unsigned v)
+{
+    *s2 += r * *s1 + (uint64_t)v * r * (r + 1) / 2;
+    *s1 += r * v;
+}
+
 void tc_zf_bytes(tc_zf *z, const unsigned char *p, size_t len)
 {
-    uint32_t a = (uint32_t)adler32(z->s2 << 16 | z->s1, p, (uInt)len);
-    z->s1 = a & 0xffffu;
-    z->s2 = a >> 16;
+    uint64_t s1 = z->s1, s2 = z->s2;
     size_t i = 0;
     while (i < len) {
         size_t r1 = i >= 1 ? repeat_len(p + i, len - i, 1) : 0;
         size_t r3 = r1 < MAX_MATCH && i >= 3 ? repeat_len(p + i, len - i, 3) : 0;
-        size_t r = r1 >= r3 ? r1 : r3;
-        if (r >= MIN_MATCH) {
-            match(z, r, r1 >= r3 ? 1 : 3);
-            i += r;
+        if (r1 >= MIN_MATCH && r1 >= r3) {
+            match(z, r1, 1);
+            sum_run(&s1, &s2, r1, p[i - 1]);
+            i += r1;
+        } else if (r3 >= MIN_MATCH) {
+            match(z, r3, 3);
+            for (size_t k = 0; k < r3; k++)
+                sum_byte(&s1, &s2, p[i + k]);
+            i += r3;
         } else {
+            sum_byte(&s1, &s2, p[i]);
             literal(z, p[i++]);
         }
+        s1 %= ADLER_MOD;
+        s2 %= ADLER_MOD;
     }
+    z->s1 = (uint32_t)s1;
+    z->s2 = (uint32_t)s2;
 }
 
 void tc_zf_zero_run(tc_zf *z, unsigned char first, size_t zeros)

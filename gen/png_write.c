@@ -50,11 +50,13 @@ static void idat(void *ctx, const unsigned char *data, size_t len)
 
 static int opaque(const unsigned char *pixels, int w, int h, int stride)
 {
+    uint32_t all = 0xffffffffu;         /* AND of every pixel: vectorises */
     for (int y = 0; y < h; y++) {
         const uint32_t *row = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
         for (int x = 0; x < w; x++)
-            if ((row[x] >> 24) != 0xffu)
-                return 0;
+            all &= row[x];
+        if ((all >> 24) != 0xffu)
+            return 0;
     }
     return 1;
 }
