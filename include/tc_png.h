@@ -1,8 +1,9 @@
 /* A fast PNG writer for chart bitmaps. cairo_surface_write_to_png goes
  * through libpng's defaults (adaptive filter choice per row, zlib level 6):
  * about 45 ms for one 1600 x 1000 chart, most of a report's render time.
- * Charts are flat colour with anti-aliased edges, for which one fixed
- * filter and zlib level 1 give files of similar size many times faster. */
+ * Charts are flat colour with anti-aliased edges: after the Up filter
+ * they are almost all zeros, which png_deflate.c compresses about ten
+ * times faster (files about 1.6 times larger than libpng's). */
 #ifndef TC_PNG_H
 #define TC_PNG_H
 
