@@ -31,7 +31,7 @@ DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
 
-.PHONY: all report test asan bench clean deps test-deps check-deps
+.PHONY: all report test asan bench clean deps test-deps check-deps fuzz coverage valgrind
 
 all: tokcost
 
@@ -93,10 +93,30 @@ asan:
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  test
 
+# libFuzzer over the loader, evaluation and analyses (tests/fuzz/). One job;
+# FUZZ_TIME seconds (default 60). The corpus grows in build-fuzz/corpus;
+# crashing inputs land in build-fuzz/crashes/ (each becomes a file in
+# tests/fuzz/regress/, which `make test` replays).
+FUZZ_TIME ?= 60
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="$(FUZZ_OPT)" \
+	  build-fuzz/fuzz/fuzz_load
+	@mkdir -p build-fuzz/corpus build-fuzz/crashes
+	cd scenarios && ../build-fuzz/fuzz/fuzz_load -dict=../tests/fuzz/tokcost.dict \
+	  -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+	  -artifact_prefix=../build-fuzz/crashes/ -print_final_stats=1 \
+	  ../build-fuzz/corpus . ../tests/hostile ../tests/fuzz/regress </dev/null
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libtokcost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
+
 bench: $(BENCH_BIN) $(BUILD)/tokcost
 	@sh tests/bench/run.sh $(BUILD)
 
 clean:
-	rm -rf build build-asan tokcost out
+	rm -rf build build-asan build-fuzz build-cov tokcost out
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/gen/main.d
