@@ -54,6 +54,10 @@ $(BUILD)/tests/%: tests/%.c tests/tc_test.h $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
+# The out-of-memory test fails the allocations of tokcost's own code.
+$(BUILD)/tests/test_cover_oom: CMOCKA_LIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+                                              -Wl,--wrap=strdup,--wrap=strndup
+
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
@@ -112,6 +116,33 @@ fuzz:
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
+
+# Every example rendered, evaluated and checked, and the hostile corpus
+# checked, under valgrind: any memory error or leak (definite, indirect,
+# possible) fails. Exit 1 is what the hostile inputs must give.
+VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
+            --show-leak-kinds=definite,indirect,possible \
+            --errors-for-leak-kinds=definite,indirect,possible
+valgrind: $(BUILD)/tokcost
+	@rm -rf $(BUILD)/valgrind
+	$(VALGRIND) $(BUILD)/tokcost render $(SCENARIOS) -o $(BUILD)/valgrind -q
+	$(VALGRIND) $(BUILD)/tokcost eval scenarios/committee.yaml >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost eval --json scenarios/seed.yaml >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost check $(SCENARIOS) scenarios/bids/*.yaml -q
+	$(VALGRIND) --log-file=$(BUILD)/valgrind.log $(BUILD)/tokcost check tests/hostile/*.yaml \
+	  2>/dev/null; test $$? -eq 1 || { cat $(BUILD)/valgrind.log; false; }
+	@echo "valgrind: no error, no leak"
+
+# Branch coverage of gen/ and charts/ by the whole suite (gcovr); fails
+# under COVERAGE_MIN percent of branches.
+COVERAGE_MIN ?= 85
+coverage:
+	@rm -rf build-cov
+	@mkdir -p build-cov
+	@$(MAKE) --no-print-directory BUILD=build-cov OPT="-O0 -g --coverage" test \
+	  >build-cov/test.log 2>&1 || { tail -20 build-cov/test.log; false; }
+	gcovr -r . -f gen/ -f charts/ --exclude-unreachable-branches --branches \
+	  --print-summary --fail-under-branch $(COVERAGE_MIN) build-cov
 
 bench: $(BENCH_BIN) $(BUILD)/tokcost
 	@sh tests/bench/run.sh $(BUILD)

@@ -33,14 +33,23 @@ static int out_dirs(const cli_args *a, char **dirs)
 {
     for (size_t i = 0; i < a->n_files; i++) {
         char *stem = file_stem(a->files[i]);
-        size_t len = strlen(a->out_dir) + (stem ? strlen(stem) : 0) + 2;
-        dirs[i] = stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..") ? malloc(len) : NULL;
+        if (!stem) {
+            fprintf(stderr, "tokcost: %s\n", tc_strerror(TC_ERR_NOMEM));
+            return TC_EXIT_WRITE;
+        }
+        size_t len = strlen(a->out_dir) + strlen(stem) + 2;
+        int named = stem[0] && strcmp(stem, ".") && strcmp(stem, "..");
+        dirs[i] = named ? malloc(len) : NULL;
         if (dirs[i])
             snprintf(dirs[i], len, "%s/%s", a->out_dir, stem);
         free(stem);
-        if (!dirs[i])
+        if (!named)
             return cli_usage_error("'%s': no file name to name its output folder after",
                                    a->files[i]);
+        if (!dirs[i]) {
+            fprintf(stderr, "tokcost: %s\n", tc_strerror(TC_ERR_NOMEM));
+            return TC_EXIT_WRITE;
+        }
         for (size_t k = 0; k < i; k++)
             if (strcmp(dirs[k], dirs[i]) == 0)
                 return cli_usage_error("'%s' and '%s' would both render into %s", a->files[k],
@@ -81,11 +90,11 @@ int cli_render(const cli_args *a)
         fprintf(stderr, "tokcost: %s\n", tc_strerror(TC_ERR_NOMEM));
         return TC_EXIT_WRITE;
     }
-    int worst = out_dirs(a, dirs);
+    int setup = out_dirs(a, dirs), worst = setup;   /* not 0: nothing is rendered */
     int progress = !a->quiet && isatty(STDOUT_FILENO);
     size_t done = 0;
     double start = now();
-    for (size_t i = 0; worst != TC_EXIT_USAGE && i < a->n_files; i++) {
+    for (size_t i = 0; setup == 0 && i < a->n_files; i++) {
         double t0 = now();
         int rc = render_one(a, a->files[i], dirs[i]);
         if (rc == TC_EXIT_OK && progress)
@@ -93,7 +102,7 @@ int cli_render(const cli_args *a)
         done += rc == TC_EXIT_OK;
         worst = rc > worst ? rc : worst;
     }
-    if (progress && worst != TC_EXIT_USAGE)
+    if (progress && setup == 0)
         printf("%zu of %zu scenario%s rendered into %s/ in %.2f s\n", done, a->n_files,
                a->n_files == 1 ? "" : "s", a->out_dir, now() - start);
     for (size_t i = 0; i < a->n_files; i++)

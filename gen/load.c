@@ -53,6 +53,8 @@ static int diag_cmp(const void *a, const void *b)
 static void sort_diags(tc_diags *d, size_t from, const char *scenario)
 {
     size_t n = d->count - from;
+    if (n == 0)
+        return;     /* out of memory before any diagnostic: items may be NULL */
     tc_diag_key *k = malloc((n ? n : 1) * sizeof *k);
     tc_diag *copy = malloc((n ? n : 1) * sizeof *copy);
     if (!k || !copy) {
