@@ -5,9 +5,9 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
             fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
-TEST_PACKAGES := gnumeric poppler-utils qpdf python3
+TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl
 
-PKGS    := yaml-0.1 cairo xlsxwriter jansson nettle
+PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle
 CC      ?= cc
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -20,6 +20,9 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 BUILD   ?= build
 LIB_SRC := $(filter-out gen/main.c,$(wildcard gen/*.c)) $(wildcard charts/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# The report wording compiled in (templates/report/*.txt -> a generated .c).
+REPORT_TEMPLATES := $(sort $(wildcard templates/report/*.txt))
+LIB_OBJ += $(BUILD)/gen/templates_builtin.o
 # The templates are compiled into the program, so `tokcost template` works
 # from any folder once installed.
 TEMPLATES := templates/bid.yaml templates/scenario.yaml
@@ -49,6 +52,13 @@ $(BUILD)/libtokcost.a: $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/templates_builtin.c: gen/template_embed.sh $(REPORT_TEMPLATES)
+	@mkdir -p $(dir $@)
+	sh gen/template_embed.sh $@ $(REPORT_TEMPLATES)
+
+$(BUILD)/gen/templates_builtin.o: $(BUILD)/gen/templates_builtin.c
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%: tests/%.c tests/tc_test.h $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
@@ -88,7 +98,10 @@ report: deps
 	@$(MAKE) --no-print-directory tokcost
 	./tokcost render $(SCENARIOS) -o out
 
-test: $(BUILD)/tokcost $(TEST_BIN)
+# The checkers the tests read outputs with (gnumeric, qpdf, ...) are
+# installed first, so `make report && make test` works on a fresh machine.
+test: test-deps
+	@$(MAKE) --no-print-directory $(BUILD)/tokcost $(TEST_BIN)
 	@sh tests/run_tests.sh $(BUILD) $(TEST_BIN)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.

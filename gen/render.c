@@ -14,6 +14,9 @@ static const struct {
     tc_render_fn fn;
 } renderers[] = {
     {TC_FMT_JSON, tc_render_json},
+    {TC_FMT_PDF, tc_render_pdf},
+    {TC_FMT_XLSX, tc_render_xlsx},
+    {TC_FMT_PNG | TC_FMT_SVG, tc_render_charts},
 };
 
 unsigned tc_render_available(void)

@@ -1,0 +1,284 @@
+/* The cairo backend: replays laid-out primitives into a PNG (at 2x for
+ * sharpness) or an SVG. Every cairo status is checked: a failed chart is
+ * an error, never a blank file. */
+#include "fonts.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cairo-svg.h>
+
+#define PNG_SCALE 2.0
+
+static void set_rgb(cairo_t *cr, tc_rgb c)
+{
+    cairo_set_source_rgb(cr, ((c >> 16) & 0xFF) / 255.0, ((c >> 8) & 0xFF) / 255.0,
+                         (c & 0xFF) / 255.0);
+}
+
+/* 0 solid, 1 dashed, 2 dotted, 3 dash-dot; scaled with the line. */
+static void set_dash(cairo_t *cr, int dash, double lw)
+{
+    static const double pattern[4][4] = {{0}, {4, 3}, {1.2, 2.2}, {6, 2.5, 1.2, 2.5}};
+    static const int count[4] = {0, 2, 2, 4};
+    int k = dash < 0 || dash > 3 ? 1 : dash;
+    double d[4], f = fmax(1.0, lw * 0.8);
+    for (int i = 0; i < count[k]; i++)
+        d[i] = pattern[k][i] * f;
+    cairo_set_dash(cr, d, count[k], 0.0);
+}
+
+static void marker_path(cairo_t *cr, const tc_prim *q)
+{
+    double r = q->w / 2.0, x = q->x, y = q->y;
+    switch (q->marker) {
+    case TC_MARK_SQUARE:
+        cairo_rectangle(cr, x - r * 0.85, y - r * 0.85, r * 1.7, r * 1.7);
+        break;
+    case TC_MARK_DIAMOND:
+        cairo_move_to(cr, x, y - r * 1.15);
+        cairo_line_to(cr, x + r * 1.15, y);
+        cairo_line_to(cr, x, y + r * 1.15);
+        cairo_line_to(cr, x - r * 1.15, y);
+        cairo_close_path(cr);
+        break;
+    case TC_MARK_TRIANGLE:
+        cairo_move_to(cr, x, y - r * 1.1);
+        cairo_line_to(cr, x + r, y + r * 0.8);
+        cairo_line_to(cr, x - r, y + r * 0.8);
+        cairo_close_path(cr);
+        break;
+    default:
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+        break;
+    }
+}
+
+static void draw_fill_stroke(cairo_t *cr, const tc_prim *q)
+{
+    if (q->filled) {
+        set_rgb(cr, q->fill);
+        if (q->stroked)
+            cairo_fill_preserve(cr);
+        else
+            cairo_fill(cr);
+    }
+    if (q->stroked) {
+        set_rgb(cr, q->stroke);
+        cairo_set_line_width(cr, q->line_width);
+        set_dash(cr, q->dash, q->line_width);
+        cairo_stroke(cr);
+    }
+    cairo_new_path(cr);
+}
+
+static void draw_text(cairo_t *cr, const tc_prim *q, cairo_font_face_t *const faces[2])
+{
+    double dx = q->anchor == TC_ANCHOR_START ? 0.0
+              : q->anchor == TC_ANCHOR_MIDDLE ? -q->w / 2.0 : -q->w;
+    cairo_save(cr);
+    cairo_set_font_face(cr, faces[q->bold ? 1 : 0]);
+    cairo_set_font_size(cr, q->size);
+    set_rgb(cr, q->fill);
+    cairo_translate(cr, q->x, q->y);
+    if (q->vertical)
+        cairo_rotate(cr, -M_PI / 2.0);
+    cairo_move_to(cr, dx, 0.0);
+    cairo_show_text(cr, q->text);
+    cairo_new_path(cr);
+    cairo_restore(cr);
+}
+
+static void draw_prim(cairo_t *cr, const tc_prim *q, cairo_font_face_t *const faces[2])
+{
+    switch (q->type) {
+    case TC_PRIM_RECT:
+        cairo_rectangle(cr, q->x, q->y, q->w, q->h);
+        draw_fill_stroke(cr, q);
+        break;
+    case TC_PRIM_LINE:
+        cairo_move_to(cr, q->x, q->y);
+        cairo_line_to(cr, q->x + q->w, q->y + q->h);
+        draw_fill_stroke(cr, q);
+        break;
+    case TC_PRIM_POLYLINE:
+        cairo_move_to(cr, q->pts[0], q->pts[1]);
+        for (size_t i = 1; i < q->n_pts; i++)
+            cairo_line_to(cr, q->pts[2 * i], q->pts[2 * i + 1]);
+        draw_fill_stroke(cr, q);
+        break;
+    case TC_PRIM_MARKER:
+        marker_path(cr, q);
+        draw_fill_stroke(cr, q);
+        break;
+    case TC_PRIM_TEXT:
+        draw_text(cr, q, faces);
+        break;
+    }
+}
+
+static tc_status replay(cairo_t *cr, const tc_prims *p, char *err, size_t n)
+{
+    cairo_font_face_t *faces[2] = {tc_chart_face(0, err, n), tc_chart_face(1, err, n)};
+    if (!faces[0] || !faces[1])
+        return TC_ERR_RENDER;
+    cairo_font_options_t *o = cairo_font_options_create();
+    tc_chart_font_options(o);
+    cairo_set_font_options(cr, o);
+    cairo_font_options_destroy(o);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    set_rgb(cr, TC_WHITE);
+    cairo_paint(cr);
+    for (size_t i = 0; i < p->n && cairo_status(cr) == CAIRO_STATUS_SUCCESS; i++)
+        draw_prim(cr, &p->items[i], faces);
+    cairo_status_t st = cairo_status(cr);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, n, "cairo: %s", cairo_status_to_string(st));
+        return TC_ERR_RENDER;
+    }
+    return TC_OK;
+}
+
+static tc_status surface_done(cairo_surface_t *s, const char *what, char *err, size_t n)
+{
+    cairo_status_t st = cairo_surface_status(s);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, n, "%s: cairo: %s", what, cairo_status_to_string(st));
+        return TC_ERR_RENDER;
+    }
+    return TC_OK;
+}
+
+tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, size_t n)
+{
+    cairo_surface_t *s = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, (int)ceil(p->width * PNG_SCALE), (int)ceil(p->height * PNG_SCALE));
+    tc_status st = surface_done(s, path, err, n);
+    if (st == TC_OK) {
+        cairo_t *cr = cairo_create(s);
+        cairo_scale(cr, PNG_SCALE, PNG_SCALE);
+        st = replay(cr, p, err, n);
+        cairo_destroy(cr);
+        cairo_surface_flush(s);
+    }
+    if (st == TC_OK)
+        st = surface_done(s, path, err, n);
+    if (st == TC_OK) {
+        cairo_status_t w = cairo_surface_write_to_png(s, path);
+        if (w != CAIRO_STATUS_SUCCESS) {
+            snprintf(err, n, "%s: %s", path, w == CAIRO_STATUS_WRITE_ERROR
+                     ? "could not be written" : cairo_status_to_string(w));
+            st = TC_ERR_WRITE;
+        }
+    }
+    cairo_surface_destroy(s);
+    return st;
+}
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+    int failed;
+} tc_membuf;
+
+static cairo_status_t membuf_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    tc_membuf *b = closure;
+    if (b->len + len > b->cap) {
+        size_t cap = b->cap ? b->cap : 65536;
+        while (cap < b->len + len)
+            cap *= 2;
+        char *d = realloc(b->data, cap);
+        if (!d) {
+            b->failed = 1;
+            return CAIRO_STATUS_NO_MEMORY;
+        }
+        b->data = d;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static tc_status write_file(const char *path, const char *data, size_t len, char *err, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, n, "%s: %s", path, strerror(errno));
+        return TC_ERR_WRITE;
+    }
+    int bad = fwrite(data, 1, len, f) != len;
+    int e = errno;
+    if (fclose(f) != 0 && !bad) {
+        bad = 1;
+        e = errno;
+    }
+    if (bad) {
+        snprintf(err, n, "%s: %s", path, strerror(e));
+        return TC_ERR_WRITE;
+    }
+    return TC_OK;
+}
+
+/* cairo numbers SVG surfaces with a process-wide counter ("surface7"), so
+ * the same chart drawn after another would differ; renumber by order of
+ * appearance so the bytes depend on the chart alone. */
+static void svg_stable_ids(tc_membuf *b)
+{
+    static const char key[] = "surface";
+    long seen[64];
+    size_t n_seen = 0;
+    for (size_t i = 0; i + sizeof key < b->len; i++) {
+        if (memcmp(b->data + i, key, sizeof key - 1) != 0)
+            continue;
+        size_t j = i + sizeof key - 1, k = j;
+        long id = 0;
+        while (k < b->len && k - j < 9 && b->data[k] >= '0' && b->data[k] <= '9')
+            id = id * 10 + (b->data[k++] - '0');
+        if (k == j)
+            continue;
+        size_t idx = 0;
+        while (idx < n_seen && seen[idx] != id)
+            idx++;
+        if (idx == n_seen && n_seen < 64)
+            seen[n_seen++] = id;
+        char num[16];
+        int len = snprintf(num, sizeof num, "%zu", idx + 1);
+        if ((size_t)len > k - j)
+            continue;   /* would grow the text: keep the id as it is */
+        memmove(b->data + j + len, b->data + k, b->len - k);   /* never longer */
+        memcpy(b->data + j, num, (size_t)len);
+        b->len -= (k - j) - (size_t)len;
+    }
+}
+
+tc_status tc_chart_write_svg(const tc_prims *p, const char *path, char *err, size_t n)
+{
+    tc_membuf buf = {0};
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(membuf_write, &buf,
+                                                            p->width, p->height);
+    tc_status st = surface_done(s, path, err, n);
+    if (st == TC_OK) {
+        cairo_t *cr = cairo_create(s);
+        st = replay(cr, p, err, n);
+        cairo_destroy(cr);
+        cairo_surface_finish(s);
+    }
+    if (st == TC_OK)
+        st = surface_done(s, path, err, n);
+    if (st == TC_OK && (buf.failed || buf.len == 0)) {
+        snprintf(err, n, "%s: %s", path, tc_strerror(TC_ERR_NOMEM));
+        st = TC_ERR_NOMEM;
+    }
+    cairo_surface_destroy(s);
+    if (st == TC_OK) {
+        svg_stable_ids(&buf);
+        st = write_file(path, buf.data, buf.len, err, n);
+    }
+    free(buf.data);
+    return st;
+}

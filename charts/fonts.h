@@ -1,0 +1,15 @@
+/* Private: the DejaVu faces for the cairo backend. */
+#ifndef TC_CHART_FONTS_H
+#define TC_CHART_FONTS_H
+
+#include <stddef.h>
+#include <cairo.h>
+#include "chart.h"
+
+/* Regular or bold face, loaded once per process; NULL (and err) if not. */
+cairo_font_face_t *tc_chart_face(int bold, char *err, size_t n);
+
+/* The font options every measurement and drawing uses. */
+void tc_chart_font_options(cairo_font_options_t *o);
+
+#endif

@@ -1,0 +1,270 @@
+/* Line charts on numeric axes (linear or log): series, reference lines,
+ * marked points with labels placed clear of each other, and series names
+ * beside their last point, spread so they never overlap. */
+#include "layout.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+typedef struct {
+    double xa0, xa1, ya0, ya1;
+    tc_scale sx, sy;
+    tc_axis_ticks tx, ty;
+} tc_xy;
+
+static void take(double v, int log, double *lo, double *hi)
+{
+    if (!isfinite(v) || (log && v <= 0))
+        return;
+    if (v < *lo) *lo = v;
+    if (v > *hi) *hi = v;
+}
+
+static void xy_domain(const tc_chart *c, int vertical, double *lo, double *hi)
+{
+    int log = vertical ? c->x.log : c->y.log;
+    *lo = INFINITY;
+    *hi = -INFINITY;
+    for (size_t s = 0; s < c->n_series; s++)
+        for (size_t i = 0; i < c->series[s].n; i++)
+            take(vertical ? c->series[s].x[i] : c->series[s].y[i], log, lo, hi);
+    for (size_t i = 0; i < c->n_refs; i++)
+        if (c->refs[i].vertical == vertical)
+            take(c->refs[i].at, log, lo, hi);
+    for (size_t i = 0; i < c->n_callouts; i++)
+        take(vertical ? c->callouts[i].x : c->callouts[i].y, log, lo, hi);
+    if (*lo > *hi) {
+        *lo = log ? 1.0 : 0.0;
+        *hi = log ? 10.0 : 1.0;
+    }
+}
+
+static double end_label_width(tc_lay *L, tc_lines *names)
+{
+    const tc_chart *c = L->c;
+    double w = 0.0;
+    for (size_t s = 0; s < c->n_series; s++) {
+        names[s].n = 0;
+        if (!c->series[s].end_label)
+            continue;
+        tc_wrap_text(L->m, c->series[s].name, TS_LEGEND, 0, L->width * 0.2, 1, &names[s]);
+        w = fmax(w, tc_text_w(L, names[s].line[0], TS_LEGEND, 0));
+    }
+    return w;
+}
+
+static int has_vref_labels(const tc_chart *c)
+{
+    for (size_t i = 0; i < c->n_refs; i++)
+        if (c->refs[i].vertical && c->refs[i].label)
+            return 1;
+    return 0;
+}
+
+static void xy_place(tc_lay *L, tc_xy *g, tc_lines *names)
+{
+    const tc_chart *c = L->c;
+    tc_box P = L->plot;
+    double xlo, xhi, ylo, yhi;
+    xy_domain(c, 1, &xlo, &xhi);
+    xy_domain(c, 0, &ylo, &yhi);
+    g->ya0 = P.y0 + (has_vref_labels(c) ? 18 : 6);
+    g->ya1 = P.y1 - 40;
+    tc_axis_ticks_choose(&c->y, ylo, yhi, (int)fmin(8, fmax(2, (g->ya1 - g->ya0) / 45)), &g->ty);
+    double right = end_label_width(L, names);
+    g->xa0 = P.x0 + tc_axis_ticks_width(L, &c->y, &g->ty) + 8 + TS_AXIS * 1.5;
+    g->xa1 = P.x1 - (right > 0 ? right + 12 : 8);
+    for (int target = (int)fmin(10, fmax(2, (g->xa1 - g->xa0) / 80)); target >= 1; target--) {
+        tc_axis_ticks_choose(&c->x, xlo, xhi, target, &g->tx);
+        double space = (g->xa1 - g->xa0) / (double)(g->tx.n > 1 ? g->tx.n - 1 : 1);
+        if (tc_axis_ticks_width(L, &c->x, &g->tx) + 10 <= space)
+            break;
+    }
+    tc_scale sx = {g->tx.dlo, g->tx.dhi, g->xa0, g->xa1, c->x.log};
+    tc_scale sy = {g->ty.dlo, g->ty.dhi, g->ya1, g->ya0, c->y.log};
+    g->sx = sx;
+    g->sy = sy;
+}
+
+static void xy_axes(tc_lay *L, const tc_xy *g)
+{
+    const tc_chart *c = L->c;
+    char buf[64];
+    for (size_t i = 0; i < g->tx.n; i++) {
+        double x = tc_scale_at(&g->sx, g->tx.v[i]);
+        tc_emit_line(L, x, g->ya0, x, g->ya1, TC_GRID, 1.0, 0);
+        tc_emit_text(L, x, g->ya1 + 11, tc_axis_ticks_text(&c->x, &g->tx, i, buf, sizeof buf),
+                     TS_TICK, 0, TC_ANCHOR_MIDDLE, TC_TEXT_MID);
+    }
+    for (size_t i = 0; i < g->ty.n; i++) {
+        double y = tc_scale_at(&g->sy, g->ty.v[i]);
+        int zero = !c->y.log && g->ty.v[i] == 0.0;
+        tc_emit_line(L, g->xa0, y, g->xa1, y, zero ? TC_AXIS_LINE : TC_GRID, zero ? 1.2 : 1.0, 0);
+        tc_emit_text(L, g->xa0 - 6, y, tc_axis_ticks_text(&c->y, &g->ty, i, buf, sizeof buf),
+                     TS_TICK, 0, TC_ANCHOR_END, TC_TEXT_MID);
+    }
+    tc_emit_line(L, g->xa0, g->ya1, g->xa1, g->ya1, TC_AXIS_LINE, 1.0, 0);
+    tc_emit_line(L, g->xa0, g->ya0, g->xa0, g->ya1, TC_AXIS_LINE, 1.0, 0);
+    tc_emit_text_fit(L, (g->xa0 + g->xa1) / 2, g->ya1 + 30, c->x.label, TS_AXIS, 0,
+                     TC_ANCHOR_MIDDLE, TC_TEXT_DARK, g->xa1 - g->xa0);
+    tc_prim *q = tc_emit_text_fit(L, L->plot.x0 + TS_AXIS * 0.6, (g->ya0 + g->ya1) / 2,
+                                  c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK,
+                                  g->ya1 - g->ya0);
+    if (q)
+        q->vertical = 1;
+}
+
+/* Places text at the first candidate inside `area` clear of texts and
+ * curves; with must, failing that, the first clear of texts only. */
+static int place_text(tc_lay *L, const double (*cand)[3], size_t n, const char *s,
+                      double size, tc_box area, tc_rgb colour, int must)
+{
+    for (int pass = 0; pass < (must ? 2 : 1); pass++)
+        for (size_t k = 0; k < n; k++) {
+            tc_anchor a = (tc_anchor)cand[k][2];
+            tc_box b = tc_text_box(L, cand[k][0], cand[k][1], s, size, 0, a);
+            if (b.x0 < area.x0 || b.x1 > area.x1 || b.y0 < area.y0 || b.y1 > area.y1)
+                continue;
+            if (!tc_box_free(L, b, pass == 0))
+                continue;
+            tc_box_take(L, b);
+            tc_emit_text(L, cand[k][0], cand[k][1], s, size, 0, a, colour);
+            return 1;
+        }
+    return 0;
+}
+
+/* Label spots beside a vertical line: the strip above the plot, then rows
+ * down the plot on either side. */
+static size_t vline_spots(const tc_xy *g, double x, double (*cand)[3], size_t max)
+{
+    size_t n = 0;
+    for (int row = 0; row < 12 && n + 3 <= max; row++) {
+        double y = g->ya0 - 10 + row * 14;
+        if (row == 0) {
+            cand[n][0] = x; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_MIDDLE;
+        }
+        cand[n][0] = x + 4; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_START;
+        cand[n][0] = x - 4; cand[n][1] = y; cand[n++][2] = TC_ANCHOR_END;
+    }
+    return n;
+}
+
+/* Reference lines are drawn under the curves; their labels are placed
+ * after them (labels_only), clear of the curves. */
+static void xy_refs(tc_lay *L, const tc_xy *g, int labels_only)
+{
+    tc_box top = {g->xa0 - 30, g->ya0 - 20, L->plot.x1, g->ya1};
+    for (size_t i = 0; i < L->c->n_refs; i++) {
+        const tc_refline *r = &L->c->refs[i];
+        if (r->vertical) {
+            double x = tc_scale_at(&g->sx, r->at);
+            double pts[4] = {x, g->ya0 - 4, x, g->ya1};   /* a polyline: labels avoid it */
+            if (!labels_only)
+                tc_emit_poly(L, pts, 2, r->colour, 1.4, 1);
+            double cand[40][3];
+            size_t n = vline_spots(g, x, cand, 40);
+            if (r->label && labels_only)
+                place_text(L, cand, n, r->label, TS_NOTE, top, r->colour, 1);
+        } else {
+            double y = tc_scale_at(&g->sy, r->at);
+            double pts[4] = {g->xa0, y, g->xa1, y};
+            if (!labels_only)
+                tc_emit_poly(L, pts, 2, r->colour, 1.6, 1);
+            double cand[][3] = {{g->xa1 - 4, y - 8, 2}, {g->xa1 - 4, y + 9, 2},
+                                {g->xa0 + 4, y - 8, 0}, {g->xa0 + 4, y + 9, 0}};
+            tc_box area = {g->xa0, g->ya0, g->xa1, g->ya1};
+            if (r->label && labels_only)
+                place_text(L, cand, 4, r->label, TS_NOTE, area, r->colour, 1);
+        }
+    }
+}
+
+static void xy_series(tc_lay *L, const tc_xy *g, const tc_series *s)
+{
+    double *pts = malloc(s->n * 2 * sizeof *pts);
+    if (!pts) {
+        L->p->failed = 1;
+        return;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (!isfinite(s->x[i]) || !isfinite(s->y[i]))
+            continue;
+        pts[2 * k] = tc_scale_at(&g->sx, s->x[i]);
+        pts[2 * k + 1] = tc_scale_at(&g->sy, s->y[i]);
+        k++;
+    }
+    tc_emit_poly(L, pts, k, s->colour, 2.2, s->dash);
+    for (size_t i = 0; i < k; i++)
+        tc_emit_marker(L, pts[2 * i], pts[2 * i + 1], 6, s->marker, s->colour, 1);
+    free(pts);
+}
+
+static void xy_end_labels(tc_lay *L, const tc_xy *g, const tc_lines *names)
+{
+    const tc_chart *c = L->c;
+    double pos[c->n_series + 1];
+    size_t which[c->n_series + 1], n = 0;
+    for (size_t s = 0; s < c->n_series; s++) {
+        const tc_series *se = &c->series[s];
+        if (!se->end_label || names[s].n == 0)
+            continue;
+        for (size_t i = se->n; i-- > 0;)
+            if (isfinite(se->x[i]) && isfinite(se->y[i])) {
+                pos[n] = tc_scale_at(&g->sy, se->y[i]);
+                which[n++] = s;
+                break;
+            }
+    }
+    tc_spread_labels(pos, n, TS_LEGEND * 1.3, g->ya0, g->ya1);
+    for (size_t k = 0; k < n; k++) {
+        const tc_series *se = &c->series[which[k]];
+        tc_emit_text(L, g->xa1 + 8, pos[k], names[which[k]].line[0], TS_LEGEND, 0,
+                     TC_ANCHOR_START, se->colour);
+        tc_box_take(L, tc_text_box(L, g->xa1 + 8, pos[k], names[which[k]].line[0],
+                                   TS_LEGEND, 0, TC_ANCHOR_START));
+    }
+}
+
+static void xy_callouts(tc_lay *L, const tc_xy *g)
+{
+    tc_box area = {g->xa0, g->ya0, g->xa1, g->ya1};
+    for (size_t i = 0; i < L->c->n_callouts; i++) {   /* markers first: labels avoid them */
+        const tc_callout *co = &L->c->callouts[i];
+        double x = tc_scale_at(&g->sx, co->x), y = tc_scale_at(&g->sy, co->y);
+        tc_emit_marker(L, x, y, 10, co->marker, co->colour, 1);
+        tc_box b = {x - 5, y - 5, x + 5, y + 5};
+        tc_box_take(L, b);
+    }
+    for (size_t i = 0; i < L->c->n_callouts; i++) {
+        const tc_callout *co = &L->c->callouts[i];
+        if (!co->label)
+            continue;
+        double x = tc_scale_at(&g->sx, co->x), y = tc_scale_at(&g->sy, co->y);
+        double cand[][3] = {{x + 8, y - 10, 0}, {x - 8, y - 10, 2}, {x + 8, y + 11, 0},
+                            {x - 8, y + 11, 2}, {x, y - 16, 1}, {x, y + 17, 1},
+                            {x + 10, y, 0}, {x - 10, y, 2}};
+        place_text(L, cand, 8, co->label, TS_NOTE, area, TC_TEXT_DARK, 0);
+    }
+}
+
+void tc_layout_xy(tc_lay *L)
+{
+    const tc_chart *c = L->c;
+    tc_lines *names = calloc(c->n_series + 1, sizeof *names);
+    if (!names) {
+        L->p->failed = 1;
+        return;
+    }
+    tc_xy g;
+    xy_place(L, &g, names);
+    xy_axes(L, &g);
+    xy_refs(L, &g, 0);
+    for (size_t s = 0; s < c->n_series; s++)
+        xy_series(L, &g, &c->series[s]);
+    xy_end_labels(L, &g, names);
+    xy_refs(L, &g, 1);
+    xy_callouts(L, &g);
+    free(names);
+}

@@ -1,0 +1,146 @@
+/* Internals of the PDF board report, shared by gen/pdf*.c: the document
+ * (fonts, pages, cursor, errors), text layout, tables, the wording. */
+#ifndef TC_PDF_H
+#define TC_PDF_H
+
+#include <hpdf.h>
+#include <stdint.h>
+#include "tc_charts_hpdf.h"
+#include "tc_render.h"
+#include "tc_template.h"
+
+#define PDF_FONT_REGULAR "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define PDF_FONT_BOLD "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+#define PDF_MAX_MISSING 16
+#define PDF_MAX_COLS 12
+
+enum { PDF_LEFT = 0, PDF_RIGHT, PDF_CENTER };
+
+/* The report wording: the template files, their placeholders' values. */
+typedef struct {
+    tc_tpl **files;
+    size_t n_files;
+    tc_tpl_var *vars;
+    size_t n_vars;
+} pdf_words;
+
+typedef struct {
+    HPDF_Doc pdf;
+    HPDF_Encoder utf8;
+    tc_hpdf_fonts fonts;
+    HPDF_FontDef defs[2];           /* regular, bold: for glyph coverage */
+    const tc_results *r;
+    const tc_scenario *s;
+    pdf_words words;
+    double pw, ph;                  /* page size, points */
+    double left, right, top, bottom;/* the content box */
+    HPDF_Page *pages;
+    size_t n_pages, cap_pages;
+    size_t first_body_page;         /* pages before it get no header */
+    HPDF_Page page;                 /* current page */
+    double y;                       /* cursor: top of the next line */
+    tc_status st;                   /* first error */
+    char err[256];
+    uint32_t missing[PDF_MAX_MISSING]; /* code points the fonts lack */
+    size_t n_missing;
+    char **kept;                    /* strings freed with the document */
+    size_t n_kept, cap_kept;
+} tc_pdf;
+
+/* pdf_doc.c: document, fonts, pages, frame, saving */
+tc_status pdf_open(tc_pdf *d, const tc_results *r);
+void pdf_close(tc_pdf *d);
+void pdf_fail(tc_pdf *d, tc_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void pdf_new_page(tc_pdf *d);
+void pdf_need(tc_pdf *d, double h);     /* a new page unless h points are left */
+void pdf_frame(tc_pdf *d);              /* header and "page N of M" on every page */
+void pdf_bookmark(tc_pdf *d, const char *title);
+tc_status pdf_save(tc_pdf *d, const char *path);
+const char *pdf_keep(tc_pdf *d, char *s); /* takes ownership; NULL sets NOMEM */
+
+/* pdf_glyph.c: text the fonts can show */
+/* Copies s into out as valid UTF-8: bad bytes and characters the font lacks
+ * become U+FFFD (and are recorded for the warning), controls spaces. */
+const char *pdf_clean(tc_pdf *d, const char *s, char *out, size_t n);
+
+/* pdf_text.c: measuring, shortening, wrapping, drawing */
+double pdf_width(HPDF_Font f, double size, const char *clean);
+void pdf_text(tc_pdf *d, HPDF_Font f, double size, double x, double y, const char *clean);
+void pdf_text_box(tc_pdf *d, HPDF_Font f, double size, double x, double y, double w,
+                  int align, const char *s);
+/* Shortens s with an ellipsis to fit w; out receives clean text. */
+const char *pdf_fit(tc_pdf *d, HPDF_Font f, double size, const char *s, double w,
+                    char *out, size_t n);
+/* Wraps s to width w in at most max lines (the last shortened when more
+ * were needed). lines[] point into buf. Returns the line count. */
+size_t pdf_wrap(tc_pdf *d, HPDF_Font f, double size, const char *s, double w,
+                char *buf, size_t n, const char **lines, size_t max);
+void pdf_color(tc_pdf *d, int fill, double r, double g, double b);
+
+/* pdf_flow.c: running text at the cursor */
+void pdf_title(tc_pdf *d, const char *title);       /* section: new page, bookmark */
+void pdf_subtitle(tc_pdf *d, const char *title);
+void pdf_block(tc_pdf *d, const char *text);        /* paragraphs and "- " bullets */
+void pdf_note(tc_pdf *d, const char *text);         /* small grey text */
+void pdf_gap(tc_pdf *d, double h);
+
+/* pdf_table.c: tables that wrap cells and repeat their header */
+typedef struct {
+    const char *head;
+    double w;           /* share of the content width */
+    int align;
+} pdf_col;
+
+enum { PDF_ROW_BOLD = 1, PDF_ROW_MARK = 2 };
+
+typedef struct {
+    tc_pdf *d;
+    const pdf_col *cols;
+    size_t n;
+    double x[PDF_MAX_COLS + 1];
+    size_t rows;
+} pdf_table;
+
+/* rows: how many rows follow (a short table is kept on one page). */
+void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, size_t rows);
+void pdf_table_row(pdf_table *t, const char *const *cells, int flags);
+void pdf_table_end(pdf_table *t);
+
+/* pdf_chart.c: the box of a chart */
+void pdf_chart(tc_pdf *d, tc_chart_kind k, double h);
+
+/* pdf_words.c: the wording */
+tc_status pdf_words_load(tc_pdf *d, const char *dir);
+void pdf_words_free(pdf_words *w);
+/* Block `block` of template `file` ("summary"), placeholders filled. */
+const char *pdf_say(tc_pdf *d, const char *file, const char *block);
+tc_status pdf_words_set(tc_pdf *d, const char *name, const char *value);
+
+/* pdf_vars.c: the placeholder names and their values */
+int pdf_date(const tc_pdf *d, int *y, int *m, int *day);
+extern const char *const pdf_var_names[];
+extern const size_t pdf_n_var_names;
+tc_status pdf_vars_fill(tc_pdf *d);
+
+/* pdf_num.c: numbers as the workbook shows them */
+const char *pdf_money(char *buf, size_t n, const tc_pdf *d, double v, int decimals);
+const char *pdf_money_fine(char *buf, size_t n, const tc_pdf *d, double v);
+const char *pdf_pct(char *buf, size_t n, double v, int decimals);
+const char *pdf_rel(char *buf, size_t n, double v, double base);
+const tc_platform_result *pdf_best(const tc_pdf *d);
+const tc_platform_result *pdf_baseline(const tc_pdf *d);
+
+/* pdf_sec_*.c: the sections, in order */
+void pdf_sec_cover(tc_pdf *d);
+void pdf_sec_summary(tc_pdf *d);
+void pdf_sec_workloads(tc_pdf *d);
+void pdf_sec_fleet(tc_pdf *d);
+void pdf_sec_tco(tc_pdf *d);
+void pdf_sec_analysis(tc_pdf *d);
+void pdf_sec_scoring(tc_pdf *d);
+void pdf_sec_claims(tc_pdf *d);
+void pdf_sec_assumptions(tc_pdf *d);
+void pdf_sec_method(tc_pdf *d);
+
+#endif

@@ -1,0 +1,142 @@
+/* Tables: cells wrap to at most three lines (the last shortened with an
+ * ellipsis), rows never split across pages, and the header row is repeated
+ * on every page the table runs onto. */
+#include "pdf.h"
+
+#include <string.h>
+
+#define SIZE 8.0
+#define HEAD_SIZE 7.5
+#define LEAD 10.0
+#define PAD_X 4.0
+#define PAD_Y 4.0
+#define MAX_CELL_LINES 3
+
+typedef struct {
+    char buf[PDF_MAX_COLS][768];
+    const char *lines[PDF_MAX_COLS][MAX_CELL_LINES];
+    size_t n[PDF_MAX_COLS];
+    double size[PDF_MAX_COLS];
+} cell_layout;
+
+/* A number must not wrap: a right-aligned cell too wide for its column is
+ * set smaller (down to 5.5 pt) before it may wrap. */
+static double fitted_size(pdf_table *t, size_t i, const char *s, HPDF_Font f, double size,
+                          double w)
+{
+    char buf[768];
+    if (t->cols[i].align == PDF_LEFT)
+        return size;
+    double tw = pdf_width(f, size, pdf_clean(t->d, s, buf, sizeof buf));
+    if (tw <= w || strchr(buf, ' '))
+        return size;
+    double fit = size * w / tw * 0.98;     /* measured widths round up */
+    return fit < 5.5 ? 5.5 : fit;
+}
+
+static double layout(pdf_table *t, cell_layout *c, const char *const *cells, HPDF_Font f,
+                     double size)
+{
+    size_t most = 1;
+    for (size_t i = 0; i < t->n; i++) {
+        double w = t->x[i + 1] - t->x[i] - 2 * PAD_X;
+        const char *s = cells[i] ? cells[i] : "";
+        c->size[i] = fitted_size(t, i, s, f, size, w);
+        c->n[i] = pdf_wrap(t->d, f, c->size[i], s, w, c->buf[i], sizeof c->buf[i], c->lines[i],
+                           MAX_CELL_LINES);
+        if (c->n[i] > most)
+            most = c->n[i];
+    }
+    return (double)most * LEAD + 2 * PAD_Y - 2.0;
+}
+
+static void fill_rect(tc_pdf *d, double x, double y, double w, double h)
+{
+    HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Fill(d->page);
+}
+
+static void draw_cells(pdf_table *t, const cell_layout *c, HPDF_Font f, int head)
+{
+    tc_pdf *d = t->d;
+    for (size_t i = 0; i < t->n; i++) {
+        double w = t->x[i + 1] - t->x[i] - 2 * PAD_X;
+        int align = head && t->cols[i].align == PDF_LEFT ? PDF_LEFT : t->cols[i].align;
+        double size = c->size[i];
+        for (size_t l = 0; l < c->n[i]; l++) {
+            double tw = pdf_width(f, size, c->lines[i][l]);
+            double x = t->x[i] + PAD_X;
+            if (align == PDF_RIGHT)
+                x += w - tw;
+            else if (align == PDF_CENTER)
+                x += (w - tw) / 2;
+            pdf_text(d, f, size, x, d->y - PAD_Y - SIZE - l * LEAD + 1.0, c->lines[i][l]);
+        }
+    }
+}
+
+static void draw_header(pdf_table *t)
+{
+    tc_pdf *d = t->d;
+    cell_layout c;
+    const char *heads[PDF_MAX_COLS];
+    for (size_t i = 0; i < t->n; i++)
+        heads[i] = t->cols[i].head;
+    double h = layout(t, &c, heads, d->fonts.bold, HEAD_SIZE);
+    pdf_color(d, 1, 0.10, 0.22, 0.40);
+    fill_rect(d, t->x[0], d->y - h, t->x[t->n] - t->x[0], h);
+    pdf_color(d, 1, 1, 1, 1);
+    draw_cells(t, &c, d->fonts.bold, 1);
+    pdf_color(d, 1, 0, 0, 0);
+    d->y -= h;
+}
+
+void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, size_t rows)
+{
+    memset(t, 0, sizeof *t);
+    t->d = d;
+    t->cols = cols;
+    t->n = n > PDF_MAX_COLS ? PDF_MAX_COLS : n;
+    double total = 0, w = d->right - d->left;
+    for (size_t i = 0; i < t->n; i++)
+        total += cols[i].w;
+    t->x[0] = d->left;
+    for (size_t i = 0; i < t->n; i++)
+        t->x[i + 1] = t->x[i] + w * cols[i].w / (total > 0 ? total : 1);
+    pdf_need(d, 34 + 16.0 * (double)(rows < 5 ? rows : 5));  /* a short table stays whole */
+    draw_header(t);
+}
+
+void pdf_table_row(pdf_table *t, const char *const *cells, int flags)
+{
+    tc_pdf *d = t->d;
+    cell_layout c;
+    if (d->st != TC_OK)
+        return;
+    HPDF_Font f = (flags & PDF_ROW_BOLD) ? d->fonts.bold : d->fonts.regular;
+    double h = layout(t, &c, cells, f, SIZE);
+    if (d->y - h < d->bottom) {
+        pdf_new_page(d);
+        draw_header(t);
+    }
+    if (flags & PDF_ROW_MARK)
+        pdf_color(d, 1, 0.87, 0.93, 0.98);
+    else
+        pdf_color(d, 1, t->rows % 2 ? 0.955 : 1.0, t->rows % 2 ? 0.96 : 1.0,
+                  t->rows % 2 ? 0.97 : 1.0);
+    fill_rect(d, t->x[0], d->y - h, t->x[t->n] - t->x[0], h);
+    pdf_color(d, 0, 0.82, 0.84, 0.87);
+    HPDF_Page_SetLineWidth(d->page, 0.4);
+    HPDF_Page_MoveTo(d->page, (HPDF_REAL)t->x[0], (HPDF_REAL)(d->y - h));
+    HPDF_Page_LineTo(d->page, (HPDF_REAL)t->x[t->n], (HPDF_REAL)(d->y - h));
+    HPDF_Page_Stroke(d->page);
+    pdf_color(d, 1, 0, 0, 0);
+    draw_cells(t, &c, f, 0);
+    d->y -= h;
+    t->rows++;
+}
+
+void pdf_table_end(pdf_table *t)
+{
+    t->d->y -= 12;
+}

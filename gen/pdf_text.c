@@ -1,0 +1,160 @@
+/* Text layout: measuring, shortening with an ellipsis, wrapping to a width,
+ * drawing. Nothing may run past its box: long names wrap or are shortened. */
+#include "pdf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ELLIPSIS "\xe2\x80\xa6"
+
+static double width_n(HPDF_Font f, double size, const char *s, size_t len)
+{
+    if (len == 0)
+        return 0.0;
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len);
+    return tw.width * size / 1000.0;
+}
+
+double pdf_width(HPDF_Font f, double size, const char *clean)
+{
+    return width_n(f, size, clean, strlen(clean));
+}
+
+void pdf_color(tc_pdf *d, int fill, double r, double g, double b)
+{
+    if (fill)
+        HPDF_Page_SetRGBFill(d->page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+    else
+        HPDF_Page_SetRGBStroke(d->page, (HPDF_REAL)r, (HPDF_REAL)g, (HPDF_REAL)b);
+}
+
+void pdf_text(tc_pdf *d, HPDF_Font f, double size, double x, double y, const char *clean)
+{
+    if (d->st != TC_OK || !d->page || !clean[0])
+        return;
+    HPDF_Page_BeginText(d->page);
+    HPDF_Page_SetFontAndSize(d->page, f, (HPDF_REAL)size);
+    HPDF_Page_TextOut(d->page, (HPDF_REAL)x, (HPDF_REAL)y, clean);
+    HPDF_Page_EndText(d->page);
+}
+
+/* Length of the UTF-8 sequence ending at s + len. */
+static size_t last_char(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    return i > 0 ? len - (i - 1) : len;
+}
+
+static size_t next_char(const char *s)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < len; i++)
+        if (!s[i])
+            return i;
+    return len;
+}
+
+const char *pdf_fit(tc_pdf *d, HPDF_Font f, double size, const char *s, double w,
+                    char *out, size_t n)
+{
+    pdf_clean(d, s, out, n);
+    size_t len = strlen(out);
+    if (width_n(f, size, out, len) <= w)
+        return out;
+    double ew = width_n(f, size, ELLIPSIS, strlen(ELLIPSIS));
+    while (len > 0 && (width_n(f, size, out, len) + ew > w || out[len - 1] == ' '))
+        len -= last_char(out, len);
+    if (len + strlen(ELLIPSIS) + 1 <= n) {
+        memcpy(out + len, ELLIPSIS, strlen(ELLIPSIS) + 1);
+    } else {
+        out[len] = '\0';
+    }
+    return out;
+}
+
+void pdf_text_box(tc_pdf *d, HPDF_Font f, double size, double x, double y, double w,
+                  int align, const char *s)
+{
+    char buf[1024];
+    pdf_fit(d, f, size, s, w, buf, sizeof buf);
+    double tw = pdf_width(f, size, buf);
+    if (align == PDF_RIGHT)
+        x += w - tw;
+    else if (align == PDF_CENTER)
+        x += (w - tw) / 2.0;
+    pdf_text(d, f, size, x, y, buf);
+}
+
+/* Bytes of p that fit on one line of width w: whole words (or parts up to a
+ * hyphen), else (a word longer than the line) as many characters
+ * as fit, at least one. */
+static size_t line_break(HPDF_Font f, double size, const char *p, double w)
+{
+    size_t ok = 0, e = 0;
+    while (p[e]) {
+        size_t next = e;
+        while (p[next] == ' ')
+            next++;
+        while (p[next] && p[next] != ' ') {
+            next++;
+            if (p[next - 1] == '-' && p[next] && p[next] != ' ')
+                break;      /* a line may end after a hyphen */
+        }
+        if (width_n(f, size, p, next) > w)
+            break;
+        ok = e = next;
+    }
+    if (ok > 0)
+        return ok;
+    size_t c = next_char(p);
+    while (p[c] && p[c] != ' ' && width_n(f, size, p, c + next_char(p + c)) <= w)
+        c += next_char(p + c);
+    return c;
+}
+
+static size_t wrap_clean(tc_pdf *d, HPDF_Font f, double size, const char *p, double w,
+                         char *buf, size_t n, const char **lines, size_t max)
+{
+    size_t count = 0, o = 0;
+    while (*p == ' ')
+        p++;
+    while (*p && count < max && n - o >= 8) {
+        char *line = buf + o;
+        size_t take = strlen(p);
+        if (count + 1 == max) {
+            pdf_fit(d, f, size, p, w, line, n - o);
+        } else {
+            take = line_break(f, size, p, w);
+            size_t copy = take < n - o - 1 ? take : n - o - 1;
+            memcpy(line, p, copy);
+            line[copy] = '\0';
+        }
+        size_t len = strlen(line);
+        while (len > 0 && line[len - 1] == ' ')
+            line[--len] = '\0';
+        lines[count++] = line;
+        o += len + 1;
+        p += take;
+        while (*p == ' ')
+            p++;
+    }
+    return count;
+}
+
+size_t pdf_wrap(tc_pdf *d, HPDF_Font f, double size, const char *s, double w,
+                char *buf, size_t n, const char **lines, size_t max)
+{
+    size_t len = strlen(s ? s : "");
+    char *clean = malloc(3 * len + 4);
+    if (!clean) {
+        pdf_fail(d, TC_ERR_NOMEM, "%s", tc_strerror(TC_ERR_NOMEM));
+        return 0;
+    }
+    pdf_clean(d, s, clean, 3 * len + 4);
+    size_t count = wrap_clean(d, f, size, clean, w, buf, n, lines, max);
+    free(clean);
+    return count;
+}

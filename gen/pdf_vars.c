@@ -1,0 +1,186 @@
+/* The placeholders the report wording may use, and their values for one
+ * run. A template naming any other placeholder is refused when loaded. */
+#include "pdf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tc_format.h"
+
+const char *const pdf_var_names[] = {
+    "title", "subtitle", "prepared_for", "prepared_by", "date", "input_sha256",
+    "input_hash_short", "scenario_file", "currency", "token_basis",
+    "horizon_years", "discount_rate", "utilization", "price_per_kwh", "escalation", "pue",
+    "facility_per_kw_month", "site_power_mw", "token_price", "tokens_per_day", "growth",
+    "n_platforms", "n_covered", "n_workloads",
+    "best_platform", "best_lcot", "best_cost_per_m", "best_cost_per_gpu_hour",
+    "best_tokens_per_mw", "best_tokens_per_gpu", "best_tco_npv", "best_tco_nominal",
+    "best_peak_mw", "best_payback", "best_margin",
+    "baseline_platform", "baseline_lcot", "baseline_cost_per_m", "baseline_tco_npv",
+    "lcot_vs_baseline", "cost_vs_baseline", "npv_saving",
+    "runner_up_platform", "runner_up_lcot", "lcot_vs_runner_up",
+    "page", "pages",
+};
+const size_t pdf_n_var_names = sizeof pdf_var_names / sizeof pdf_var_names[0];
+
+static const char *const months[] = {"January", "February", "March", "April", "May", "June",
+                                     "July", "August", "September", "October", "November",
+                                     "December"};
+
+/* The report date: scenario.date, else SOURCE_DATE_EPOCH, else none (the
+ * cover then identifies the report by its input hash). Never "now". */
+int pdf_date(const tc_pdf *d, int *y, int *m, int *day)
+{
+    if (d->s->date && sscanf(d->s->date, "%4d-%2d-%2d", y, m, day) == 3 && *m >= 1 &&
+        *m <= 12 && *day >= 1 && *day <= 31)
+        return 1;
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    long long t = sde ? strtoll(sde, &end, 10) : -1;
+    if (!sde || *end || t < 0 || t > 253402300799LL)
+        return 0;
+    time_t tt = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&tt, &tm))
+        return 0;
+    *y = tm.tm_year + 1900;
+    *m = tm.tm_mon + 1;
+    *day = tm.tm_mday;
+    return 1;
+}
+
+static void set(tc_pdf *d, const char *name, const char *value)
+{
+    pdf_words_set(d, name, value);
+}
+
+static void set_num(tc_pdf *d, const char *name, double v, int decimals)
+{
+    char buf[64];
+    set(d, name, tc_fmt_num(buf, sizeof buf, v, decimals));
+}
+
+static void set_pct(tc_pdf *d, const char *name, const tc_num *v)
+{
+    char buf[64];
+    set(d, name, pdf_pct(buf, sizeof buf, v->value, fabs(v->value * 100 - round(v->value * 100)) > 1e-9 ? 1 : 0));
+}
+
+static void fill_scenario(tc_pdf *d)
+{
+    const tc_scenario *s = d->s;
+    char buf[128];
+    int y, m, day;
+    set(d, "title", s->title);
+    set(d, "subtitle", s->subtitle);
+    set(d, "prepared_for", s->prepared_for);
+    set(d, "prepared_by", s->prepared_by);
+    if (pdf_date(d, &y, &m, &day)) {
+        snprintf(buf, sizeof buf, "%d %s %d", day, months[m - 1], y);
+        set(d, "date", buf);
+    }
+    set(d, "input_sha256", s->input_sha256);
+    snprintf(buf, sizeof buf, "%.12s", s->input_sha256);
+    set(d, "input_hash_short", buf);
+    const char *slash = s->file ? strrchr(s->file, '/') : NULL;
+    set(d, "scenario_file", slash ? slash + 1 : s->file);  /* no machine path */
+    set(d, "currency", s->currency);
+    set(d, "token_basis", s->token_basis == TC_BASIS_TOTAL ? "total (input and output)" : "output");
+    set_num(d, "n_platforms", (double)s->n_platforms, 0);
+    set_num(d, "n_workloads", (double)s->n_workloads, 0);
+    set_num(d, "n_covered", (double)d->r->n_ranking, 0);
+}
+
+static void fill_assumptions(tc_pdf *d)
+{
+    const tc_scenario *s = d->s;
+    char buf[128];
+    set_num(d, "horizon_years", s->horizon_years, 0);
+    set_pct(d, "discount_rate", &s->discount_rate);
+    set_pct(d, "utilization", &s->utilization);
+    set_pct(d, "escalation", &s->escalation);
+    set_pct(d, "growth", &s->growth);
+    set(d, "price_per_kwh", pdf_money(buf, sizeof buf, d, s->price_per_kwh.value, 3));
+    set_num(d, "pue", s->pue.value, 2);
+    set(d, "facility_per_kw_month", pdf_money(buf, sizeof buf, d, s->facility_per_kw_month.value, 2));
+    set_num(d, "site_power_mw", s->site_power_mw.given ? s->site_power_mw.value : NAN, 1);
+    set(d, "token_price", pdf_money(buf, sizeof buf, d,
+                                    s->token_price_per_m.given ? s->token_price_per_m.value : NAN, 2));
+    set(d, "tokens_per_day", tc_fmt_si(buf, sizeof buf, s->tokens_per_day.value));
+}
+
+static void fill_payback(tc_pdf *d, const char *name, double years)
+{
+    char buf[64];
+    if (!isfinite(years)) {
+        set(d, name, "n/a");
+        return;
+    }
+    long months_total = lround(years * 12.0);
+    long yy = months_total / 12, mm = months_total % 12;
+    if (months_total == 0)
+        snprintf(buf, sizeof buf, "less than a month");
+    else if (yy == 0)
+        snprintf(buf, sizeof buf, "%ld month%s", mm, mm == 1 ? "" : "s");
+    else if (mm == 0)
+        snprintf(buf, sizeof buf, "%ld year%s", yy, yy == 1 ? "" : "s");
+    else
+        snprintf(buf, sizeof buf, "%ld year%s %ld month%s", yy, yy == 1 ? "" : "s", mm,
+                 mm == 1 ? "" : "s");
+    set(d, name, buf);
+}
+
+static void fill_best(tc_pdf *d, const tc_platform_result *b)
+{
+    char buf[128];
+    if (!b)
+        return;
+    set(d, "best_platform", b->in->name);
+    set(d, "best_lcot", pdf_money_fine(buf, sizeof buf, d, b->levelized_cost_per_m_tokens));
+    set(d, "best_cost_per_m", pdf_money_fine(buf, sizeof buf, d, b->cost_per_m_tokens));
+    set(d, "best_cost_per_gpu_hour", pdf_money(buf, sizeof buf, d, b->cost_per_gpu_hour, 2));
+    set_num(d, "best_tokens_per_mw", b->tokens_per_s_per_mw, 0);
+    set_num(d, "best_tokens_per_gpu", b->tokens_per_s_per_gpu, 0);
+    set(d, "best_tco_npv", pdf_money(buf, sizeof buf, d, b->tco_npv, 0));
+    set(d, "best_tco_nominal", pdf_money(buf, sizeof buf, d, b->tco_nominal, 0));
+    set_num(d, "best_peak_mw", b->peak_facility_mw, 2);
+    set(d, "best_margin", pdf_money(buf, sizeof buf, d, b->margin_total, 0));
+    fill_payback(d, "best_payback", b->payback_years);
+}
+
+static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platform_result *base)
+{
+    char buf[128];
+    if (base) {
+        set(d, "baseline_platform", base->in->name);
+        set(d, "baseline_lcot", pdf_money_fine(buf, sizeof buf, d, base->levelized_cost_per_m_tokens));
+        set(d, "baseline_cost_per_m", pdf_money_fine(buf, sizeof buf, d, base->cost_per_m_tokens));
+        set(d, "baseline_tco_npv", pdf_money(buf, sizeof buf, d, base->tco_npv, 0));
+    }
+    if (b && base) {
+        set(d, "lcot_vs_baseline", pdf_rel(buf, sizeof buf, b->levelized_cost_per_m_tokens,
+                                           base->levelized_cost_per_m_tokens));
+        set(d, "cost_vs_baseline", pdf_rel(buf, sizeof buf, b->cost_per_m_tokens,
+                                           base->cost_per_m_tokens));
+        set(d, "npv_saving", pdf_money(buf, sizeof buf, d, base->tco_npv - b->tco_npv, 0));
+    }
+    if (b && d->r->n_ranking > 1) {
+        const tc_platform_result *two = &d->r->platforms[d->r->ranking[1]];
+        set(d, "runner_up_platform", two->in->name);
+        set(d, "runner_up_lcot", pdf_money_fine(buf, sizeof buf, d, two->levelized_cost_per_m_tokens));
+        set(d, "lcot_vs_runner_up", pdf_rel(buf, sizeof buf, b->levelized_cost_per_m_tokens,
+                                            two->levelized_cost_per_m_tokens));
+    }
+}
+
+tc_status pdf_vars_fill(tc_pdf *d)
+{
+    fill_scenario(d);
+    fill_assumptions(d);
+    fill_best(d, pdf_best(d));
+    fill_compare(d, pdf_best(d), pdf_baseline(d));
+    return d->st;
+}

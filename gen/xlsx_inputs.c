@@ -1,0 +1,254 @@
+/* The Inputs sheet: every input the evaluation used, one cell each, with its
+ * unit, its source (the bid's provenance, or "default" when the default was
+ * applied), where it was written, and a defined name that the formulas of
+ * every other sheet use. */
+#include <stdio.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+enum { XI_NAME, XI_VALUE, XI_UNIT, XI_SOURCE, XI_KEY, XI_WHERE, XI_NOTE, XI_NCOLS };
+
+typedef struct {
+    const char *key, *base;     /* logical key, name wanted */
+    double value;
+    lxw_format *fmt;
+    const char *unit, *source, *path;
+    const char *file;           /* where written, with line (0: not known) */
+    int line;
+    const tc_num *num;          /* when set: given / distribution / line from it */
+} in_row;
+
+static const char *base_name(const char *path)
+{
+    const char *s = path ? strrchr(path, '/') : NULL;
+    return s ? s + 1 : path;
+}
+
+static void dist_note(const tc_num *v, char *buf, size_t n)
+{
+    static const char *const kinds[] = { "", "triangular low %g, mode %g, high %g",
+        "uniform low %g, high %g%.0s", "normal mean %g, sd %g%.0s", "lognormal median %g, p90 %g%.0s" };
+    buf[0] = '\0';
+    if (v && v->dist > TC_DIST_NONE && v->dist <= TC_DIST_LOGNORMAL) {
+        char d[200];
+        snprintf(d, sizeof d, kinds[v->dist], v->p1, v->p2, v->p3);
+        snprintf(buf, n, "distribution: %s (the point estimate is used here)", d);
+    }
+}
+
+static void put(xl_ctx *c, lxw_row_t *r, const in_row *in)
+{
+    int given = !in->num || in->num->given;
+    int line = in->num ? in->num->line : in->line;
+    char where[300] = "", note[300];
+    if (given && in->file && line > 0)
+        snprintf(where, sizeof where, "%s:%d", base_name(in->file), line);
+    dist_note(in->num, note, sizeof note);
+    const char *name = xl_define(c, in->key, in->base, "Inputs", *r, XI_VALUE);
+    xl_str(c, c->inputs, *r, XI_NAME, name, c->f.text);
+    xl_num(c, c->inputs, *r, XI_VALUE, in->num ? in->num->value : in->value, in->fmt);
+    xl_str(c, c->inputs, *r, XI_UNIT, in->unit, c->f.text);
+    xl_str(c, c->inputs, *r, XI_SOURCE, given ? in->source : "default", c->f.text);
+    xl_str(c, c->inputs, *r, XI_KEY, in->path, c->f.text);
+    xl_str(c, c->inputs, *r, XI_WHERE, where, c->f.text);
+    xl_str(c, c->inputs, *r, XI_NOTE, note[0] ? note : NULL, c->f.text);
+    (*r)++;
+}
+
+static void section(xl_ctx *c, lxw_row_t *r, const char *title)
+{
+    (*r)++;
+    for (lxw_col_t k = 0; k < XI_NCOLS; k++)
+        xl_str(c, c->inputs, *r, k, k == 0 ? title : "", c->f.section);
+    (*r)++;
+}
+
+static void scenario_rows(xl_ctx *c, lxw_row_t *r)
+{
+    const tc_scenario *s = c->s;
+    char money_kwh[40], money_kwm[48], money_m[48];
+    snprintf(money_kwh, sizeof money_kwh, "%s per kWh", s->currency);
+    snprintf(money_kwm, sizeof money_kwm, "%s per IT kW-month", s->currency);
+    snprintf(money_m, sizeof money_m, "%s per million tokens", s->currency);
+    const char *f = base_name(s->file);
+    section(c, r, "Assumptions (applied to every platform)");
+    put(c, r, &(in_row){ "horizon_years", "horizon_years", s->horizon_years, c->f.in_int, "years",
+        "scenario", "assumptions.horizon_years", NULL, 0, NULL });
+    xl_note(c, c->inputs, *r - 1, XI_VALUE, "Sets the number of rows of the TCO sheet: changing it "
+            "needs a new run of tokcost, the other inputs recalculate here.");
+    put(c, r, &(in_row){ "discount_rate", "discount_rate", 0, c->f.in_pct, "per year", "scenario",
+        "assumptions.discount_rate", f, 0, &s->discount_rate });
+    put(c, r, &(in_row){ "utilization", "utilization", 0, c->f.in_pct, "share of capacity",
+        "scenario", "assumptions.utilization", f, 0, &s->utilization });
+    put(c, r, &(in_row){ "price_per_kwh", "price_per_kwh", 0, c->f.in_money, money_kwh, "scenario",
+        "assumptions.electricity.price_per_kwh", f, 0, &s->price_per_kwh });
+    put(c, r, &(in_row){ "escalation", "escalation", 0, c->f.in_pct, "per year", "scenario",
+        "assumptions.electricity.escalation", f, 0, &s->escalation });
+    put(c, r, &(in_row){ "pue", "pue", 0, c->f.in_num, "facility power / IT power", "scenario",
+        "assumptions.pue", f, 0, &s->pue });
+    put(c, r, &(in_row){ "facility_per_kw_month", "facility_per_kw_month", 0, c->f.in_money,
+        money_kwm, "scenario", "assumptions.facility_per_kw_month", f, 0, &s->facility_per_kw_month });
+    if (s->site_power_mw.given)
+        put(c, r, &(in_row){ "site_power_mw", "site_power_mw", 0, c->f.in_num, "MW", "scenario",
+            "assumptions.site_power_mw", f, 0, &s->site_power_mw });
+    if (s->token_price_per_m.given)
+        put(c, r, &(in_row){ "token_price_per_m", "token_price_per_m", 0, c->f.in_money, money_m,
+            "scenario", "assumptions.token_price_per_m", f, 0, &s->token_price_per_m });
+    section(c, r, "Demand");
+    put(c, r, &(in_row){ "tokens_per_day", "tokens_per_day", 0, c->f.in_int,
+        s->token_basis == TC_BASIS_TOTAL ? "tokens per day (total basis)" : "tokens per day (output basis)",
+        "scenario", "demand.tokens_per_day", f, 0, &s->tokens_per_day });
+    put(c, r, &(in_row){ "growth", "growth", 0, c->f.in_pct, "per year", "scenario",
+        "demand.growth", f, 0, &s->growth });
+}
+
+static void workload_rows(xl_ctx *c, lxw_row_t *r, size_t i)
+{
+    const tc_workload *w = &c->s->workloads[i];
+    const char *f = base_name(c->s->file);
+    char title[300], key[64], base[300], path[300];
+    snprintf(title, sizeof title, "Workload %s: %s", w->id, w->name ? w->name : "");
+    section(c, r, title);
+#define WROW(field, val, fm, unit, num) do { \
+        snprintf(key, sizeof key, "w%zu." field, i); \
+        snprintf(base, sizeof base, "%s_" field, w->id); \
+        snprintf(path, sizeof path, "workloads.%s." field, w->id); \
+        put(c, r, &(in_row){ key, base, val, fm, unit, "scenario", path, f, w->line, num }); \
+    } while (0)
+    WROW("share", 0, c->f.in_pct, "share of tokens", &w->share);
+    WROW("isl", w->isl, c->f.in_int, "input tokens per request", NULL);
+    WROW("osl", w->osl, c->f.in_int, "output tokens per request", NULL);
+    if (w->min_interactivity.given)
+        WROW("min_interactivity", 0, c->f.in_num, "SLO: output tokens/s per user",
+             &w->min_interactivity);
+#undef WROW
+}
+
+/* One platform input: key "p<i>.<field>", name "<id>_<field>". */
+static void prow(xl_ctx *c, lxw_row_t *r, size_t i, const char *field, const char *group,
+                 double v, const tc_num *num, lxw_format *fm, const char *unit)
+{
+    const tc_platform *p = &c->s->platforms[i];
+    char key[64], base[300], path[300];
+    snprintf(key, sizeof key, "p%zu.%s", i, field);
+    snprintf(base, sizeof base, "%s_%s", p->id, field);
+    snprintf(path, sizeof path, "platforms.%s.%s%s", p->id, group, field);
+    const char *src = p->source ? p->source : "bid";
+    put(c, r, &(in_row){ key, base, v, fm, unit, src, path, p->file, p->line, num });
+}
+
+static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
+{
+    const tc_pricing *pp = &c->s->platforms[i].pricing;
+    const char *cur = c->s->currency;
+    char u1[64], u2[64], u3[64], u4[64];
+    snprintf(u1, sizeof u1, "%s per GPU-hour", cur);
+    snprintf(u2, sizeof u2, "%s per node", cur);
+    snprintf(u3, sizeof u3, "%s per GPU-year", cur);
+    snprintf(u4, sizeof u4, "%s per year", cur);
+    if (pp->kind == TC_PRICING_CLOUD) {
+        prow(c, r, i, "gpu_hour", "pricing.cloud.", 0, &pp->gpu_hour, c->f.in_money, u1);
+        prow(c, r, i, "includes_power", "pricing.cloud.", pp->includes_power, NULL, c->f.in_int,
+             "1: power and facility are in the price; 0: added");
+        prow(c, r, i, "annual_change", "pricing.cloud.", 0, &pp->annual_change, c->f.in_pct, "per year");
+    } else if (pp->kind == TC_PRICING_OWNED) {
+        prow(c, r, i, "capex_per_node", "pricing.owned.", 0, &pp->capex_per_node, c->f.in_money, u2);
+        prow(c, r, i, "network_capex_per_node", "pricing.owned.", 0, &pp->network_capex_per_node,
+             c->f.in_money, u2);
+        prow(c, r, i, "amortization_years", "pricing.owned.", pp->amortization_years, NULL,
+             c->f.in_int, "years (equipment life)");
+        xl_note(c, c->inputs, *r - 1, XI_VALUE, "Also sets which cohorts the TCO sheet's refresh "
+                "and credit formulas refer to: changing it needs a new run of tokcost.");
+        prow(c, r, i, "residual_value", "pricing.owned.", 0, &pp->residual_value, c->f.in_pct,
+             "share of capex at end of life");
+        prow(c, r, i, "maintenance_rate", "pricing.owned.", 0, &pp->maintenance_rate, c->f.in_pct,
+             "share of installed capex per year");
+        prow(c, r, i, "software_per_gpu_year", "pricing.owned.", 0, &pp->software_per_gpu_year,
+             c->f.in_money, u3);
+    } else {
+        snprintf(u1, sizeof u1, "%s per million input tokens", cur);
+        snprintf(u2, sizeof u2, "%s per million output tokens", cur);
+        prow(c, r, i, "input_per_m", "pricing.api.", 0, &pp->input_per_m, c->f.in_money, u1);
+        prow(c, r, i, "output_per_m", "pricing.api.", 0, &pp->output_per_m, c->f.in_money, u2);
+        prow(c, r, i, "annual_change", "pricing.api.", 0, &pp->annual_change, c->f.in_pct, "per year");
+    }
+    prow(c, r, i, "other_per_year", "pricing.", 0, &pp->other_per_year, c->f.in_money, u4);
+    prow(c, r, i, "one_time", "pricing.", 0, &pp->one_time, c->f.in_money, cur);
+}
+
+static int perf_used(const xl_ctx *c, size_t i, size_t k)
+{
+    for (size_t w = 0; w < c->s->n_workloads; w++)
+        if (c->r->platforms[i].workloads[w].perf_index == (int)k)
+            return 1;
+    return 0;
+}
+
+static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
+{
+    const tc_platform *p = &c->s->platforms[i];
+    const tc_perf *e = &p->perf[k];
+    const char *basis = e->basis == TC_BASIS_TOTAL ? "total" : "output";
+    char title[600], key[64], base[300], path[300], unit[64];
+    snprintf(title, sizeof title, "Performance %s #%zu: %s, isl %g, osl %g, %s basis%s%s", p->id,
+             k + 1, e->model, e->isl, e->osl, basis, e->config ? ", " : "", e->config ? e->config : "");
+    section(c, r, title);
+    snprintf(unit, sizeof unit, "tokens/s per GPU (%s basis)", basis);
+    const char *src = e->source ? e->source : p->source ? p->source : "bid";
+    for (size_t j = 0; j < e->n_points; j++) {
+        const tc_point *pt = &e->points[j];
+        snprintf(path, sizeof path, "platforms.%s.performance[%zu].points[%zu].interactivity",
+                 p->id, k + 1, j + 1);
+        if (e->has_interactivity) {
+            snprintf(key, sizeof key, "p%zu.e%zu.x%zu", i, k, j);
+            snprintf(base, sizeof base, "%s_perf%zu_pt%zu_interactivity", p->id, k + 1, j + 1);
+            put(c, r, &(in_row){ key, base, 0, c->f.in_num, "output tokens/s per user", src,
+                path, p->file, e->line, &pt->interactivity });
+        }
+        snprintf(key, sizeof key, "p%zu.e%zu.t%zu", i, k, j);
+        snprintf(base, sizeof base, "%s_perf%zu_pt%zu_throughput", p->id, k + 1, j + 1);
+        snprintf(strrchr(path, '.'), 16, ".throughput");
+        put(c, r, &(in_row){ key, base, 0, c->f.in_num, unit, src, path, p->file, e->line,
+            &pt->throughput });
+    }
+}
+
+static void platform_rows(xl_ctx *c, lxw_row_t *r, size_t i)
+{
+    const tc_platform *p = &c->s->platforms[i];
+    char title[600];
+    snprintf(title, sizeof title, "Platform %s: %s%s%s", p->id, p->name ? p->name : "",
+             p->vendor ? " / " : "", p->vendor ? p->vendor : "");
+    section(c, r, title);
+    if (p->pricing.kind != TC_PRICING_API) {
+        prow(c, r, i, "gpus_per_node", "", p->gpus_per_node, NULL, c->f.in_int, "GPUs per node");
+        if (p->peak_pflops.given)
+            prow(c, r, i, "peak_pflops", "", 0, &p->peak_pflops, c->f.in_num, "PFLOPS per GPU");
+        prow(c, r, i, "power_kw_per_gpu", "", 0, &p->power_kw_per_gpu, c->f.in_num,
+             "kW per GPU at load (all-in IT)");
+        prow(c, r, i, "idle_power_fraction", "", 0, &p->idle_power_fraction, c->f.in_pct,
+             "idle draw / load draw");
+        prow(c, r, i, "software_uplift", "", 0, &p->software_uplift, c->f.in_pct,
+             "throughput gain per year");
+    }
+    pricing_rows(c, r, i);
+    for (size_t k = 0; k < p->n_perf; k++)
+        if (perf_used(c, i, k))
+            perf_rows(c, r, i, k);
+}
+
+void xl_sheet_inputs(xl_ctx *c)
+{
+    static const xl_col cols[XI_NCOLS] = {
+        { "Defined name", 34 }, { "Value", 16 }, { "Unit", 30 }, { "Source", 30 },
+        { "Key", 44 }, { "Written at", 18 }, { "Note", 50 } };
+    xl_headers(c, c->inputs, cols, XI_NCOLS);
+    xl_page_setup(c, c->inputs, "Inputs");
+    lxw_row_t r = 0;
+    scenario_rows(c, &r);
+    for (size_t w = 0; w < c->s->n_workloads; w++)
+        workload_rows(c, &r, w);
+    for (size_t i = 0; i < c->s->n_platforms; i++)
+        platform_rows(c, &r, i);
+}

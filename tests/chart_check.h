@@ -1,0 +1,53 @@
+/* Test helper: every text of every chart of a result stays on the canvas
+ * and overlaps no other text (the layout's promise, checked on numbers). */
+#ifndef TC_CHART_CHECK_H
+#define TC_CHART_CHECK_H
+
+#include "../charts/chart.h"
+
+typedef struct { double x0, y0, x1, y1; } box;
+
+static box text_box(const tc_prim *q)
+{
+    double off = q->anchor == TC_ANCHOR_START ? 0 : q->anchor == TC_ANCHOR_MIDDLE ? q->w / 2 : q->w;
+    box b;
+    if (q->vertical) {
+        b = (box){q->x - q->size * 0.75, q->y - q->w + off, q->x + q->size * 0.22, q->y + off};
+    } else {
+        b = (box){q->x - off, q->y - q->size * 0.72, q->x - off + q->w, q->y + q->size * 0.2};
+    }
+    return b;
+}
+
+/* Every text of every chart stays on the canvas and overlaps no other. */
+static void check_layout_clean(const tc_results *r, const char *name)
+{
+    const tc_metrics *m = tc_chart_metrics(NULL, 0);
+    for (int k = 0; k < TC_CHART_KIND_COUNT; k++) {
+        tc_chart *c = NULL;
+        assert_int_equal(tc_chart_build(r, (tc_chart_kind)k, &c), TC_OK);
+        if (!c)
+            continue;
+        tc_prims p;
+        assert_int_equal(tc_chart_layout(c, 800, 500, m, &p), TC_OK);
+        for (size_t i = 0; i < p.n; i++) {
+            if (p.items[i].type != TC_PRIM_TEXT)
+                continue;
+            box a = text_box(&p.items[i]);
+            if (a.x0 < -0.5 || a.x1 > 800.5 || a.y0 < -0.5 || a.y1 > 500.5)
+                fail_msg("%s/%s: \"%s\" leaves the canvas", name, tc_chart_name(k), p.items[i].text);
+            for (size_t j = i + 1; j < p.n; j++) {
+                if (p.items[j].type != TC_PRIM_TEXT)
+                    continue;
+                box b = text_box(&p.items[j]);
+                if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5)
+                    fail_msg("%s/%s: \"%s\" overlaps \"%s\"", name, tc_chart_name(k),
+                             p.items[i].text, p.items[j].text);
+            }
+        }
+        tc_prims_free(&p);
+        tc_chart_free(c);
+    }
+}
+
+#endif

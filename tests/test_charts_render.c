@@ -1,0 +1,178 @@
+/* Every chart kind renders for every fixture scenario, as PNG and SVG,
+ * through tc_render_charts and the output set; the same results give the
+ * same bytes twice in one process (cairo's SVG ids are made stable).
+ * TC_CHARTS_OUT=dir keeps the files there (to look at them). */
+#include "tc_test.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "chart_fixture.h"
+#include "tc_charts.h"
+#include "tc_render.h"
+
+static char base_dir[512];
+
+static void render_into(const tc_results *r, const char *dir)
+{
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    tc_render_opts opts = {NULL, 1, 1};
+    char err[300] = "";
+    assert_non_null(o);
+    tc_status st = tc_render_charts(r, o, &opts, err, sizeof err);
+    if (st != TC_OK)
+        print_error("tc_render_charts: %s\n", err);
+    assert_int_equal(st, TC_OK);
+    assert_int_equal(tc_outset_commit(o), TC_OK);
+    tc_outset_free(o);
+}
+
+static long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+static int same_bytes(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int same = fa && fb;
+    while (same) {
+        int ca = fgetc(fa), cb = fgetc(fb);
+        same = ca == cb;
+        if (ca == EOF || cb == EOF)
+            break;
+    }
+    if (fa) fclose(fa);
+    if (fb) fclose(fb);
+    return same;
+}
+
+static void check_file_head(const char *path, const char *head, size_t n)
+{
+    char buf[16] = {0};
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fread(buf, 1, n, f), n);
+    fclose(f);
+    assert_memory_equal(buf, head, n);
+}
+
+/* Renders twice; every applying kind exists in both formats, identically. */
+static void render_and_check(tc_fixture *f, const char *name, const int *expect)
+{
+    char d1[700], d2[700];
+    snprintf(d1, sizeof d1, "%s/%s", base_dir, name);
+    snprintf(d2, sizeof d2, "%s/%s-again", base_dir, name);
+    render_into(&f->r, d1);
+    render_into(&f->r, d2);
+    for (int k = 0; k < TC_CHART_KIND_COUNT; k++) {
+        assert_int_equal(tc_chart_applies(&f->r, (tc_chart_kind)k), expect[k]);
+        for (int svg = 0; svg < 2; svg++) {
+            char p1[800], p2[800];
+            const char *ext = svg ? "svg" : "png";
+            snprintf(p1, sizeof p1, "%s/charts/%s.%s", d1, tc_chart_name((tc_chart_kind)k), ext);
+            snprintf(p2, sizeof p2, "%s/charts/%s.%s", d2, tc_chart_name((tc_chart_kind)k), ext);
+            if (!expect[k]) {
+                assert_int_equal(file_size(p1), -1);
+                continue;
+            }
+            assert_true(file_size(p1) > 2000);
+            check_file_head(p1, svg ? "<?xml" : "\x89PNG", svg ? 5 : 4);
+            if (!same_bytes(p1, p2))
+                fail_msg("%s and %s differ", p1, p2);
+        }
+    }
+}
+
+static void test_reference_renders_every_kind(void **state)
+{
+    (void)state;
+    tc_fixture *f = fx_reference();
+    static const int expect[TC_CHART_KIND_COUNT] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    render_and_check(f, "reference", expect);
+    free(f);
+}
+
+static void test_owned_renders_without_analysis(void **state)
+{
+    (void)state;
+    tc_fixture *f = fx_owned();
+    static const int expect[TC_CHART_KIND_COUNT] = {1, 1, 1, 1, 1, 1, 1, 0, 0};
+    render_and_check(f, "owned", expect);
+    free(f);
+}
+
+static void test_ten_long_names_render(void **state)
+{
+    (void)state;
+    tc_fixture *f = fx_many();
+    static const int expect[TC_CHART_KIND_COUNT] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    render_and_check(f, "many", expect);
+    free(f);
+}
+
+static void test_unwritable_folder_is_an_error(void **state)
+{
+    (void)state;
+    tc_fixture *f = fx_reference();
+    char file[700], dir[800];
+    snprintf(file, sizeof file, "%s/plain-file", base_dir);
+    snprintf(dir, sizeof dir, "%s/out", file);
+    FILE *fp = fopen(file, "w");
+    assert_non_null(fp);
+    fclose(fp);
+    tc_outset *o = tc_outset_new(dir, NULL, 0);    /* a folder inside a file */
+    tc_render_opts opts = {NULL, 1, 0};
+    char err[300] = "";
+    assert_non_null(o);
+    assert_int_equal(tc_render_charts(&f->r, o, &opts, err, sizeof err), TC_ERR_WRITE);
+    if (!strstr(err, "plain-file: Not a directory"))
+        fail_msg("unexpected error text: %s", err);
+    tc_outset_free(o);
+    free(f);
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char p[1200];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        struct stat sb;
+        if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+            remove_tree(p);
+        else
+            unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const char *keep = getenv("TC_CHARTS_OUT");
+    if (keep) {
+        snprintf(base_dir, sizeof base_dir, "%s", keep);
+        mkdir(base_dir, 0777);
+    } else {
+        snprintf(base_dir, sizeof base_dir, "/tmp/tc-charts-XXXXXX");
+        if (!mkdtemp(base_dir))
+            return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reference_renders_every_kind),
+        cmocka_unit_test(test_owned_renders_without_analysis),
+        cmocka_unit_test(test_ten_long_names_render),
+        cmocka_unit_test(test_unwritable_folder_is_an_error),
+    };
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    if (!keep)
+        remove_tree(base_dir);
+    return failed;
+}

@@ -1,0 +1,326 @@
+/* The board report: rendered from hand-built results (pdf_fixture.h) and
+ * checked with the tools a reviewer would use: qpdf, pdffonts, pdftotext,
+ * pdfinfo. Also the placeholder renderer of the report wording. */
+#include "tc_test.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pdf_fixture.h"
+#include "tc_render.h"
+#include "tc_template.h"
+
+#define OUT "/tmp/tokcost_test_pdf"
+
+
+/* Renders f into dir/report.pdf; returns the status, err the message. */
+static tc_status render(const fixture *f, const char *dir, const char *templates, char *err,
+                        size_t n)
+{
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    if (!o)
+        return TC_ERR_WRITE;
+    tc_render_opts opts = {templates, 0, 0};
+    tc_status st = tc_render_pdf(&f->r, o, &opts, err, n);
+    if (st == TC_OK)
+        st = tc_outset_commit(o);
+    else
+        print_message("render: %s\n", err);
+    tc_outset_free(o);
+    return st;
+}
+
+/* Output of a shell command (stdout and stderr), malloc'd. */
+static char *run(const char *cmd, int *status)
+{
+    FILE *p = popen(cmd, "r");
+    size_t len = 0, cap = 1 << 16;
+    char *buf = malloc(cap);
+    assert_non_null(p);
+    for (size_t got; (got = fread(buf + len, 1, cap - len - 1, p)) > 0;) {
+        len += got;
+        if (cap - len < 1024)
+            buf = realloc(buf, cap *= 2);
+    }
+    buf[len] = '\0';
+    int st = pclose(p);
+    if (status)
+        *status = st;
+    return buf;
+}
+
+static char *pdf_text_of(const char *path)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "pdftotext -layout %s - 2>/dev/null", path);
+    return run(cmd, NULL);
+}
+
+static int pdf_pages(const char *path)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "pdfinfo %s 2>/dev/null | sed -n 's/^Pages: *//p'", path);
+    char *out = run(cmd, NULL);
+    int n = atoi(out);
+    free(out);
+    return n;
+}
+
+static char *outline_of(const char *path)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd,
+             "qpdf --json --json-key=outlines %s | sed -n 's/^ *\"title\": \"\\(.*\\)\"$/\\1/p'", path);
+    return run(cmd, NULL);
+}
+
+static int check_ok(const char *cmd_fmt, const char *path)
+{
+    char cmd[512];
+    int st;
+    snprintf(cmd, sizeof cmd, cmd_fmt, path);
+    free(run(cmd, &st));
+    return st == 0;
+}
+
+/* Asserts the needles occur in text in this order. */
+static void assert_in_order(const char *text, const char *const *needles, size_t n)
+{
+    const char *at = text;
+    for (size_t i = 0; i < n; i++) {
+        const char *hit = strstr(at, needles[i]);
+        if (!hit)
+            fail_msg("\"%s\" missing or out of order", needles[i]);
+        at = hit + strlen(needles[i]);
+    }
+}
+
+static const char *const sections[] = {
+    "Executive summary", "Cost per token by workload", "Fleet, power and site fit",
+    "Multi-year total cost of ownership", "Vendor claims checked", "Assumptions and provenance",
+    "Method"};
+
+static void test_seed_report(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    char err[512] = "";
+    const char *pdf = OUT "/seed/report.pdf";
+    assert_int_equal(render(f, OUT "/seed", NULL, err, sizeof err), TC_OK);
+    assert_true(check_ok("qpdf --check %s >/dev/null 2>&1", pdf));
+    /* every font embedded: the "emb" column of pdffonts is "yes" on each font line */
+    assert_true(check_ok("test \"$(pdffonts %s 2>/dev/null | tail -n +3 | awk '$(NF-4) != \"yes\"' | wc -l)\" = 0", pdf));
+    assert_true(check_ok("test \"$(pdffonts %s 2>/dev/null | tail -n +3 | wc -l)\" = 2", pdf));
+    char *text = pdf_text_of(pdf);
+    static const char *const figures[] = {
+        "Société Générale — Zürich €", "$1.41", "$2.65", "2.807", "5.660", "52,023",
+        "2,857,143", "$4.3519", "$0.12269", "1.9x", "66.7x", "2.0x", "54.9x", "35.5x lower",
+        "inconsistent: 3.5% below computed", "inconsistent: 3.8% above computed",
+        "inconsistent: 2.0% below computed", "consistent at the stated precision",
+        "$4.20", "54,000", "2,800,000", "We recommend GB300 NVL72", "21 November 2026",
+        "default (not stated)", "page 2 of 10", "page 10 of 10", "seed.yaml"};
+    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+        if (!strstr(text, figures[i]) && strcmp(figures[i], "seed.yaml") != 0)
+            fail_msg("\"%s\" not in the report text", figures[i]);
+    assert_null(strstr(text, "/home/someone"));   /* no path of the machine */
+    free(text);
+    text = run("pdftotext " OUT "/seed/report.pdf - 2>/dev/null", NULL);
+    assert_in_order(text, sections, sizeof sections / sizeof sections[0]);
+    free(text);
+    char *outline = outline_of(pdf);
+    assert_in_order(outline, sections, sizeof sections / sizeof sections[0]);
+    assert_non_null(strstr(outline, "Société Générale — Zürich €"));
+    free(outline);
+    assert_int_equal(pdf_pages(pdf), 10);   /* cover, summary (2), one page per section, TCO (2) */
+    assert_true(check_ok("pdfinfo %s | grep -q 'Page size: *595.28 x 841.89'", pdf));
+    assert_true(check_ok("pdfinfo %s | grep -q 'Title: *DeepSeek-R1 serving: Hopper vs Blackwell for Société'", pdf));
+    fixture_free(f);
+}
+
+static void test_reproducible_bytes(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    char err[512];
+    assert_int_equal(render(f, OUT "/rep1", NULL, err, sizeof err), TC_OK);
+    assert_int_equal(render(f, OUT "/rep2", NULL, err, sizeof err), TC_OK);
+    assert_true(check_ok("cmp -s " OUT "/rep1/report.pdf %s", OUT "/rep2/report.pdf"));
+    fixture_free(f);
+}
+
+static void test_thirty_platforms_paginate(void **state)
+{
+    (void)state;
+    fixture *f = fixture_many(30);
+    char err[512];
+    const char *pdf = OUT "/many/report.pdf";
+    assert_int_equal(render(f, OUT "/many", NULL, err, sizeof err), TC_OK);
+    assert_true(check_ok("qpdf --check %s >/dev/null 2>&1", pdf));
+    assert_true(check_ok("pdfinfo %s | grep -q 'Page size: *612 x 792'", pdf));
+    int pages = pdf_pages(pdf);
+    assert_true(pages > 14);
+    char *text = run("pdftotext -layout " OUT "/many/report.pdf - 2>/dev/null", NULL);
+    assert_non_null(strstr(text, "Bid 28 Ærø Łódź"));
+    assert_non_null(strstr(text, "Plateforme n°27 Société"));
+    assert_non_null(strstr(text, "the SLO is above every measured point"));
+    /* the ranking table runs over pages and repeats its header on each */
+    size_t headers = 0;
+    for (const char *p = text; (p = strstr(p, "LCOT vs")) != NULL; p++)
+        headers++;
+    assert_true(headers >= 2);
+    char last[64];
+    snprintf(last, sizeof last, "page %d of %d", pages, pages);
+    assert_non_null(strstr(text, last));
+    free(text);
+    fixture_free(f);
+}
+
+static void test_missing_glyph_is_shown_and_listed(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    free(f->s.platforms[1].name);
+    f->s.platforms[1].name = strdup("GB300 \xe4\xb8\xad\xe6\x96\x87 NVL72");   /* CJK: not in DejaVu */
+    char err[512];
+    assert_int_equal(render(f, OUT "/glyph", NULL, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/glyph/report.pdf");
+    assert_non_null(strstr(text, "GB300 \xef\xbf\xbd\xef\xbf\xbd NVL72"));
+    assert_non_null(strstr(text, "U+4E2D U+6587"));
+    free(text);
+    fixture_free(f);
+}
+
+static void test_templates_folder(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    char err[512] = "";
+    const char *dir = OUT "/tpl";
+    assert_true(check_ok("rm -rf %s && mkdir -p " OUT "/tpl && cp templates/report/*.txt " OUT "/tpl/", dir));
+    assert_true(check_ok("sed -i 's/^We recommend {{best_platform}}\\./The committee favours {{best_platform}} at {{best_lcot}}./' %s/summary.txt", dir));
+    assert_int_equal(render(f, OUT "/tplout", dir, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/tplout/report.pdf");
+    assert_non_null(strstr(text, "The committee favours GB300 NVL72 at $0.43985."));
+    free(text);
+    /* an unknown placeholder: an error naming file and line, and no report */
+    assert_true(check_ok("sed -i 's/{{best_lcot}}\\./{{best_lcott}}./' %s/summary.txt", dir));
+    assert_true(check_ok("rm -rf %s", OUT "/tplbad"));
+    assert_int_equal(render(f, OUT "/tplbad", dir, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "report.pdf: " OUT "/tpl/summary.txt:6: unknown placeholder {{best_lcott}}");
+    assert_true(check_ok("test ! -e %s/report.pdf", OUT "/tplbad"));
+    /* a folder missing a file */
+    assert_true(check_ok("rm %s/method.txt", dir));
+    assert_int_equal(render(f, OUT "/tplbad", dir, err, sizeof err), TC_ERR_READ);
+    assert_string_equal(err, "report.pdf: " OUT "/tpl/method.txt: No such file or directory");
+    /* a folder with a block renamed */
+    assert_true(check_ok("cp templates/report/method.txt %s/", dir));
+    assert_true(check_ok("sed -i 's/^\\[body\\]/[bdy]/' %s/method.txt", dir));
+    assert_int_equal(render(f, OUT "/tplbad", dir, err, sizeof err), TC_ERR_INVALID);
+    assert_string_equal(err, "report.pdf: " OUT "/tpl/method.txt: missing block [body]");
+    fixture_free(f);
+}
+
+/* The analysis sections, from hand-made analysis results on the seed pair. */
+static void test_analysis_sections(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, rows1[] = {{"gpu_hour", 0.40, 0.60},
+                                                                      {"throughput", 0.70, 0.30}};
+    tc_tornado_row *rows[] = {rows0, rows1};
+    size_t n_rows[] = {1, 2};
+    tc_sensitivity sens = {0.2, rows, n_rows};
+    tc_quantiles lcot[] = {{4.1, 4.4, 4.9, 4.45}, {0.38, 0.44, 0.52, 0.45}};
+    double cheapest[] = {0.0, 1.0};
+    tc_monte_carlo mc = {2000, 42, lcot, lcot, cheapest};
+    double crit[] = {100.0, 100.0};
+    tc_score scores[] = {{1, 97.25, 1, NULL, crit}, {0, 0, 0, "facility_mw 12.4 above the maximum 10", NULL}};
+    tc_scoring scoring = {scores, 2};
+    tc_criterion criteria[] = {{"levelized_cost_per_m_tokens", 0.6, TC_BETTER_LOWER, 0, 0},
+                               {"tokens_per_s_per_mw", 0.4, TC_BETTER_HIGHER, 0, 0}};
+    tc_break_even be[] = {{1, 0, "utilization", 0.4125, NULL}, {1, 0, "price_per_kwh", NAN, "no crossing in range"}};
+    f->s.analysis.criteria = criteria;
+    f->s.analysis.n_criteria = 2;
+    f->r.sensitivity = &sens;
+    f->r.monte_carlo = &mc;
+    f->r.scoring = &scoring;
+    f->r.break_even = be;
+    f->r.n_break_even = 2;
+    char err[512];
+    assert_int_equal(render(f, OUT "/analysis", NULL, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/analysis/report.pdf");
+    static const char *const order[] = {
+        "Multi-year total cost of ownership", "Break-even points", "41.3%", "no crossing in range",
+        "Sensitivity", "Price per GPU-hour", "$0.40000", "$0.60000", "Throughput (every point)",
+        "Monte Carlo simulation", "2,000 draws, seed 42", "100.0%",
+        "Bid scoring and compliance", "97.3", "Non-compliant bids", "facility_mw 12.4 above the maximum 10",
+        "Vendor claims checked"};
+    assert_in_order(text, order, sizeof order / sizeof order[0]);
+    free(text);
+    assert_true(check_ok("qpdf --check %s >/dev/null 2>&1", OUT "/analysis/report.pdf"));
+    f->s.analysis.criteria = NULL;
+    fixture_free(f);
+}
+
+static void test_unwritable_output_is_a_status(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    char err[512] = "";
+    /* the output folder cannot exist: a regular file stands in its path */
+    assert_true(check_ok("touch %s", OUT "/afile"));
+    assert_int_equal(render(f, OUT "/afile/sub", NULL, err, sizeof err), TC_ERR_WRITE);
+    assert_true(check_ok("test ! -e %s", OUT "/afile/sub/report.pdf"));
+    fixture_free(f);
+}
+
+static void test_template_placeholders(void **state)
+{
+    (void)state;
+    static const char *const known[] = {"best_platform", "best_lcot"};
+    tc_tpl *t = NULL;
+    char err[256] = "";
+    const char *text = "# comment\n[a]\nUse {{best_platform}} at {{best_lcot}}.\n\n[b]\n  two {{nope}}\n";
+    assert_int_equal(tc_tpl_parse("x.txt", text, known, 2, &t, err, sizeof err), TC_ERR_INVALID);
+    assert_null(t);
+    assert_string_equal(err, "x.txt:6: unknown placeholder {{nope}}");
+    assert_int_equal(tc_tpl_parse("x.txt", "[a]\nopen {{best_lcot\n", known, 2, &t, err, sizeof err),
+                     TC_ERR_INVALID);
+    assert_string_equal(err, "x.txt:2: unclosed placeholder (expected {{name}})");
+    assert_int_equal(tc_tpl_parse("x.txt", "text first\n[a]\n", known, 2, &t, err, sizeof err),
+                     TC_ERR_INVALID);
+    assert_string_equal(err, "x.txt:1: text before the first [block] line");
+    assert_int_equal(tc_tpl_parse("y.txt", "[a]\nx\n[a]\ny\n", known, 2, &t, err, sizeof err),
+                     TC_ERR_INVALID);
+    assert_string_equal(err, "y.txt:3: duplicate block [a]");
+    assert_int_equal(tc_tpl_parse("x.txt", text, known, 2, &t, err, sizeof err) , TC_ERR_INVALID);
+    const char *good = "# c\n[a]\n\nUse {{best_platform}} at {{best_lcot}}.\n\n[b]\nsecond\n";
+    assert_int_equal(tc_tpl_parse("x.txt", good, known, 2, &t, err, sizeof err), TC_OK);
+    assert_int_equal(tc_tpl_count(t), 2);
+    assert_string_equal(tc_tpl_get(t, "b"), "second");
+    tc_tpl_var vars[] = {{"best_platform", "Société GB300"}, {"best_lcot", "$0.12"}};
+    char *out = tc_tpl_expand(tc_tpl_get(t, "a"), vars, 2);
+    assert_string_equal(out, "Use Société GB300 at $0.12.");
+    free(out);
+    assert_null(tc_tpl_get(t, "c"));
+    tc_tpl_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_template_placeholders),
+        cmocka_unit_test(test_seed_report),
+        cmocka_unit_test(test_reproducible_bytes),
+        cmocka_unit_test(test_thirty_platforms_paginate),
+        cmocka_unit_test(test_missing_glyph_is_shown_and_listed),
+        cmocka_unit_test(test_templates_folder),
+        cmocka_unit_test(test_analysis_sections),
+        cmocka_unit_test(test_unwritable_output_is_a_status),
+    };
+    mkdir(OUT, 0777);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

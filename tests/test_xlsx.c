@@ -1,0 +1,598 @@
+/* The workbook: safety helpers (names, text, sheet names), then workbooks
+ * built from scenarios made in C and evaluated by tc_eval, checked by
+ * tests/xlsx_recalc.py: Gnumeric recalculates every formula and must agree
+ * with the cached engine value; a broken formula must be caught; an input
+ * change must move the cost as METHOD.md says; hostile text stays text. */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tc_test.h"
+#include "tc_results.h"
+#include "../gen/xlsx.h"
+
+#define CHECKER "/usr/bin/python3 tests/xlsx_recalc.py"
+
+static char dir[] = "/tmp/tc_xlsx_XXXXXX";
+
+static tc_num given(double v)
+{
+    return (tc_num){ .value = v, .given = 1, .line = 7 };
+}
+
+static tc_num dflt(double v)
+{
+    return (tc_num){ .value = v };
+}
+
+typedef struct {
+    tc_scenario s;
+    tc_workload w[3];
+    tc_platform p[6];
+    tc_perf perf[6][2];
+    tc_point pts[6][2][4];
+    tc_claim claims[6][2];
+} fixture;
+
+static void defaults(fixture *f)
+{
+    memset(f, 0, sizeof *f);
+    tc_scenario *s = &f->s;
+    strcpy(s->currency, "USD");
+    s->title = "Workbook test";
+    s->date = "2026-11-21";
+    s->file = "/somewhere/private/scenario.yaml";
+    strcpy(s->input_sha256, "0123456789abcdef");
+    s->horizon_years = 5;
+    s->discount_rate = dflt(0.08);
+    s->utilization = dflt(0.70);
+    s->price_per_kwh = dflt(0.10);
+    s->escalation = dflt(0);
+    s->pue = dflt(1.3);
+    s->facility_per_kw_month = dflt(0);
+    s->tokens_per_day = given(1e9);
+    s->growth = dflt(0);
+    s->workloads = f->w;
+    s->platforms = f->p;
+}
+
+static tc_workload *workload(fixture *f, char *id, double isl, double osl, double share)
+{
+    tc_workload *w = &f->w[f->s.n_workloads++];
+    *w = (tc_workload){ .id = id, .name = id, .model = "deepseek-r1", .isl = isl, .osl = osl,
+                        .share = given(share) };
+    return w;
+}
+
+static tc_platform *platform(fixture *f, char *id, tc_pricing_kind kind)
+{
+    size_t i = f->s.n_platforms++;
+    tc_platform *p = &f->p[i];
+    *p = (tc_platform){ .id = id, .name = id, .source = "test bid", .file = "bids/x.yaml",
+                        .gpus_per_node = 8, .power_kw_per_gpu = given(1.0),
+                        .idle_power_fraction = dflt(1.0), .software_uplift = dflt(0),
+                        .perf = f->perf[i], .claims = f->claims[i] };
+    p->pricing.kind = kind;
+    p->pricing.includes_power = 1;
+    p->pricing.amortization_years = 4;
+    return p;
+}
+
+/* A performance entry of platform i; xs NULL: the one-point form. */
+static tc_perf *perf(fixture *f, size_t i, double isl, double osl, tc_basis basis,
+                     const double *xs, const double *ys, size_t n)
+{
+    tc_platform *p = &f->p[i];
+    tc_perf *e = &f->perf[i][p->n_perf];
+    *e = (tc_perf){ .model = "deepseek-r1", .isl = isl, .osl = osl, .basis = basis,
+                    .points = f->pts[i][p->n_perf], .n_points = n, .has_interactivity = xs != NULL };
+    for (size_t j = 0; j < n; j++)
+        e->points[j] = (tc_point){ .interactivity = xs ? given(xs[j]) : dflt(0),
+                                   .throughput = given(ys[j]) };
+    p->n_perf++;
+    return e;
+}
+
+/* METHOD.md's seed table: H200 and GB300 in the cloud, utilization 1, PUE 1. */
+static void seed(fixture *f)
+{
+    defaults(f);
+    f->s.utilization = given(1.0);
+    f->s.pue = given(1.0);
+    workload(f, "r1", 1024, 1024, 1.0);
+    tc_platform *h = platform(f, "h200", TC_PRICING_CLOUD);
+    h->pricing.gpu_hour = given(1.41);
+    h->peak_pflops = given(3.958);
+    h->power_kw_per_gpu = given(1.73);
+    double t1 = 90, t2 = 6000;
+    perf(f, 0, 1024, 1024, TC_BASIS_OUTPUT, NULL, &t1, 1);
+    tc_platform *g = platform(f, "gb300", TC_PRICING_CLOUD);
+    g->pricing.gpu_hour = given(2.65);
+    g->peak_pflops = given(15);
+    g->power_kw_per_gpu = given(2.10);
+    g->gpus_per_node = 72;
+    perf(f, 1, 1024, 1024, TC_BASIS_OUTPUT, NULL, &t2, 1);
+    g->claims[g->n_claims++] = (tc_claim){ .metric = TC_CLAIM_COST_PER_M_TOKENS, .value = 0.12,
+                                           .quantum = 0.01 };
+}
+
+/* Every pricing form and every way to find a throughput: cloud paying its
+ * power, owned with refresh cohorts inside the horizon, api, a platform
+ * that misses a workload; two workloads (SLO interpolated, flat, no SLO),
+ * growth, escalation, uplift, facility, token price, site power. */
+static void mixed(fixture *f)
+{
+    static const double xs[] = { 20, 50, 100 }, ys[] = { 9000, 6000, 2500 };
+    static const double xs2[] = { 10, 40 }, ys2[] = { 3000, 1200 };
+    defaults(f);
+    tc_scenario *s = &f->s;
+    s->horizon_years = 7;
+    s->token_basis = TC_BASIS_TOTAL;
+    s->growth = given(0.4);
+    s->escalation = given(0.03);
+    s->facility_per_kw_month = given(150);
+    s->site_power_mw = given(3);
+    s->token_price_per_m = given(2.0);
+    s->tokens_per_day = given(5e9);
+    s->utilization = (tc_num){ .value = 0.7, .given = 1, .dist = TC_DIST_TRIANGULAR,
+                               .p1 = 0.5, .p2 = 0.7, .p3 = 0.9 };
+    tc_workload *chat = workload(f, "chat", 1024, 1024, 0.6);
+    chat->min_interactivity = given(70);
+    workload(f, "batch", 8192, 1024, 0.4);
+    tc_platform *c = platform(f, "gb300", TC_PRICING_CLOUD);
+    c->pricing.gpu_hour = given(2.65);
+    c->pricing.includes_power = 0;
+    c->pricing.annual_change = given(-0.1);
+    c->gpus_per_node = 72;
+    c->idle_power_fraction = given(0.4);
+    c->software_uplift = given(0.1);
+    c->peak_pflops = given(15);
+    perf(f, 0, 1024, 1024, TC_BASIS_OUTPUT, xs, ys, 3);
+    perf(f, 0, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    tc_platform *o = platform(f, "own-h200", TC_PRICING_OWNED);
+    o->pricing.capex_per_node = given(3.9e5);
+    o->pricing.network_capex_per_node = given(2.5e4);
+    o->pricing.amortization_years = 3;
+    o->pricing.residual_value = given(0.1);
+    o->pricing.maintenance_rate = given(0.05);
+    o->pricing.software_per_gpu_year = given(4500);
+    o->pricing.other_per_year = given(1e5);
+    o->pricing.one_time = given(2e5);
+    o->power_kw_per_gpu = given(1.73);
+    o->idle_power_fraction = given(0.5);
+    perf(f, 1, 1024, 1024, TC_BASIS_TOTAL, xs2, ys2, 2);    /* SLO 70 > 40: not covered */
+    perf(f, 1, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    tc_platform *a = platform(f, "api", TC_PRICING_API);
+    a->pricing.input_per_m = given(0.55);
+    a->pricing.output_per_m = given(2.19);
+    a->pricing.annual_change = given(-0.2);
+    a->pricing.one_time = given(5e4);
+    tc_platform *w = platform(f, "owned-2", TC_PRICING_OWNED);
+    w->pricing.capex_per_node = given(3.0e5);
+    w->pricing.residual_value = given(0.2);
+    w->pricing.amortization_years = 4;
+    perf(f, 3, 1024, 1024, TC_BASIS_TOTAL, xs, ys, 3);
+    perf(f, 3, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    s->baseline = "gb300";
+}
+
+static tc_results *eval(const fixture *f)
+{
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(&f->s, &r), TC_OK);
+    return r;
+}
+
+static void book_path(char *buf, size_t n, const char *name)
+{
+    snprintf(buf, n, "%s/%s.xlsx", dir, name);
+}
+
+static void write_ok(const tc_results *r, const char *path)
+{
+    char err[256] = "";
+    tc_status st = tc_xlsx_write(r, path, err, sizeof err);
+    if (st != TC_OK)
+        print_error("%s\n", err);
+    assert_int_equal(st, TC_OK);
+}
+
+static int run(const char *fmt, const char *a, const char *b)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, fmt, a, b);
+    int rc = system(cmd);
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+/* ---- safety helpers ---- */
+
+static void test_names_are_safe(void **state)
+{
+    (void)state;
+    char out[XL_NAME_MAX + 1];
+    const char *cases[][2] = {
+        { "h200_gpu_hour", "h200_gpu_hour" }, { "a1", "_a1" }, { "XFD1048576", "_XFD1048576" },
+        { "r1c1", "_r1c1" }, { "R", "_R" }, { "rc", "_rc" }, { "c12", "_c12" },
+        { "8x_gpu_hour", "_8x_gpu_hour" }, { "own-h200_capex", "own_h200_capex" },
+        { "_xlnm_print", "__xlnm_print" }, { "ab1c", "ab1c" }, { "rate.x", "rate.x" },
+        { "gpu hour\xc3\xa9", "gpu_hour__" } };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        xl_name_sanitize(cases[k][0], out, sizeof out);
+        assert_string_equal(out, cases[k][1]);
+    }
+    char longname[600];
+    memset(longname, 'a', sizeof longname - 1);
+    longname[sizeof longname - 1] = '\0';
+    xl_name_sanitize(longname, out, sizeof out);
+    assert_int_equal(strlen(out), XL_NAME_MAX);
+    char other[600];
+    memcpy(other, longname, sizeof other);
+    other[500] = 'b';
+    char out2[XL_NAME_MAX + 1];
+    xl_name_sanitize(other, out2, sizeof out2);
+    assert_int_equal(strlen(out2), XL_NAME_MAX);
+    assert_string_not_equal(out, out2);     /* cut names stay distinct */
+}
+
+static void test_text_and_sheet_names(void **state)
+{
+    (void)state;
+    assert_int_equal(xl_utf8_cut("abc", 10), 3);
+    assert_int_equal(xl_utf8_cut("a\xc3\xa9z", 2), 1);     /* does not split é */
+    assert_int_equal(xl_utf8_cut("a\xc3\xa9z", 3), 3);
+    int cut = 0;
+    char *t = xl_clean("ok\x01\xff\ttab", &cut);
+    assert_string_equal(t, "ok\xef\xbf\xbd\xef\xbf\xbd\ttab");
+    assert_false(cut);
+    free(t);
+    char big[40000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    t = xl_clean(big, &cut);
+    assert_true(cut);
+    assert_int_equal(strlen(t), XL_STR_MAX);
+    free(t);
+    char s[32];
+    xl_sheet_name("a[b]:c*d?e/f\\g", s, sizeof s);
+    assert_string_equal(s, "a_b__c_d_e_f_g");
+    xl_sheet_name("'quoted'", s, sizeof s);
+    assert_string_equal(s, "_quoted_");
+    xl_sheet_name("history", s, sizeof s);
+    assert_string_equal(s, "Sheet_");
+    xl_sheet_name("0123456789012345678901234567890123456789", s, sizeof s);
+    assert_int_equal(strlen(s), 31);
+}
+
+/* ---- workbooks ---- */
+
+static void test_seed_recalculates(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    assert_double_rel(r->platforms[0].cost_per_m_tokens, 4.351851851851852, 1e-12);
+    char path[256];
+    book_path(path, sizeof path, "seed");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    /* the recalculated names give METHOD.md's figures */
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, CHECKER " get %s h200_cost_per_m_tokens gb300_cost_per_m_tokens "
+             "gb300_tokens_per_s_per_mw > %s/seed.txt", path, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/seed.txt", dir);
+    FILE *fp = fopen(cmd, "r");
+    assert_non_null(fp);
+    double a = 0, b = 0, c = 0;
+    assert_int_equal(fscanf(fp, "h200_cost_per_m_tokens %lf gb300_cost_per_m_tokens %lf "
+                            "gb300_tokens_per_s_per_mw %lf", &a, &b, &c), 3);
+    fclose(fp);
+    assert_double_rel(a, 4.3519, 1e-4);
+    assert_double_rel(b, 0.12269, 1e-4);
+    assert_double_rel(c, 2857142.857, 1e-9);
+    tc_results_free(r);
+}
+
+static void test_mixed_recalculates(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    assert_false(r->platforms[1].covered);      /* own-h200 misses chat's SLO */
+    assert_int_equal(r->platforms[0].workloads[0].how, TC_TPUT_INTERP);
+    assert_int_equal(r->platforms[0].workloads[1].how, TC_TPUT_MAX);
+    char path[256];
+    book_path(path, sizeof path, "mixed");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    /* the SLO at or below the lowest point: the flat case */
+    f.w[0].min_interactivity = given(10);
+    tc_results_free(r);
+    r = eval(&f);
+    assert_int_equal(r->platforms[0].workloads[0].how, TC_TPUT_FLAT);
+    assert_true(r->platforms[1].covered);
+    book_path(path, sizeof path, "mixed_flat");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    tc_results_free(r);
+}
+
+/* A wrong formula must fail the check: the checker really compares. */
+static void test_broken_formula_is_caught(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    char path[256], bad[256];
+    book_path(path, sizeof path, "tobreak");
+    book_path(bad, sizeof bad, "broken");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " break %s %s", path, bad), 0);
+    assert_int_equal(run(CHECKER " check %s%s > /dev/null", bad, ""), 1);
+    tc_results_free(r);
+}
+
+/* Cloud cost per million tokens is c_h / (T u 3600) 1e6: halving u doubles it. */
+static void test_input_change_moves_cost(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    f.s.utilization = given(0.8);
+    tc_results *r = eval(&f);
+    double before = r->platforms[0].cost_per_m_tokens;
+    char path[256], changed[256], cmd[1024];
+    book_path(path, sizeof path, "u80");
+    book_path(changed, sizeof changed, "u40");
+    write_ok(r, path);
+    snprintf(cmd, sizeof cmd, CHECKER " set %s utilization 0.4 %s && " CHECKER
+             " get %s h200_cost_per_m_tokens h200_tco_npv > %s/u40.txt", path, changed, changed, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/u40.txt", dir);
+    FILE *fp = fopen(cmd, "r");
+    assert_non_null(fp);
+    double after = 0, npv = 0;
+    assert_int_equal(fscanf(fp, "h200_cost_per_m_tokens %lf h200_tco_npv %lf", &after, &npv), 2);
+    fclose(fp);
+    assert_double_rel(after, before * 0.8 / 0.4, 1e-12);
+    /* the fleet follows: ceil(1e9 / 86400 / (90 u) / 8) nodes, 21 at u = 0.8, 41 at
+     * 0.4; no growth, so the NPV scales with the nodes */
+    assert_double_rel(npv, r->platforms[0].tco_npv * 41 / 21, 1e-12);
+    tc_results_free(r);
+}
+
+static void test_hostile_text_stays_text(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    char *sub = malloc(40001);
+    assert_non_null(sub);
+    memset(sub, 'y', 40000);
+    sub[40000] = '\0';
+    f.s.title = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    f.s.subtitle = sub;
+    f.s.prepared_by = "+cmd|' /C calc'!A0";
+    f.s.prepared_for = "bad \x01 utf8 \xff here";
+    f.p[0].name = "@SUM(1+1)*cmd|' /C calc'!A0";
+    f.p[0].id = "a1";               /* looks like a cell reference */
+    f.p[1].id = "r1c1";
+    f.s.baseline = "a1";
+    f.w[0].name = "-2+3";
+    tc_results *r = eval(&f);
+    char path[256];
+    book_path(path, sizeof path, "hostile");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, CHECKER " text %s '=HYPERLINK(\"http://evil.example\",\"click\")' "
+             "\"+cmd|' /C calc'!A0\" \"@SUM(1+1)*cmd|' /C calc'!A0\"", path);
+    assert_int_equal(system(cmd), 0);
+    /* the long subtitle is cut, and the Summary says so */
+    snprintf(cmd, sizeof cmd, CHECKER " text %s \"workbook: Summary!A2: a text of 40000 bytes "
+             "was cut to Excel's limit of 32767\"", path);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, CHECKER " get %s a1_cost_per_m_tokens r1c1_gpu_hour > /dev/null", path);
+    assert_int_equal(system(cmd), 0);
+    tc_results_free(r);
+    free(sub);
+}
+
+/* exit 0 when docProps/core.xml of zip argv[1] holds argv[2] */
+#define CORE_HAS "/usr/bin/python3 -c \"import sys, zipfile; sys.exit(sys.argv[2].encode() not in " \
+                 "zipfile.ZipFile(sys.argv[1]).read('docProps/core.xml'))\" %s "
+
+static void test_same_bytes_and_date(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    char a[256], b[256];
+    book_path(a, sizeof a, "same1");
+    book_path(b, sizeof b, "same2");
+    write_ok(r, a);
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);   /* scenario.date wins */
+    write_ok(r, b);
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(run("cmp -s %s %s", a, b), 0);
+    assert_int_equal(run(CORE_HAS "'2026-11-21T00:00:00Z' %s", a, ""), 0);
+    /* no scenario.date: SOURCE_DATE_EPOCH, else a fixed epoch, never now */
+    f.s.date = NULL;
+    setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    write_ok(r, b);
+    unsetenv("SOURCE_DATE_EPOCH");
+    assert_int_equal(run(CORE_HAS "'2023-11-14T22:13:20Z' %s", b, ""), 0);
+    write_ok(r, b);
+    assert_int_equal(run(CORE_HAS "'1980-01-01T00:00:00Z' %s", b, ""), 0);
+    tc_results_free(r);
+}
+
+static void test_analysis_sheets(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    assert_null(r->sensitivity);
+    tc_tornado_row rows[2][1] = { { { "utilization", 5.1, 3.9 } }, { { "gpu_hour", 0.1, 0.14 } } };
+    tc_tornado_row *rp[2] = { rows[0], rows[1] };
+    size_t nr[2] = { 1, 1 };
+    tc_sensitivity sv = { 0.2, rp, nr };
+    tc_quantiles q[2] = { { 1, 2, 3, 2 }, { 0.1, 0.2, 0.3, 0.2 } };
+    double pc[2] = { 0.1, 0.9 };
+    tc_monte_carlo mc = { 1000, 42, q, q, pc };
+    tc_score sc[2] = { { 1, 97.2, 1, NULL, NULL }, { 0, 0, 0, "=HYPERLINK(\"x\")", NULL } };
+    tc_scoring scoring = { sc, 2 };
+    r->sensitivity = &sv;
+    r->monte_carlo = &mc;
+    r->scoring = &scoring;
+    char path[256], cmd[1024];
+    book_path(path, sizeof path, "analysis");
+    write_ok(r, path);
+    r->sensitivity = NULL, r->monte_carlo = NULL, r->scoring = NULL;
+    snprintf(cmd, sizeof cmd, CHECKER " sheets %s | grep -qx 'Summary Inputs Platforms Workloads "
+             "CostPerToken TCO Sensitivity MonteCarlo Scoring'", path);
+    assert_int_equal(system(cmd), 0);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    assert_int_equal(run(CHECKER " text %s '=HYPERLINK(\"x\")'%s", path, ""), 0);
+    tc_results_free(r);
+}
+
+/* A file cut short is not a complete zip. */
+static void test_truncated_zip_detected(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    char path[256], cut[256];
+    book_path(path, sizeof path, "whole");
+    book_path(cut, sizeof cut, "cut");
+    write_ok(r, path);
+    assert_true(xl_zip_complete(path));
+    assert_int_equal(run("head -c 20000 %s > %s", path, cut), 0);
+    assert_false(xl_zip_complete(cut));
+    assert_int_equal(run("head -c -1 %s > %s", path, cut), 0);
+    assert_false(xl_zip_complete(cut));
+    assert_false(xl_zip_complete("/nonexistent"));
+    tc_results_free(r);
+}
+
+/* Writes r to path under a file size limit (writes past it fail with EFBIG,
+ * as on a full disk); 1 when the write returned TC_OK. */
+static int write_limited(const tc_results *r, const char *path, long limit, int *reported)
+{
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit lim = { (rlim_t)limit, (rlim_t)limit };
+        setrlimit(RLIMIT_FSIZE, &lim);
+        fclose(stderr);     /* libxlsxwriter's own messages */
+        char err[256] = "";
+        tc_status st = tc_xlsx_write(r, path, err, sizeof err);
+        if (st == TC_OK)
+            _exit(0);
+        _exit(st == TC_ERR_WRITE && strstr(err, path) && access(path, F_OK) != 0 ? 1 : 2);
+    }
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    *reported = WEXITSTATUS(status) == 1;
+    return WEXITSTATUS(status) == 0;
+}
+
+/* A full disk is a write error at every size below the workbook's largest
+ * part (each part is a temporary file first), leaving no file. Between the
+ * zip's size and that, libxlsxwriter itself reports success on a workbook
+ * whose sheet XML is cut short; the check of every part catches those. */
+static void test_disk_full_fails(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    char path[256];
+    book_path(path, sizeof path, "full");
+    write_ok(r, path);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c \"import sys, zipfile; print(max(i.file_size "
+             "for i in zipfile.ZipFile(sys.argv[1]).infolist()))\" %s > %s/largest", path, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/largest", dir);
+    FILE *fp = fopen(cmd, "r");
+    assert_non_null(fp);
+    long largest = 0;
+    assert_int_equal(fscanf(fp, "%ld", &largest), 1);
+    fclose(fp);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(largest > (long)st.st_size);    /* the silent range exists */
+    for (long limit = 1000; limit < largest; limit = limit * 9 / 8) {
+        int reported = 0;
+        int ok = write_limited(r, path, limit, &reported);
+        if (ok || !reported)
+            print_error("file size limit %ld: not reported as a write error\n", limit);
+        assert_true(!ok && reported);
+    }
+    tc_results_free(r);
+}
+
+static void test_unwritable_path_fails(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    tc_results *r = eval(&f);
+    char err[256] = "";
+    assert_int_equal(tc_xlsx_write(r, "/nonexistent-dir/x/workbook.xlsx", err, sizeof err),
+                     TC_ERR_WRITE);
+    assert_non_null(strstr(err, "/nonexistent-dir/x/workbook.xlsx"));
+    assert_int_equal(access("/nonexistent-dir/x/workbook.xlsx", F_OK), -1);
+    tc_results_free(r);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    return mkdtemp(dir) ? 0 : -1;
+}
+
+/* TC_XLSX_KEEP=1 keeps the workbooks to open them by hand. */
+static int teardown(void **state)
+{
+    (void)state;
+    if (getenv("TC_XLSX_KEEP")) {
+        print_message("workbooks kept in %s\n", dir);
+        return 0;
+    }
+    return run("rm -rf %s%s", dir, "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names_are_safe),
+        cmocka_unit_test(test_text_and_sheet_names),
+        cmocka_unit_test(test_seed_recalculates),
+        cmocka_unit_test(test_mixed_recalculates),
+        cmocka_unit_test(test_broken_formula_is_caught),
+        cmocka_unit_test(test_input_change_moves_cost),
+        cmocka_unit_test(test_hostile_text_stays_text),
+        cmocka_unit_test(test_same_bytes_and_date),
+        cmocka_unit_test(test_analysis_sheets),
+        cmocka_unit_test(test_truncated_zip_detected),
+        cmocka_unit_test(test_disk_full_fails),
+        cmocka_unit_test(test_unwritable_path_fails),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
