@@ -54,8 +54,9 @@ verdict() {
 outcomes=""
 for blocks in 0 1 2 4 8 16 32 64 128 256 1024 65536; do
     rm -rf "$tmp/lim"; mkdir "$tmp/lim"; cp -R "$old" "$tmp/lim/"
-    # the limit binds the messages' file too: they go through a pipe
-    (trap '' XFSZ; ulimit -f "$blocks"; "$bin" "$sc" -o "$tmp/lim" -q --set "$set_" >/dev/null
+    # the limit binds the messages' file too: they go through a pipe. It
+    # would also cut a coverage build's counter files: those go elsewhere.
+    (trap '' XFSZ; ulimit -f "$blocks"; GCOV_PREFIX=$tmp/gcov "$bin" "$sc" -o "$tmp/lim" -q --set "$set_" >/dev/null
      echo "exit $?" >&2) 2>&1 | cat >"$tmp/err"
     rc=$(sed -n 's/^exit //p' "$tmp/err")
     verdict "$tmp/lim" "$rc" "$tmp/err" "file size limit $blocks"
