@@ -58,7 +58,7 @@ static void arm(long k)
 /* Whether the armed failure happened (else the sweep is over). */
 static int struck(void)
 {
-    int hit = n_allocs >= fail_at;
+    int hit = fail_at > 0 && n_allocs >= fail_at;
     fail_at = 0;
     return hit;
 }
@@ -235,38 +235,55 @@ static size_t files_in(const char *dir)
     return n;
 }
 
-/* The output set: NOMEM and no file at all, or every file. */
+/* One format's render with allocation k failing; 1 when it failed. */
+static int render_once(const tc_results *r, const char *dir, unsigned format, long k)
+{
+    tc_render_opts opts = {0};
+    char err[2048] = "";
+    arm(k);
+    tc_status st = tc_render_scenario(r, dir, format, &opts, err, sizeof err);
+    int hit = struck();
+    if (st == TC_OK) {
+        assert_true(files_in(dir) > 0);
+    } else {
+        if (!hit)
+            fail_msg("format %u: render failed without a failed allocation: %s", format, err);
+        if (err[0] == '\0')
+            fail_msg("format %u: allocation %ld failed without a message", format, k);
+        if (files_in(dir) != 0)
+            fail_msg("format %u: allocation %ld failed (%s) and files were left in %s", format, k,
+                     err, dir);
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    return hit;
+}
+
+/* The output set of each format: NOMEM (or another error, named) and no
+ * file at all, or every file. A render makes hundreds of allocations and
+ * the PNG one is slow: up to `budget` of them fail, evenly spread. */
 static void render_fails_cleanly(void **state)
 {
     (void)state;
+    static const struct { unsigned format; long budget; } formats[] = {
+        {TC_FMT_JSON, 1000}, {TC_FMT_PDF, 80}, {TC_FMT_XLSX, 80}, {TC_FMT_SVG, 40}, {TC_FMT_PNG, 12},
+    };
     char root[] = "/tmp/tc_oom_XXXXXX", dir[64];
     assert_non_null(mkdtemp(root));
     snprintf(dir, sizeof dir, "%s/out", root);
     tc_scenario *s = NULL;
-    tc_results *r = evaluate("scenarios/committee.yaml", NULL, &s);
-    tc_render_opts opts = {0};
-    long k = 1;
-    for (; k < MAX_K; k++) {
-        char err[2048] = "";
-        arm(k);
-        tc_status st = tc_render_scenario(r, dir, tc_render_available(), &opts, err, sizeof err);
-        int hit = struck();
-        if (st == TC_OK) {
-            assert_true(files_in(dir) > 0);
-        } else {
-            if (!hit)
-                fail_msg("render failed without a failed allocation: %s", err);
-            assert_true(err[0] != '\0');
-            if (files_in(dir) != 0)
-                fail_msg("allocation %ld failed and files were left in %s", k, dir);
-        }
-        char cmd[128];
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-        assert_int_equal(system(cmd), 0);
-        if (!hit)
-            break;
+    tc_results *r = evaluate("scenarios/seed.yaml", NULL, &s);
+    for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+        if (!(tc_render_available() & formats[f].format))
+            continue;
+        render_once(r, dir, formats[f].format, 0);
+        long total = n_allocs;
+        long stride = total / formats[f].budget + 1;
+        for (long k = 1; k <= total; k += stride)
+            assert_true(render_once(r, dir, formats[f].format, k));
+        assert_false(render_once(r, dir, formats[f].format, total + 1));
     }
-    assert_true(k > 3 && k < MAX_K);
     rmdir(root);
     tc_results_free(r);
     tc_scenario_free(s);
@@ -303,8 +320,8 @@ static void cli_fails_cleanly(void **state)
     (void)state;
     char root[] = "/tmp/tc_oomcli_XXXXXX";
     assert_non_null(mkdtemp(root));
-    const char *const runs[][6] = {
-        {"tokcost", "scenarios/seed.yaml", "-o", root, "-q", NULL},
+    const char *const runs[][8] = {
+        {"tokcost", "scenarios/seed.yaml", "-o", root, "-q", "--formats", "json", NULL},
         {"tokcost", "eval", "--json", "scenarios/seed.yaml", NULL},
         {"tokcost", "eval", "scenarios/seed.yaml", NULL},
         {"tokcost", "check", "scenarios/committee.yaml", "tests/data/err_schema.yaml", NULL},
