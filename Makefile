@@ -6,6 +6,8 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
 TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl
+# What make valgrind, coverage and fuzz use.
+RELIAB_PACKAGES := valgrind gcovr clang libclang-rt-14-dev
 
 PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle
 CC      ?= cc
@@ -34,7 +36,7 @@ DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
 
-.PHONY: all report test asan bench clean deps test-deps check-deps fuzz coverage valgrind
+.PHONY: all report test asan bench clean deps test-deps check-deps fuzz coverage valgrind reliab-deps
 
 all: tokcost
 
@@ -94,6 +96,9 @@ deps:
 test-deps:
 	@sh tests/deps.sh $(PACKAGES) $(TEST_PACKAGES)
 
+reliab-deps:
+	@sh tests/deps.sh $(RELIAB_PACKAGES)
+
 report: deps
 	@$(MAKE) --no-print-directory tokcost
 	./tokcost render $(SCENARIOS) -o out
@@ -117,7 +122,7 @@ asan:
 FUZZ_TIME ?= 60
 FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
-fuzz:
+fuzz: reliab-deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="$(FUZZ_OPT)" \
 	  build-fuzz/fuzz/fuzz_load
 	@mkdir -p build-fuzz/corpus build-fuzz/crashes
@@ -136,7 +141,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libtokcost.a
 VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
             --show-leak-kinds=definite,indirect,possible \
             --errors-for-leak-kinds=definite,indirect,possible
-valgrind: $(BUILD)/tokcost
+valgrind: reliab-deps $(BUILD)/tokcost
 	@rm -rf $(BUILD)/valgrind
 	$(VALGRIND) $(BUILD)/tokcost render $(SCENARIOS) -o $(BUILD)/valgrind -q
 	$(VALGRIND) $(BUILD)/tokcost eval scenarios/committee.yaml >/dev/null
@@ -149,7 +154,7 @@ valgrind: $(BUILD)/tokcost
 # Branch coverage of gen/ and charts/ by the whole suite (gcovr); fails
 # under COVERAGE_MIN percent of branches.
 COVERAGE_MIN ?= 85
-coverage:
+coverage: reliab-deps
 	@rm -rf build-cov
 	@mkdir -p build-cov
 	@$(MAKE) --no-print-directory BUILD=build-cov OPT="-O0 -g --coverage" test \
