@@ -157,7 +157,7 @@ COVERAGE_MIN ?= 85
 coverage: reliab-deps
 	@rm -rf build-cov
 	@mkdir -p build-cov
-	@$(MAKE) --no-print-directory BUILD=build-cov OPT="-O0 -g --coverage" test \
+	@TC_OOM_EXHAUSTIVE=1 $(MAKE) --no-print-directory BUILD=build-cov OPT="-O0 -g --coverage" test \
 	  >build-cov/test.log 2>&1 || { tail -20 build-cov/test.log; false; }
 	gcovr -r . -f gen/ -f charts/ --exclude-unreachable-branches --branches \
 	  --print-summary --fail-under-branch $(COVERAGE_MIN) build-cov
