@@ -91,6 +91,11 @@ static const load_case text_cases[] = {
     {.set = "platforms[0].pricing.cloud.includes_power=True"},
     {.set = "platforms[0].id=Bad-Id", .want = "--set:1:17: platforms[0].id: invalid id \"Bad-Id\" (expected 1 to 64 of a-z, 0-9, _ and -)"},
     {.set = "platforms[0].id=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", .want = "--set:1:17: platforms[0].id: invalid id \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\" (expected 1 to 64 of a-z, 0-9, _ and -)"},
+    {.set = "platforms[0].pricing.cloud.includes_power.x=1", .want = "--set:1:28: platforms[0].pricing.cloud.includes_power: expected true or false, got a mapping"},
+    {.set = "platforms[0].id.x=1", .want = "--set:1:17: platforms[0].id.x: not a mapping (expected key.path=value)"},
+    {.set = "scenario.paper=A5", .want = "--set:1:16: scenario.paper: invalid value \"A5\" (expected one of: A4, Letter)"},
+    {.scn = "  prepared_for: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n", .want = "t.yaml:3:17: scenario.prepared_for: text of 1001 bytes is too long (expected at most 1000 bytes)"},
+    {.scn = "  token_basis: &a output\n", .want = "t.yaml:3:16: anchors and aliases are not allowed"},
     {.set = "scenario.title=", .want = "--set:1:16: scenario.title: expected a text, got an empty value"},
 };
 
