@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tc_analysis.h"
 #include "tc_diag.h"
 #include "tc_format.h"
+#include "tc_status.h"
 
 static void numbers_are_grouped_and_rounded(void **state)
 {
@@ -153,6 +155,41 @@ static void diagnostics_are_listed_and_printed(void **state)
     assert_null(d.items);
 }
 
+static void status_texts(void **state)
+{
+    (void)state;
+    assert_string_equal(tc_strerror(TC_ERR_SAME_FILE), "output path is an input file");
+    assert_string_equal(tc_strerror(TC_STATUS_COUNT), "unknown error");
+    assert_string_equal(tc_strerror((tc_status)-1), "unknown error");
+}
+
+/* Draws at the edges: a degenerate triangle is its mode; a normal whose
+ * range it never reaches is clamped after its tries; a draw outside the
+ * range is clamped; a plain number is itself. */
+static void draws_at_the_edges(void **state)
+{
+    (void)state;
+    tc_rng g;
+    tc_rng_seed(&g, 42);
+    tc_num flat = {.dist = TC_DIST_TRIANGULAR, .p1 = 2.0, .p2 = 2.0, .p3 = 2.0};
+    assert_double_rel(tc_dist_draw(&flat, &g), 2.0, 0);
+    tc_num far = {.dist = TC_DIST_NORMAL, .p1 = 0.0, .p2 = 1.0, .lo = 100.0, .hi = 101.0};
+    assert_double_rel(tc_dist_draw(&far, &g), 100.0, 0);
+    tc_num wide = {.dist = TC_DIST_NORMAL, .p1 = 5.0, .p2 = 1.0};
+    double v = tc_dist_draw(&wide, &g);
+    assert_true(v > 5.0 - 7.0 && v < 5.0 + 7.0);
+    tc_num capped = {.dist = TC_DIST_UNIFORM, .p1 = 0.0, .p2 = 10.0, .lo = 4.0, .hi = 4.5};
+    for (int i = 0; i < 20; i++) {
+        v = tc_dist_draw(&capped, &g);
+        assert_true(v >= 4.0 && v <= 4.5);
+    }
+    tc_num logn = {.dist = TC_DIST_LOGNORMAL, .p1 = 1.0, .p2 = 2.0, .lo = 0.5, .hi = 0.6};
+    v = tc_dist_draw(&logn, &g);
+    assert_true(v >= 0.5 && v <= 0.6);
+    tc_num plain = {.dist = TC_DIST_NONE, .value = 7.5};
+    assert_double_rel(tc_dist_draw(&plain, &g), 7.5, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +201,8 @@ int main(void)
         cmocka_unit_test(ratios_to_the_baseline),
         cmocka_unit_test(echoed_text_is_escaped),
         cmocka_unit_test(diagnostics_are_listed_and_printed),
+        cmocka_unit_test(status_texts),
+        cmocka_unit_test(draws_at_the_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
