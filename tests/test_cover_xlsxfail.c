@@ -38,7 +38,17 @@ W2(lxw_error, worksheet_set_header, ERR, lxw_worksheet *, const char *)
 W3(lxw_error, worksheet_repeat_rows, ERR, lxw_worksheet *, lxw_row_t, lxw_row_t)
 W3(lxw_error, workbook_define_name, ERR, lxw_workbook *, const char *, const char *)
 W2(lxw_error, workbook_set_properties, ERR, lxw_workbook *, lxw_doc_properties *)
-W1(lxw_error, workbook_close, ERR, lxw_workbook *)
+/* workbook_close frees the workbook whatever it returns: so does its failure. */
+lxw_error __real_workbook_close(lxw_workbook *wb);
+lxw_error __wrap_workbook_close(lxw_workbook *wb);
+lxw_error __wrap_workbook_close(lxw_workbook *wb)
+{
+    if (site_fails(__builtin_return_address(0), "workbook_close")) {
+        (void)__real_workbook_close(wb);
+        return ERR;
+    }
+    return __real_workbook_close(wb);
+}
 W2(lxw_worksheet *, workbook_add_worksheet, NULL, lxw_workbook *, const char *)
 W1(lxw_format *, workbook_add_format, NULL, lxw_workbook *)
 W2(lxw_chart *, workbook_add_chart, NULL, lxw_workbook *, uint8_t)
