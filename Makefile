@@ -3,11 +3,13 @@
 
 PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
-            fonts-dejavu-core
+            libpng-dev zlib1g-dev fonts-dejavu-core
 # What the tests use beyond the build (checkers of the outputs).
 TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl hyperfine time
+# What make valgrind, coverage and fuzz use.
+RELIAB_PACKAGES := valgrind gcovr clang libclang-rt-14-dev
 
-PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle zlib
+PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle libpng zlib
 CC      ?= cc
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -34,7 +36,7 @@ DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
 
-.PHONY: all report test asan bench clean deps test-deps check-deps
+.PHONY: all report test asan bench clean deps test-deps check-deps fuzz coverage valgrind reliab-deps
 
 all: tokcost
 
@@ -64,6 +66,19 @@ $(BUILD)/tests/%: tests/%.c tests/tc_test.h $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
+# The out-of-memory test fails the allocations of tokcost's own code.
+$(BUILD)/tests/test_cover_oom: CMOCKA_LIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+                                              -Wl,--wrap=strdup,--wrap=strndup
+
+# The libharu failure test fails each libharu call site in turn.
+$(BUILD)/tests/test_cover_hpdf: CMOCKA_LIBS += -Wl,--wrap=HPDF_Page_BeginText,--wrap=HPDF_Page_EndText,--wrap=HPDF_Page_ClosePath,--wrap=HPDF_Page_Fill,--wrap=HPDF_Page_FillStroke,--wrap=HPDF_Page_Stroke,--wrap=HPDF_Page_GSave,--wrap=HPDF_Page_GRestore,--wrap=HPDF_Page_Circle,--wrap=HPDF_Page_LineTo,--wrap=HPDF_Page_MoveTo,--wrap=HPDF_Page_Rectangle,--wrap=HPDF_Page_SetDash,--wrap=HPDF_Page_SetFontAndSize,--wrap=HPDF_Page_SetHeight,--wrap=HPDF_Page_SetWidth,--wrap=HPDF_Page_SetLineJoin,--wrap=HPDF_Page_SetLineWidth,--wrap=HPDF_Page_SetRGBFill,--wrap=HPDF_Page_SetRGBStroke,--wrap=HPDF_Page_SetTextMatrix,--wrap=HPDF_Page_ShowText,--wrap=HPDF_Page_TextOut,--wrap=HPDF_SaveToFile,--wrap=HPDF_SetCompressionMode,--wrap=HPDF_SetCurrentEncoder,--wrap=HPDF_SetInfoAttr,--wrap=HPDF_SetInfoDateAttr,--wrap=HPDF_UseUTFEncodings,--wrap=HPDF_Outline_SetDestination,--wrap=HPDF_AddPage,--wrap=HPDF_GetFont,--wrap=HPDF_GetEncoder,--wrap=HPDF_LoadTTFontFromFile,--wrap=HPDF_CreateOutline,--wrap=HPDF_Page_CreateDestination,--wrap=HPDF_New
+
+# The libxlsxwriter failure test fails each libxlsxwriter call site in turn.
+$(BUILD)/tests/test_cover_xlsxfail: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_string,--wrap=worksheet_write_number,--wrap=worksheet_write_formula_num,--wrap=worksheet_write_formula_str,--wrap=worksheet_write_comment_opt,--wrap=worksheet_set_row,--wrap=worksheet_set_column,--wrap=worksheet_insert_chart_opt,--wrap=worksheet_set_header,--wrap=worksheet_repeat_rows,--wrap=workbook_define_name,--wrap=workbook_set_properties,--wrap=workbook_close,--wrap=workbook_add_worksheet,--wrap=workbook_add_format,--wrap=workbook_add_chart,--wrap=workbook_new_opt,--wrap=chart_add_series
+
+# The cairo failure test fails each cairo status call site in turn.
+$(BUILD)/tests/test_cover_cairofail: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status,--wrap=cairo_surface_write_to_png
+
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
@@ -90,6 +105,9 @@ deps:
 test-deps:
 	@sh tests/deps.sh $(PACKAGES) $(TEST_PACKAGES)
 
+reliab-deps:
+	@sh tests/deps.sh $(RELIAB_PACKAGES)
+
 report: deps
 	@$(MAKE) --no-print-directory tokcost
 	./tokcost render $(SCENARIOS) -o out
@@ -106,10 +124,57 @@ asan:
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  test
 
+# libFuzzer over the loader, evaluation and analyses (tests/fuzz/). One job;
+# FUZZ_TIME seconds (default 60). The corpus grows in build-fuzz/corpus;
+# crashing inputs land in build-fuzz/crashes/ (each becomes a file in
+# tests/fuzz/regress/, which `make test` replays).
+FUZZ_TIME ?= 60
+FUZZ_OPT := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=all
+fuzz: reliab-deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPT="$(FUZZ_OPT)" \
+	  build-fuzz/fuzz/fuzz_load
+	@mkdir -p build-fuzz/corpus build-fuzz/crashes
+	cd scenarios && ../build-fuzz/fuzz/fuzz_load -dict=../tests/fuzz/tokcost.dict \
+	  -max_total_time=$(FUZZ_TIME) -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+	  -artifact_prefix=../build-fuzz/crashes/ -print_final_stats=1 \
+	  ../build-fuzz/corpus . ../tests/hostile ../tests/fuzz/regress </dev/null
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(BUILD)/libtokcost.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
+
+# Every example rendered, evaluated and checked, and the hostile corpus
+# checked, under valgrind: any memory error or leak (definite, indirect,
+# possible) fails. Exit 1 is what the hostile inputs must give.
+VALGRIND := valgrind --quiet --error-exitcode=99 --leak-check=full \
+            --show-leak-kinds=definite,indirect,possible \
+            --errors-for-leak-kinds=definite,indirect,possible
+valgrind: reliab-deps $(BUILD)/tokcost
+	@rm -rf $(BUILD)/valgrind
+	$(VALGRIND) $(BUILD)/tokcost render $(SCENARIOS) -o $(BUILD)/valgrind -q
+	$(VALGRIND) $(BUILD)/tokcost eval scenarios/committee.yaml >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost eval --json scenarios/seed.yaml >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost check $(SCENARIOS) scenarios/bids/*.yaml -q
+	$(VALGRIND) --log-file=$(BUILD)/valgrind.log $(BUILD)/tokcost check tests/hostile/*.yaml \
+	  2>/dev/null; test $$? -eq 1 || { cat $(BUILD)/valgrind.log; false; }
+	@echo "valgrind: no error, no leak"
+
+# Branch coverage of gen/ and charts/ by the whole suite (gcovr); fails
+# under COVERAGE_MIN percent of branches.
+COVERAGE_MIN ?= 85
+coverage: reliab-deps
+	@rm -rf build-cov
+	@mkdir -p build-cov
+	@TC_OOM_EXHAUSTIVE=1 $(MAKE) --no-print-directory BUILD=build-cov OPT="-O0 -g --coverage" test \
+	  >build-cov/test.log 2>&1 || { tail -20 build-cov/test.log; false; }
+	gcovr -r . -f gen/ -f charts/ --exclude-unreachable-branches --branches \
+	  --print-summary --fail-under-branch $(COVERAGE_MIN) build-cov
+
 bench: $(BENCH_BIN) $(BUILD)/tokcost
 	@sh tests/bench/run.sh $(BUILD)
 
 clean:
-	rm -rf build build-asan tokcost out
+	rm -rf build build-asan build-fuzz build-cov tokcost out
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/gen/main.d

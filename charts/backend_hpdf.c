@@ -133,11 +133,19 @@ tc_status tc_chart_draw_hpdf(const tc_results *r, tc_chart_kind k, HPDF_Page pag
     if (st == TC_OK && !applies)
         st = TC_ERR_INVALID;
     tc_hp hp = {page, fonts, x, y + h, w / cw};
-    if (st == TC_OK && HPDF_Page_GSave(page) != HPDF_OK)
+    int saved = st == TC_OK && HPDF_Page_GSave(page) == HPDF_OK;
+    if (st == TC_OK && !saved)
         st = TC_ERR_RENDER;
     for (size_t i = 0; st == TC_OK && i < prims.n; i++)
         st = draw(&hp, &prims.items[i]);
-    if (st == TC_OK && HPDF_Page_GRestore(page) != HPDF_OK)
+    /* restored on failure too (an open text or path object ended first):
+     * libharu leaks a graphics state left saved */
+    HPDF_UINT16 mode = saved ? HPDF_Page_GetGMode(page) : HPDF_GMODE_PAGE_DESCRIPTION;
+    if (mode == HPDF_GMODE_TEXT_OBJECT)
+        (void)HPDF_Page_EndText(page);
+    else if (mode == HPDF_GMODE_PATH_OBJECT)
+        (void)HPDF_Page_EndPath(page);
+    if (saved && HPDF_Page_GRestore(page) != HPDF_OK && st == TC_OK)
         st = TC_ERR_RENDER;
     tc_prims_free(&prims);
     return st;

@@ -64,15 +64,18 @@ static void whatif_suffix(const cli_args *a, char *buf, size_t n)
         snprintf(buf + o, n - o, "-%08x", (unsigned)h);
 }
 
-/* DIR/<stem><what-if suffix>, or NULL when the file has no usable name. */
-static char *out_dir(const cli_args *a, const char *file, const char *suffix)
+/* DIR/<stem><what-if suffix>, or NULL when the file has no usable name or
+ * memory ran out (*oom set). */
+static char *out_dir(const cli_args *a, const char *file, const char *suffix, int *oom)
 {
     char *stem = file_stem(file);
     char *dir = NULL;
+    *oom = stem == NULL;
     if (stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..")) {
         size_t len = strlen(a->out_dir) + strlen(stem) + strlen(suffix) + 2;
         if ((dir = malloc(len)) != NULL)
             snprintf(dir, len, "%s/%s%s", a->out_dir, stem, suffix);
+        *oom = dir == NULL;
     }
     free(stem);
     return dir;
@@ -85,7 +88,12 @@ static int out_dirs(const cli_args *a, const cli_files *f, char **dirs)
     char suffix[WHATIF_MAX + 16];
     whatif_suffix(a, suffix, sizeof suffix);
     for (size_t i = 0; i < f->n; i++) {
-        if (!(dirs[i] = out_dir(a, f->paths[i], suffix)))
+        int oom;
+        if (!(dirs[i] = out_dir(a, f->paths[i], suffix, &oom)) && oom) {
+            fprintf(stderr, "tokcost: %s\n", tc_strerror(TC_ERR_NOMEM));
+            return TC_EXIT_WRITE;
+        }
+        if (!dirs[i])
             return cli_usage_error("'%s': no file name to name its output folder after",
                                    f->paths[i]);
         for (size_t k = 0; k < i; k++)

@@ -53,6 +53,8 @@ static int diag_cmp(const void *a, const void *b)
 static void sort_diags(tc_diags *d, size_t from, const char *scenario)
 {
     size_t n = d->count - from;
+    if (n == 0)
+        return;     /* out of memory before any diagnostic: items may be NULL */
     tc_diag_key *k = malloc((n ? n : 1) * sizeof *k);
     tc_diag *copy = malloc((n ? n : 1) * sizeof *copy);
     if (!k || !copy) {
@@ -148,9 +150,10 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     return TC_OK;
 }
 
-static tc_status load_buffer(const char *path, const char *buf, size_t len,
-                             const tc_load_opts *opts, tc_scenario **out, tc_diags *d)
+tc_status tc_load_scenario_buffer(const char *path, const char *buf, size_t len,
+                                  const tc_load_opts *opts, tc_scenario **out, tc_diags *d)
 {
+    *out = NULL;
     size_t before = d->count;
     tc_node *root;
     tc_status st = tc_yaml_read(path, buf, len, &root, d);
@@ -170,7 +173,7 @@ tc_status tc_load_scenario(const char *path, const tc_load_opts *opts,
     tc_status st = tc_ld_slurp(path, &buf, &len, diags);
     if (st != TC_OK)
         return st;
-    st = load_buffer(path, buf, len, opts, out, diags);
+    st = tc_load_scenario_buffer(path, buf, len, opts, out, diags);
     free(buf);
     return st;
 }
@@ -198,16 +201,11 @@ static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
     return d->count != before ? TC_ERR_INVALID : TC_OK;
 }
 
-tc_status tc_check_file(const char *path, tc_diags *diags)
+tc_status tc_check_buffer(const char *path, const char *buf, size_t len, tc_diags *diags)
 {
-    char *buf;
-    size_t len;
     tc_node *root;
-    tc_status st = tc_ld_slurp(path, &buf, &len, diags);
-    if (st != TC_OK)
-        return st;
     size_t before = diags->count;
-    st = tc_yaml_read(path, buf, len, &root, diags);
+    tc_status st = tc_yaml_read(path, buf, len, &root, diags);
     if (st == TC_OK && is_bid(root)) {
         st = check_bid(path, root, diags);
         if (st == TC_OK && diags->count != before)
@@ -218,6 +216,17 @@ tc_status tc_check_file(const char *path, tc_diags *diags)
         tc_scenario_free(s);
     }
     tc_node_free(root);
+    return st;
+}
+
+tc_status tc_check_file(const char *path, tc_diags *diags)
+{
+    char *buf;
+    size_t len;
+    tc_status st = tc_ld_slurp(path, &buf, &len, diags);
+    if (st != TC_OK)
+        return st;
+    st = tc_check_buffer(path, buf, len, diags);
     free(buf);
     return st;
 }

@@ -5,11 +5,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void read_error(const char *path, tc_diags *d, int err)
 {
@@ -24,9 +27,21 @@ tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d)
 {
     *buf = NULL;
     *len = 0;
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; only regular
+     * files (and folders, refused by the read) are read at all */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        close(fd);
+        tc_diags_add(d, path, 1, 1, "", "cannot read the file: not a regular file");
+        return TC_ERR_READ;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        read_error(path, d, errno);
+        int err = errno;
+        if (fd >= 0)
+            close(fd);
+        read_error(path, d, err);
         return TC_ERR_READ;
     }
     size_t cap = TC_LOAD_MAX_FILE_BYTES + 1;   /* one more byte tells "too large" */

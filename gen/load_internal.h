@@ -142,4 +142,11 @@ void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
  * line = the override's number, column = in its text. --- */
 void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d);
 
+/* --- load.c: the entry points over bytes already in memory (buf holds
+ * len bytes and a NUL after them); path names the file in diagnostics and
+ * is where relative includes are found. The fuzz harness calls these. --- */
+tc_status tc_load_scenario_buffer(const char *path, const char *buf, size_t len,
+                                  const tc_load_opts *opts, tc_scenario **out, tc_diags *d);
+tc_status tc_check_buffer(const char *path, const char *buf, size_t len, tc_diags *d);
+
 #endif

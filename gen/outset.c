@@ -126,8 +126,10 @@ static int make_parents(tc_outset *o, const char *path)
         struct stat st;
         if (mkdir(p, 0777) == 0) {
             rc = remember_dir(o, p);
-            if (rc != 0)
+            if (rc != 0) {
+                rmdir(p);   /* not remembered: would outlive an abort */
                 set_error(o, "%s: %s", p, strerror(ENOMEM));
+            }
         } else if (errno != EEXIST || stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
             set_error(o, "%s: %s", p, strerror(errno == EEXIST ? ENOTDIR : errno));
             rc = -1;

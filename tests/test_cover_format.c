@@ -1,0 +1,208 @@
+/* Number formatting (tc_format.h) and the diagnostics list and escaping
+ * (tc_diag.h), value by value: rounding, grouping, truncation into small
+ * buffers, currencies, suffixes, ratios, and every kind of byte an input
+ * could smuggle into a message. */
+#include "tc_test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tc_analysis.h"
+#include "tc_diag.h"
+#include "tc_format.h"
+#include "tc_status.h"
+
+static void numbers_are_grouped_and_rounded(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_num(b, sizeof b, 1234567.891, 2), "1,234,567.89");
+    assert_string_equal(tc_fmt_num(b, sizeof b, -0.5, 0), "-1");
+    assert_string_equal(tc_fmt_num(b, sizeof b, -0.004, 2), "0.00");   /* no "-0.00" */
+    assert_string_equal(tc_fmt_num(b, sizeof b, 123, 0), "123");
+    assert_string_equal(tc_fmt_num(b, sizeof b, -1234.5, 1), "-1,234.5");
+    assert_string_equal(tc_fmt_num(b, sizeof b, 1e6, 0), "1,000,000");
+    assert_string_equal(tc_fmt_num(b, sizeof b, NAN, 2), "n/a");
+    assert_string_equal(tc_fmt_num(b, sizeof b, -INFINITY, 2), "n/a");
+}
+
+static void numbers_are_cut_to_the_buffer(void **state)
+{
+    (void)state;
+    char b[8] = "keep";
+    assert_string_equal(tc_fmt_num(b, 0, 1.0, 0), "keep");   /* n == 0: untouched */
+    assert_string_equal(tc_fmt_num(b, 5, 1234567.0, 0), "1,23");
+    assert_string_equal(tc_fmt_num(b, 2, -5.0, 0), "-");
+    assert_string_equal(tc_fmt_num(b, 3, 1234.0, 0), "12");
+    assert_string_equal(tc_fmt_num(b, 4, 1.25, 2), "1.2");
+}
+
+static void money_has_its_symbol_or_code(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_currency_symbol("USD"), "$");
+    assert_string_equal(tc_currency_symbol("EUR"), "\xe2\x82\xac");
+    assert_string_equal(tc_currency_symbol("KRW"), "\xe2\x82\xa9");
+    assert_null(tc_currency_symbol("CHF"));
+    assert_null(tc_currency_symbol(NULL));
+    assert_string_equal(tc_fmt_money(b, sizeof b, 1234.5, 2, "CHF"), "CHF 1,234.50");
+    assert_string_equal(tc_fmt_money(b, sizeof b, 2.5, 2, "EUR"), "\xe2\x82\xac" "2.50");
+    assert_string_equal(tc_fmt_money(b, sizeof b, -1.0, 2, "USD"), "-$1.00");
+    assert_string_equal(tc_fmt_money(b, sizeof b, -0.001, 2, "USD"), "$0.00");
+    assert_string_equal(tc_fmt_money(b, sizeof b, NAN, 2, "USD"), "n/a");
+}
+
+static void significant_digits(void **state)
+{
+    (void)state;
+    assert_double_rel(tc_round_sig(1234.5678, 3), 1230.0, 1e-12);
+    assert_double_rel(tc_round_sig(-0.0012345, 2), -0.0012, 1e-12);
+    assert_double_rel(tc_round_sig(0.0, 3), 0.0, 0);
+    assert_true(isinf(tc_round_sig(INFINITY, 3)));
+}
+
+static void compact_suffixes(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_si(b, sizeof b, 2857142.9), "2.86M");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 52023.1), "52.0k");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 950), "950");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 1.2e9), "1.20B");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 3.4e12), "3.40T");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 999999), "1.00M");   /* rounds up a unit */
+    assert_string_equal(tc_fmt_si(b, sizeof b, 250000), "250k");
+    assert_string_equal(tc_fmt_si(b, sizeof b, -2500), "-2.50k");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 12.34), "12.3");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 5), "5.00");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 0.5), "0.500");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 0.0), "0");
+    assert_string_equal(tc_fmt_si(b, sizeof b, NAN), "n/a");
+}
+
+static void ratios_to_the_baseline(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 1.879), "1.9x");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 0.0282), "35.5x lower");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 1.0), "1.0x");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 0.96), "1.0x");  /* rounds to the baseline */
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 0.0), "n/a");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, -1.0), "n/a");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, NAN), "n/a");
+}
+
+static void escaped(const char *in, size_t len, size_t max, const char *want)
+{
+    char *got = tc_escape(in, len, max);
+    assert_non_null(got);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void echoed_text_is_escaped(void **state)
+{
+    (void)state;
+    escaped("a\x1b[31mb", 7, 40, "a\\x1b[31mb");
+    escaped("back\\slash", 10, 40, "back\\\\slash");
+    escaped("a\0b", 3, 40, "a\\x00b");
+    escaped("\x7f", 1, 40, "\\x7f");
+    escaped("\xc3\xa9t\xc3\xa9", 5, 40, "\xc3\xa9t\xc3\xa9");           /* été kept */
+    escaped("\xf0\x9f\x98\x80", 4, 40, "\xf0\x9f\x98\x80");             /* U+1F600 kept */
+    escaped("\xc2\x85", 2, 40, "\\xc2\\x85");                           /* C1 control */
+    escaped("\xc0\xaf", 2, 40, "\\xc0\\xaf");                           /* overlong */
+    escaped("\xed\xa0\x80", 3, 40, "\\xed\\xa0\\x80");                  /* surrogate */
+    escaped("\xf4\x90\x80\x80", 4, 40, "\\xf4\\x90\\x80\\x80");         /* > U+10FFFF */
+    escaped("\xe2\x82", 2, 40, "\\xe2\\x82");                           /* cut short */
+    escaped("\xe2\x28\xa1", 3, 40, "\\xe2(\\xa1");                      /* bad continuation */
+    escaped("\xff", 1, 40, "\\xff");
+    escaped("abcdef", 6, 3, "abc...");
+    escaped("\xc3\xa9", 2, 1, "\\xc3...");                              /* cut inside a character */
+}
+
+static void diagnostics_are_listed_and_printed(void **state)
+{
+    (void)state;
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_diags_free(NULL);
+    for (int i = 1; i <= 20; i++)       /* past the first growth */
+        tc_diags_add(&d, "f.yaml", i, 2 * i, i % 2 ? "a.b" : "", "message %d", i);
+    tc_diags_add(&d, NULL, 9, 9, NULL, "no file");
+    assert_int_equal(d.count, 21);
+    assert_string_equal(d.items[20].file, "");
+    assert_string_equal(d.items[20].path, "");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    d.count = 2;
+    tc_diags_print(&d, f);
+    d.count = 21;
+    d.oom = 1;
+    tc_diags d2 = d;
+    d2.count = 0;
+    tc_diags_print(&d2, f);
+    fclose(f);
+    assert_string_equal(text, "f.yaml:1:2: a.b: message 1\n"
+                              "f.yaml:2:4: message 2\n"
+                              "tokcost: out of memory: some errors were not recorded\n");
+    free(text);
+    tc_diags_free(&d);
+    assert_int_equal(d.count, 0);
+    assert_null(d.items);
+}
+
+static void status_texts(void **state)
+{
+    (void)state;
+    assert_string_equal(tc_strerror(TC_ERR_SAME_FILE), "output path is an input file");
+    assert_string_equal(tc_strerror(TC_STATUS_COUNT), "unknown error");
+    assert_string_equal(tc_strerror((tc_status)-1), "unknown error");
+}
+
+/* Draws at the edges: a degenerate triangle is its mode; a normal whose
+ * range it never reaches is clamped after its tries; a draw outside the
+ * range is clamped; a plain number is itself. */
+static void draws_at_the_edges(void **state)
+{
+    (void)state;
+    tc_rng g;
+    tc_rng_seed(&g, 42);
+    tc_num flat = {.dist = TC_DIST_TRIANGULAR, .p1 = 2.0, .p2 = 2.0, .p3 = 2.0};
+    assert_double_rel(tc_dist_draw(&flat, &g), 2.0, 0);
+    tc_num far = {.dist = TC_DIST_NORMAL, .p1 = 0.0, .p2 = 1.0, .lo = 100.0, .hi = 101.0};
+    assert_double_rel(tc_dist_draw(&far, &g), 100.0, 0);
+    tc_num wide = {.dist = TC_DIST_NORMAL, .p1 = 5.0, .p2 = 1.0};
+    double v = tc_dist_draw(&wide, &g);
+    assert_true(v > 5.0 - 7.0 && v < 5.0 + 7.0);
+    tc_num capped = {.dist = TC_DIST_UNIFORM, .p1 = 0.0, .p2 = 10.0, .lo = 4.0, .hi = 4.5};
+    for (int i = 0; i < 20; i++) {
+        v = tc_dist_draw(&capped, &g);
+        assert_true(v >= 4.0 && v <= 4.5);
+    }
+    tc_num logn = {.dist = TC_DIST_LOGNORMAL, .p1 = 1.0, .p2 = 2.0, .lo = 0.5, .hi = 0.6};
+    v = tc_dist_draw(&logn, &g);
+    assert_true(v >= 0.5 && v <= 0.6);
+    tc_num plain = {.dist = TC_DIST_NONE, .value = 7.5};
+    assert_double_rel(tc_dist_draw(&plain, &g), 7.5, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_are_grouped_and_rounded),
+        cmocka_unit_test(numbers_are_cut_to_the_buffer),
+        cmocka_unit_test(money_has_its_symbol_or_code),
+        cmocka_unit_test(significant_digits),
+        cmocka_unit_test(compact_suffixes),
+        cmocka_unit_test(ratios_to_the_baseline),
+        cmocka_unit_test(echoed_text_is_escaped),
+        cmocka_unit_test(diagnostics_are_listed_and_printed),
+        cmocka_unit_test(status_texts),
+        cmocka_unit_test(draws_at_the_edges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
