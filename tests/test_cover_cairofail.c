@@ -50,7 +50,6 @@ cairo_status_t __wrap_cairo_surface_status(cairo_surface_t *sf)
 }
 W1(cairo_status_t, cairo_font_face_status, ERR, cairo_font_face_t *)
 W1(cairo_status_t, cairo_scaled_font_status, ERR, cairo_scaled_font_t *)
-W2(cairo_status_t, cairo_surface_write_to_png, ERR, cairo_surface_t *, const char *)
 
 static tc_status render(const tc_results *r, const char *dir, char *err, size_t n)
 {
@@ -100,7 +99,9 @@ static void every_cairo_failure_is_caught(void **state)
     }
     print_message("%zu cairo call sites, %zu without effect when failing, %zu only reached once\n",
                   n_sites, harmless, once);
-    assert_true(n_sites - once >= 5);
+    /* Surface, context, font face, scaled font: PNG files are written by
+     * libpng (gen/png_write.c, its failures tested in test_png). */
+    assert_true(n_sites - once >= 4);
     target = NULL;
     failed_object = NULL;
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
