@@ -39,22 +39,29 @@ static tc_status write_one(const tc_prims *p, tc_outset *o, tc_chart_kind k, int
     return svg ? tc_chart_write_svg(p, path, err, n) : tc_chart_write_png(p, path, err, n);
 }
 
+tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opts *opts,
+                          int kind, char *err, size_t n)
+{
+    tc_chart_kind k = (tc_chart_kind)kind;
+    int png = !opts || opts->png, svg = !opts || opts->svg;
+    if (!png && !svg)
+        return TC_OK;
+    tc_prims p;
+    int applies;
+    tc_status st = tc_chart_prepare(r, k, TC_CHART_WIDTH, TC_CHART_HEIGHT, &p, &applies, err, n);
+    if (st == TC_OK && applies && png)
+        st = write_one(&p, o, k, 0, err, n);
+    if (st == TC_OK && applies && svg)
+        st = write_one(&p, o, k, 1, err, n);
+    tc_prims_free(&p);
+    return st;
+}
+
 tc_status tc_render_charts(const tc_results *r, tc_outset *o,
                            const tc_render_opts *opts, char *err, size_t n)
 {
-    int png = !opts || opts->png, svg = !opts || opts->svg;
-    for (int k = 0; k < TC_CHART_KIND_COUNT && (png || svg); k++) {
-        tc_prims p;
-        int applies;
-        tc_status st = tc_chart_prepare(r, (tc_chart_kind)k, TC_CHART_WIDTH, TC_CHART_HEIGHT,
-                                        &p, &applies, err, n);
-        if (st == TC_OK && applies && png)
-            st = write_one(&p, o, (tc_chart_kind)k, 0, err, n);
-        if (st == TC_OK && applies && svg)
-            st = write_one(&p, o, (tc_chart_kind)k, 1, err, n);
-        tc_prims_free(&p);
-        if (st != TC_OK)
-            return st;
-    }
-    return TC_OK;
+    tc_status st = TC_OK;
+    for (int k = 0; k < TC_CHART_KIND_COUNT && st == TC_OK; k++)
+        st = tc_render_chart(r, o, opts, k, err, n);
+    return st;
 }

@@ -110,7 +110,12 @@ static int render_one(const cli_args *a, const char *path, const char *dir)
     tc_results *r = NULL;
     int rc = cli_evaluate(a, path, &s, &r);
     if (rc == TC_EXIT_OK) {
-        tc_render_opts opts = {.templates_dir = a->templates_dir};
+        /* -j N already keeps N processes busy; alone, a scenario's outputs
+         * share the machine's cores (up to 4: there are 12 jobs at most,
+         * the PDF the longest). */
+        long cpus = a->jobs > 1 ? 1 : sysconf(_SC_NPROCESSORS_ONLN);
+        tc_render_opts opts = {.templates_dir = a->templates_dir,
+                               .threads = cpus < 1 ? 1 : cpus > 4 ? 4 : (int)cpus};
         char err[2048] = "";
         tc_status st = tc_render_scenario(r, dir, a->formats, &opts, err, sizeof err);
         if (st != TC_OK)

@@ -1,6 +1,7 @@
 /* Runs the renderers of one scenario through one output set: every file is
  * committed together, or none is. */
 #include "tc_cli.h"
+#include "tc_charts.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -56,66 +57,102 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
         snprintf(err, n, "%s/%s", dir, why[0] ? why : "rendering failed");
 }
 
-/* The charts (nine PNGs and SVGs) take about as long as the PDF, workbook
- * and JSON together: when they are asked for with anything else they run
- * on a second thread. cairo objects are per chart, the fonts are loaded
- * once (pthread_once), the output set serialises its additions. */
-#define SIDE_FORMATS (TC_FMT_PNG | TC_FMT_SVG)
+/* A scenario's outputs are independent jobs: the JSON, the PDF, the
+ * workbook, and each chart (its PNG and SVG). With opts->threads > 1 they
+ * are shared out to that many threads, in table order, so that the nine
+ * charts (half the work) do not all wait on one thread. Each job has its
+ * own libharu, libxlsxwriter or cairo objects; the fonts are loaded once
+ * (pthread_once); the output set serialises its additions. */
+#define MAX_JOBS (N_RENDERERS + TC_CHART_KIND_COUNT)
+#define MAX_THREADS 8
+
+typedef struct {
+    tc_render_fn fn;    /* NULL: chart job */
+    int chart;
+    tc_status st;
+    char why[1024];
+} render_job;
 
 typedef struct {
     const tc_results *r;
     tc_outset *o;
     const tc_render_opts *opts;
-    tc_render_fn fn;
-    tc_status st;
-    char why[1024];
-} side_job;
+    render_job jobs[MAX_JOBS];
+    size_t n, next;
+    int failed;
+    pthread_mutex_t mu;
+} job_queue;
 
-static void *side_main(void *arg)
+/* The jobs in renderer table order, the charts where the charts renderer
+ * stands: the order they are taken in and their failures reported in. */
+static size_t make_jobs(job_queue *q, unsigned formats)
 {
-    side_job *j = arg;
-    j->st = j->fn(j->r, j->o, j->opts, j->why, sizeof j->why);
+    q->n = 0;
+    for (size_t i = 0; i < N_RENDERERS; i++) {
+        if (!(renderers[i].formats & formats))
+            continue;
+        if (renderers[i].fn != tc_render_charts) {
+            q->jobs[q->n++] = (render_job){renderers[i].fn, -1, TC_OK, ""};
+            continue;
+        }
+        for (int k = 0; k < TC_CHART_KIND_COUNT; k++)
+            q->jobs[q->n++] = (render_job){NULL, k, TC_OK, ""};
+    }
+    return q->n;
+}
+
+/* Next job to run, or NULL when all are taken or one has failed. */
+static render_job *take(job_queue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    render_job *j = !q->failed && q->next < q->n ? &q->jobs[q->next++] : NULL;
+    pthread_mutex_unlock(&q->mu);
+    return j;
+}
+
+static void *worker(void *arg)
+{
+    job_queue *q = arg;
+    render_job *j;
+    while ((j = take(q)) != NULL) {
+        j->st = j->fn ? j->fn(q->r, q->o, q->opts, j->why, sizeof j->why)
+                      : tc_render_chart(q->r, q->o, q->opts, j->chart, j->why, sizeof j->why);
+        if (j->st != TC_OK) {
+            pthread_mutex_lock(&q->mu);
+            q->failed = 1;
+            pthread_mutex_unlock(&q->mu);
+        }
+    }
     return NULL;
 }
 
-/* Index of the renderer to run beside the others, or N_RENDERERS. */
-static size_t side_renderer(unsigned formats)
-{
-    if (!(formats & SIDE_FORMATS) || !(formats & ~SIDE_FORMATS))
-        return N_RENDERERS;
-    for (size_t i = 0; i < N_RENDERERS; i++)
-        if (renderers[i].formats == SIDE_FORMATS)
-            return i;
-    return N_RENDERERS;
-}
-
-/* Every renderer asked for; the first failure in table order is reported. */
+/* Every job asked for; the first failure in job order is reported. */
 static tc_status run_renderers(const tc_results *r, tc_outset *o, const char *dir,
                                unsigned formats, const tc_render_opts *opts, char *err, size_t n)
 {
-    side_job side = {r, o, opts, NULL, TC_OK, ""};
-    size_t si = side_renderer(formats);
-    pthread_t th;
-    int threaded = 0;
-    if (si < N_RENDERERS) {
-        side.fn = renderers[si].fn;
-        threaded = pthread_create(&th, NULL, side_main, &side) == 0;
+    job_queue *q = calloc(1, sizeof *q);
+    if (!q) {
+        snprintf(err, n, "%s: %s", dir, tc_strerror(TC_ERR_NOMEM));
+        return TC_ERR_NOMEM;
     }
+    *q = (job_queue){.r = r, .o = o, .opts = opts};
+    pthread_mutex_init(&q->mu, NULL);
+    size_t n_jobs = make_jobs(q, formats);
+    int want = opts->threads < 1 ? 1 : opts->threads > MAX_THREADS ? MAX_THREADS : opts->threads;
+    pthread_t th[MAX_THREADS];
+    int started = 0;
+    while (started + 1 < want && (size_t)started + 1 < n_jobs &&
+           pthread_create(&th[started], NULL, worker, q) == 0)
+        started++;
+    worker(q);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
     tc_status st = TC_OK;
-    for (size_t i = 0; i < N_RENDERERS && st == TC_OK; i++) {
-        if (!(renderers[i].formats & formats) || (threaded && i == si))
-            continue;
-        char why[1024] = "";
-        if ((st = renderers[i].fn(r, o, opts, why, sizeof why)) != TC_OK)
-            render_error(err, n, o, dir, why);
-    }
-    if (threaded) {
-        pthread_join(th, NULL);
-        if (st == TC_OK && side.st != TC_OK) {
-            render_error(err, n, o, dir, side.why);
-            st = side.st;
-        }
-    }
+    for (size_t i = 0; i < n_jobs && st == TC_OK; i++)
+        if ((st = q->jobs[i].st) != TC_OK)
+            render_error(err, n, o, dir, q->jobs[i].why);
+    pthread_mutex_destroy(&q->mu);
+    free(q);
     return st;
 }
 

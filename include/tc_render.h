@@ -34,6 +34,7 @@ void tc_outset_free(tc_outset *o);
 typedef struct {
     const char *templates_dir;  /* report wording; NULL: the built-in copy */
     int png, svg;               /* chart formats wanted */
+    int threads;                /* threads for one scenario; 0 or 1: the calling thread */
 } tc_render_opts;
 
 /* Each renderer reads only the results (and the scenario they point at).
@@ -47,6 +48,9 @@ tc_status tc_render_xlsx(const tc_results *r, tc_outset *o,
                          const tc_render_opts *opts, char *err, size_t n);
 tc_status tc_render_charts(const tc_results *r, tc_outset *o,
                            const tc_render_opts *opts, char *err, size_t n);
+/* One chart kind (a tc_chart_kind) as PNG and/or SVG; nothing if it does not apply. */
+tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opts *opts,
+                          int kind, char *err, size_t n);
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
                         const tc_render_opts *opts, char *err, size_t n);
 

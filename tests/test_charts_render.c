@@ -17,7 +17,7 @@ static char base_dir[512];
 static void render_into(const tc_results *r, const char *dir)
 {
     tc_outset *o = tc_outset_new(dir, NULL, 0);
-    tc_render_opts opts = {NULL, 1, 1};
+    tc_render_opts opts = {NULL, 1, 1, 1};
     char err[300] = "";
     assert_non_null(o);
     tc_status st = tc_render_charts(r, o, &opts, err, sizeof err);
@@ -124,7 +124,7 @@ static void test_unwritable_folder_is_an_error(void **state)
     assert_non_null(fp);
     fclose(fp);
     tc_outset *o = tc_outset_new(dir, NULL, 0);    /* a folder inside a file */
-    tc_render_opts opts = {NULL, 1, 0};
+    tc_render_opts opts = {NULL, 1, 0, 1};
     char err[300] = "";
     assert_non_null(o);
     assert_int_equal(tc_render_charts(&f->r, o, &opts, err, sizeof err), TC_ERR_WRITE);

@@ -31,7 +31,7 @@ static void render(const tc_results *r, const char *dir)
 {
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     assert_non_null(o);
-    tc_render_opts opts = {NULL, 1, 1};
+    tc_render_opts opts = {NULL, 1, 1, 1};
     char err[512] = "";
     tc_status st = tc_render_charts(r, o, &opts, err, sizeof err);
     if (st != TC_OK)

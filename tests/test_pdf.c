@@ -23,7 +23,7 @@ static tc_status render(const fixture *f, const char *dir, const char *templates
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     if (!o)
         return TC_ERR_WRITE;
-    tc_render_opts opts = {templates, 0, 0};
+    tc_render_opts opts = {templates, 0, 0, 1};
     tc_status st = tc_render_pdf(&f->r, o, &opts, err, n);
     if (st == TC_OK)
         st = tc_outset_commit(o);
