@@ -232,7 +232,11 @@ static void svg_stable_ids(tc_membuf *b)
     long seen[64];
     size_t n_seen = 0;
     for (size_t i = 0; i + sizeof key < b->len; i++) {
-        if (memcmp(b->data + i, key, sizeof key - 1) != 0)
+        const char *hit = memchr(b->data + i, key[0], b->len - i);
+        if (!hit)
+            break;
+        i = (size_t)(hit - b->data);
+        if (i + sizeof key >= b->len || memcmp(b->data + i, key, sizeof key - 1) != 0)
             continue;
         size_t j = i + sizeof key - 1, k = j;
         long id = 0;
