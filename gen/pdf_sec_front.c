@@ -37,6 +37,29 @@ static void cover_field(tc_pdf *d, const char *label, const char *value, double 
     d->y -= 12;
 }
 
+/* A what-if must not pass for the scenario as filed: the cover says so in
+ * a red band, with every override, before anyone turns the page. */
+static void what_if_band(tc_pdf *d)
+{
+    const tc_scenario *s = d->s;
+    char list[1024] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < s->n_overrides && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ";  " : "",
+                                 s->overrides[i]);
+    double top = d->y - 22, h = 46;
+    pdf_color(d, 1, 0.80, 0.13, 0.13);
+    HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(top - h),
+                        (HPDF_REAL)(d->right - d->left), (HPDF_REAL)h);
+    HPDF_Page_Fill(d->page);
+    pdf_color(d, 1, 1, 1, 1);
+    pdf_text(d, d->fonts.bold, 11, d->left + 10, top - 18, pdf_say(d, "cover", "what_if"));
+    pdf_text_box(d, d->fonts.regular, 9, d->left + 10, top - 35, d->right - d->left - 20,
+                 PDF_LEFT, list);
+    pdf_color(d, 1, 0.1, 0.1, 0.12);
+    d->y = top - h;
+}
+
 void pdf_sec_cover(tc_pdf *d)
 {
     const tc_scenario *s = d->s;
@@ -64,6 +87,8 @@ void pdf_sec_cover(tc_pdf *d)
     HPDF_Page_MoveTo(d->page, (HPDF_REAL)d->left, (HPDF_REAL)d->y);
     HPDF_Page_LineTo(d->page, (HPDF_REAL)(d->left + 90), (HPDF_REAL)d->y);
     HPDF_Page_Stroke(d->page);
+    if (s->n_overrides)
+        what_if_band(d);
     d->y = d->ph * 0.42;
     cover_field(d, pdf_say(d, "cover", "prepared_for"), s->prepared_for, 12);
     cover_field(d, pdf_say(d, "cover", "prepared_by"), s->prepared_by, 12);

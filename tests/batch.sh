@@ -134,6 +134,11 @@ cmp -s "$tmp/w/a/report.pdf" "$tmp/orig.pdf" && ok || ko "what-if changed the or
 if command -v pdftotext >/dev/null; then
     pdftotext "$wi/report.pdf" "$tmp/wi.txt" 2>/dev/null
     has "$tmp/wi.txt" "What-if override: assumptions.utilization=0.5" "what-if in the report's assumptions"
+    pdftotext -f 1 -l 1 "$wi/report.pdf" "$tmp/wi1.txt" 2>/dev/null
+    has "$tmp/wi1.txt" "What-if run: these figures are not the scenario as filed" "what-if on the cover"
+    has "$tmp/wi1.txt" "assumptions.utilization=0.5; platforms[0].pricing.cloud.gpu_hour=2.82" "overrides on the cover"
+    pdftotext -f 1 -l 1 "$tmp/orig.pdf" "$tmp/orig1.txt" 2>/dev/null
+    grep -q "What-if" "$tmp/orig1.txt" && ko "the original's cover calls it a what-if" || ok
 fi
 expect 0 "what-if, simple name" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=0.4 --formats json
 exists "$tmp/w/a+assumptions.utilization=0.4/results.json" "plain what-if name"
