@@ -129,6 +129,10 @@ static void heading(FILE *f, const tc_results *r)
     fprintf(f, "%s, %s tokens, %d-year horizon, baseline %s\n\n", s->currency,
             s->token_basis == TC_BASIS_TOTAL ? "input + output" : "output",
             s->horizon_years, s->platforms[r->baseline].id);
+    for (size_t i = 0; i < s->n_overrides; i++)
+        print_escaped(f, "WHAT-IF, not the scenario as filed: ", s->overrides[i], "\n");
+    if (s->n_overrides)
+        fputc('\n', f);
     for (size_t i = 0; i < s->n_platforms; i++) {
         fprintf(f, "  %-12s ", s->platforms[i].id);
         print_escaped(f, "", s->platforms[i].name ? s->platforms[i].name : "", "");

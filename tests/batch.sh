@@ -142,6 +142,10 @@ if command -v pdftotext >/dev/null; then
 fi
 expect 0 "what-if, simple name" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=0.4 --formats json
 exists "$tmp/w/a+assumptions.utilization=0.4/results.json" "plain what-if name"
+expect 0 "eval what-if" -- "$bin" eval "$in/a.yaml" --set assumptions.utilization=0.5
+has "$tmp/out" "WHAT-IF, not the scenario as filed: assumptions.utilization=0.5" "eval says what-if"
+expect 0 "eval original" -- "$bin" eval "$in/a.yaml"
+hasnt "$tmp/out" "WHAT-IF" "eval of the file as filed"
 expect 1 "what-if validated like the file" -- "$bin" "$in/a.yaml" -o "$tmp/w" --set assumptions.utilization=1.5
 has "$tmp/err" "assumptions.utilization: 1.5 is out of range" "bad what-if value"
 absent "$tmp/w/a+assumptions.utilization=1.5" "bad what-if wrote"
