@@ -78,6 +78,16 @@ usage "option of another verb" "option '--json' does not apply to render" "$sc" 
 usage "eval takes one" "eval takes one scenario file, got 2" eval "$sc" "$sc"
 usage "template kind" "template: expected 'bid' or 'scenario'" template quote
 usage "flag with value" "option '--quiet' takes no value" --quiet=yes "$sc"
+# "-o=DIR" is "--output=DIR" misspelt: never a folder named "=" or "=DIR".
+# Run in a folder of their own, where such a folder would appear.
+mkdir "$tmp/eqrun" && cd "$tmp/eqrun" || exit 1
+usage "-o=" "option '-o' takes its value without '=' (write '-o DIR' or '--output=DIR')" "$sc" -o=
+usage "-o=DIR" "option '-o' takes its value without '=' (write '-o DIR' or '--output=DIR')" -o=eq "$sc"
+usage "-j=2" "option '-j' takes its value without '=' (write '-j N' or '--jobs=N')" -j=2 "$sc"
+usage "--output=" "-o: the output folder is empty" "$sc" --output=
+usage "-o ''" "-o: the output folder is empty" "$sc" -o ""
+[ -z "$(ls -A)" ] && ok || ko "a usage error wrote: $(ls -A)"
+cd "$OLDPWD" || exit 1
 usage "bad --set" "--set: expected KEY=VALUE, got 'utilization'" eval "$sc" --set utilization
 usage "two into one folder" "'$sc' and '$tmp/sub/small.yaml' would both render into $tmp/o/small" \
     "$sc" "$tmp/sub/small.yaml" -o "$tmp/o"
