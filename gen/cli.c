@@ -30,18 +30,18 @@ typedef enum { OPT_OUTPUT, OPT_FORMATS, OPT_JOBS, OPT_QUIET, OPT_JSON, OPT_TEMPL
 static const struct {
     char short_name;
     const char *long_name;
-    int takes_arg;
+    const char *value;          /* what the value is called; NULL: a flag */
     unsigned verbs;
 } options[OPT_COUNT] = {
-    [OPT_OUTPUT] = {'o', "output", 1, 1u << VERB_RENDER},
-    [OPT_FORMATS] = {0, "formats", 1, 1u << VERB_RENDER},
-    [OPT_JOBS] = {'j', "jobs", 1, 1u << VERB_RENDER},
-    [OPT_QUIET] = {'q', "quiet", 0, 1u << VERB_RENDER | 1u << VERB_CHECK},
-    [OPT_JSON] = {0, "json", 0, 1u << VERB_EVAL},
-    [OPT_TEMPLATES] = {0, "templates", 1, 1u << VERB_RENDER},
-    [OPT_SET] = {0, "set", 1, 1u << VERB_RENDER | 1u << VERB_EVAL},
-    [OPT_HELP] = {'h', "help", 0, ~0u},
-    [OPT_VERSION] = {'V', "version", 0, ~0u},
+    [OPT_OUTPUT] = {'o', "output", "DIR", 1u << VERB_RENDER},
+    [OPT_FORMATS] = {0, "formats", "LIST", 1u << VERB_RENDER},
+    [OPT_JOBS] = {'j', "jobs", "N", 1u << VERB_RENDER},
+    [OPT_QUIET] = {'q', "quiet", NULL, 1u << VERB_RENDER | 1u << VERB_CHECK},
+    [OPT_JSON] = {0, "json", NULL, 1u << VERB_EVAL},
+    [OPT_TEMPLATES] = {0, "templates", "DIR", 1u << VERB_RENDER},
+    [OPT_SET] = {0, "set", "KEY=VALUE", 1u << VERB_RENDER | 1u << VERB_EVAL},
+    [OPT_HELP] = {'h', "help", NULL, ~0u},
+    [OPT_VERSION] = {'V', "version", NULL, ~0u},
 };
 
 int cli_usage_error(const char *fmt, ...)
@@ -201,11 +201,16 @@ static int parse_option(cli_args *a, cursor *c)
     }
     if (id < 0)
         return cli_usage_error("unknown option '%s'", arg);
-    if (!options[id].takes_arg && inline_val)
+    if (!options[id].value && inline_val)
         return arg[1] == '-' ? cli_usage_error("option '--%s' takes no value", options[id].long_name)
                              : cli_usage_error("unknown option '%s'", arg);
+    /* "-o=DIR" is "--output=DIR" misspelt: never a folder named "=DIR". */
+    if (arg[1] != '-' && inline_val && inline_val[0] == '=')
+        return cli_usage_error("option '-%c' takes its value without '=' (write '-%c %s' or "
+                               "'--%s=%s')", arg[1], arg[1], options[id].value,
+                               options[id].long_name, options[id].value);
     const char *v = inline_val;
-    if (options[id].takes_arg && !v) {
+    if (options[id].value && !v) {
         if (c->i + 1 >= c->argc)
             return cli_usage_error("option '%s' needs a value", arg);
         v = c->argv[++c->i];

@@ -107,7 +107,13 @@ static void req_cb(tc_ld *c, const tc_node *m, void *p) { ld_requirement(c, m, p
 static void ld_scoring(tc_ld *c, const tc_node *m, tc_analysis *a)
 {
     a->has_scoring = 1;
-    tc_ld_require(c, m, "criteria");
+    const tc_node *l = tc_ld_require(c, m, "criteria");
+    if (l && l->kind == TC_NODE_SEQ && l->n_kids == 0) {
+        /* No criterion, no score: every bid would rank at 0. */
+        size_t old = tc_ld_push(c, "criteria");
+        tc_ld_err(c, l, "expected at least one criterion");
+        tc_ld_pop(c, old);
+    }
     ld_list(c, m, "criteria", sizeof(tc_criterion), (void **)&a->criteria, &a->n_criteria, crit_cb);
     ld_list(c, m, "requirements", sizeof(tc_requirement), (void **)&a->requirements,
             &a->n_requirements, req_cb);

@@ -32,6 +32,8 @@ struct tc_outset {
     size_t n_files;
     char **made_dirs;       /* folders this set created: removed again on abort */
     size_t n_made_dirs;
+    char **claimed;         /* dir/rel of names to remove on commit unless written */
+    size_t n_claimed;
     int committed;
     char error[1024];
     /* Renderers may run on two threads (tc_render_scenario): adding files
@@ -279,6 +281,69 @@ static void sync_dir_of(const char *path)
     free(d);
 }
 
+static tc_status claim_locked(tc_outset *o, const char *rel)
+{
+    if (o->committed || !valid_rel(rel)) {
+        set_error(o, "%s: invalid output name", rel);
+        return TC_ERR_WRITE;
+    }
+    char **c = realloc(o->claimed, (o->n_claimed + 1) * sizeof *c);
+    if (c)
+        o->claimed = c;
+    if (!c || !(o->claimed[o->n_claimed] = join(o->dir, rel))) {
+        set_error(o, "%s/%s: %s", o->dir, rel, strerror(ENOMEM));
+        return TC_ERR_NOMEM;
+    }
+    o->n_claimed++;
+    return TC_OK;
+}
+
+tc_status tc_outset_claim(tc_outset *o, const char *const *rels, size_t n)
+{
+    pthread_mutex_lock(&o->lock);
+    o->error[0] = '\0';
+    tc_status st = TC_OK;
+    for (size_t i = 0; i < n && st == TC_OK; i++)
+        st = claim_locked(o, rels[i]);
+    pthread_mutex_unlock(&o->lock);
+    return st;
+}
+
+/* Removes the folders between path and the set's folder that path's removal
+ * left empty (charts/ once its last chart is gone); rmdir refuses the rest.
+ * path is cut at each '/' in turn, then restored. */
+static void remove_empty_parents(const tc_outset *o, char *path)
+{
+    size_t root = strlen(o->dir), len = strlen(path);
+    for (char *slash; (slash = strrchr(path, '/')) && (size_t)(slash - path) > root;) {
+        *slash = '\0';
+        if (rmdir(path) != 0)
+            break;
+    }
+    for (size_t i = root; i < len; i++)
+        if (!path[i])
+            path[i] = '/';
+}
+
+/* Removes path when it is an output of an earlier run: a file or a link, and
+ * not an input. A folder or a device under an output's name is the user's. */
+static int remove_stale(tc_outset *o, char *path)
+{
+    struct stat st;
+    if (registered(o, path) || lstat(path, &st) != 0 ||
+        !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) || is_input(o, path))
+        return 0;
+    if (unlink(path) != 0 && errno != ENOENT) {
+        if (!o->error[0])
+            set_error(o, "%s: cannot remove the output of an earlier run: %s", path,
+                      strerror(errno));
+        return -1;
+    }
+    remove_empty_parents(o, path);
+    sync_dir_of(path);
+    return 0;
+}
+
 tc_status tc_outset_commit(tc_outset *o)
 {
     o->error[0] = '\0';
@@ -302,7 +367,12 @@ tc_status tc_outset_commit(tc_outset *o)
     for (size_t i = 0; i < o->n_files; i++)
         sync_dir_of(o->files[i].final);
     o->committed = 1;
-    return TC_OK;
+    /* Only now: a failed run leaves the earlier outputs as they were. */
+    tc_status st = TC_OK;
+    for (size_t i = 0; i < o->n_claimed; i++)
+        if (remove_stale(o, o->claimed[i]) != 0)
+            st = TC_ERR_WRITE;
+    return st;
 }
 
 const char *tc_outset_error(const tc_outset *o)
@@ -327,6 +397,9 @@ void tc_outset_free(tc_outset *o)
         free(o->made_dirs[i]);
     }
     free(o->made_dirs);
+    for (size_t i = 0; i < o->n_claimed; i++)
+        free(o->claimed[i]);
+    free(o->claimed);
     free(o->files);
     free(o->inputs);
     free(o->dir);

@@ -171,7 +171,7 @@ tc_status tc_render_scenario(const tc_results *r, const char *dir, unsigned form
     ro.png = (formats & TC_FMT_PNG) != 0;
     ro.svg = (formats & TC_FMT_SVG) != 0;
     tc_status st = run_renderers(r, o, dir, formats, &ro, err, n);
-    if (st == TC_OK && (st = tc_outset_commit(o)) != TC_OK)
+    if (st == TC_OK && (st = tc_render_commit(o)) != TC_OK)
         snprintf(err, n, "%s", tc_outset_error(o));
     tc_outset_free(o);
     return st;

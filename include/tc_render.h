@@ -22,8 +22,23 @@ tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_in
 const char *tc_outset_add(tc_outset *o, const char *rel);
 
 /* Checks every temporary file is complete (exists, non-empty), then
- * fsyncs and renames all into place. */
+ * fsyncs and renames all into place, then removes the claimed names not
+ * written (tc_outset_claim). A name that cannot be removed is an error,
+ * reported after the new files are in place. */
 tc_status tc_outset_commit(tc_outset *o);
+
+/* Claims names the caller's outputs may take in the folder (e.g. every
+ * chart it can draw): once the commit has renamed every file into place, it
+ * removes each claimed name this set did not write, so the folder never
+ * mixes this run's outputs with an earlier run's. Only files and links are
+ * removed, never an input; folders left empty go too. Call before commit
+ * (thread-safe); TC_ERR_WRITE for an invalid name, TC_ERR_NOMEM. */
+tc_status tc_outset_claim(tc_outset *o, const char *const *rels, size_t n);
+
+/* Claims every name tokcost writes under a scenario's folder (results.json,
+ * report.pdf, workbook.xlsx, each chart as .png and .svg), whatever formats
+ * this run was asked for, then commits. */
+tc_status tc_render_commit(tc_outset *o);
 
 /* Last error text ("out/x/report.pdf: No space left on device"), or "". */
 const char *tc_outset_error(const tc_outset *o);

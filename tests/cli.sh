@@ -78,6 +78,16 @@ usage "option of another verb" "option '--json' does not apply to render" "$sc" 
 usage "eval takes one" "eval takes one scenario file, got 2" eval "$sc" "$sc"
 usage "template kind" "template: expected 'bid' or 'scenario'" template quote
 usage "flag with value" "option '--quiet' takes no value" --quiet=yes "$sc"
+# "-o=DIR" is "--output=DIR" misspelt: never a folder named "=" or "=DIR".
+# Run in a folder of their own, where such a folder would appear.
+mkdir "$tmp/eqrun" && cd "$tmp/eqrun" || exit 1
+usage "-o=" "option '-o' takes its value without '=' (write '-o DIR' or '--output=DIR')" "$sc" -o=
+usage "-o=DIR" "option '-o' takes its value without '=' (write '-o DIR' or '--output=DIR')" -o=eq "$sc"
+usage "-j=2" "option '-j' takes its value without '=' (write '-j N' or '--jobs=N')" -j=2 "$sc"
+usage "--output=" "-o: the output folder is empty" "$sc" --output=
+usage "-o ''" "-o: the output folder is empty" "$sc" -o ""
+[ -z "$(ls -A)" ] && ok || ko "a usage error wrote: $(ls -A)"
+cd "$OLDPWD" || exit 1
 usage "bad --set" "--set: expected KEY=VALUE, got 'utilization'" eval "$sc" --set utilization
 usage "two into one folder" "'$sc' and '$tmp/sub/small.yaml' would both render into $tmp/o/small" \
     "$sc" "$tmp/sub/small.yaml" -o "$tmp/o"
@@ -159,6 +169,35 @@ if [ "$(id -u)" -ne 0 ]; then          # permissions bind everyone but root
     mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
     expect 3 "read-only output folder" -- "$bin" "$sc" -o "$tmp/ro"
 fi
+
+# --- outputs of an earlier run: a render leaves in the folder only what it
+# wrote, plus files tokcost does not name; a failed render removes nothing ---
+cp -R scenarios "$tmp/st_in"
+cp scenarios/committee.yaml "$tmp/st_in/nomc.yaml"
+st=$tmp/st/nomc
+expect 0 "stale: full render" -- "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st"
+sed '/^  monte_carlo:/d' scenarios/committee.yaml >"$tmp/st_in/nomc.yaml"
+echo "mine" >"$st/notes.txt"; echo "mine" >"$st/charts/notes.txt"
+[ -s "$st/charts/monte_carlo.png" ] && [ -s "$st/charts/monte_carlo.svg" ] && ok ||
+    ko "stale: the full render drew no Monte Carlo chart"
+(trap '' XFSZ; ulimit -f 0; "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st"; echo "exit $?") 2>&1 | cat >"$tmp/pipe"
+has "$tmp/pipe" "exit 3" "stale: failed render"
+[ -s "$st/charts/monte_carlo.png" ] && [ -s "$st/report.pdf" ] && ok ||
+    ko "stale: a failed render removed the previous report's files"
+expect 0 "stale: render without monte carlo" -- "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st"
+[ ! -e "$st/charts/monte_carlo.png" ] && [ ! -e "$st/charts/monte_carlo.svg" ] && ok ||
+    ko "stale: the dropped analysis left its chart: $(ls "$st/charts")"
+[ "$(ls "$st/charts" | grep -c '\.png$')" -eq 8 ] && [ "$(ls "$st/charts" | grep -c '\.svg$')" -eq 8 ] &&
+    ok || ko "stale: charts after the render: $(ls "$st/charts")"
+expect 0 "stale: json only" -- "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st" --formats json
+[ "$(cd "$st" && find . | sort | tr '\n' ' ')" = ". ./charts ./charts/notes.txt ./notes.txt ./results.json " ] &&
+    ok || ko "stale: after --formats json: $(cd "$st" && find . | sort | tr '\n' ' ')"
+rm "$st/charts/notes.txt"
+expect 0 "stale: every format again" -- "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st"
+expect 0 "stale: pdf only" -- "$bin" "$tmp/st_in/nomc.yaml" -o "$tmp/st" --formats pdf
+[ "$(cd "$st" && find . | sort | tr '\n' ' ')" = ". ./notes.txt ./report.pdf " ] &&
+    ok || ko "stale: after --formats pdf: $(cd "$st" && find . | sort | tr '\n' ' ')"
+has "$st/notes.txt" "mine" "stale: a user file kept"
 
 # --- the analyses in the terminal view (committee example: all four) ---
 expect 0 "eval committee" -- "$bin" eval scenarios/committee.yaml

@@ -6,14 +6,6 @@
 #include "tc_test.h"
 
 #include <hpdf.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-
-#include "tc_analysis.h"
-#include "tc_cli.h"
-#include "tc_load.h"
 
 #define ERR HPDF_FAILD_TO_ALLOC_MEM
 /* libharu reports each error to the document's handler too, as here. */
@@ -21,7 +13,7 @@ static HPDF_Error_Handler handler;
 static void *handler_data;
 #define ON_FAIL() \
     do { if (handler) handler(ERR, 0, handler_data); } while (0)
-#include "cover_wrap.h"
+#include "fault_sweep.h"
 
 W1(HPDF_STATUS, HPDF_Page_BeginText, ERR, HPDF_Page)
 W1(HPDF_STATUS, HPDF_Page_EndText, ERR, HPDF_Page)
@@ -83,75 +75,11 @@ HPDF_Doc __wrap_HPDF_New(HPDF_Error_Handler fn, void *data)
     return __real_HPDF_New(fn, data);
 }
 
-static tc_status render(const tc_results *r, const char *dir, char *err, size_t n)
-{
-    tc_render_opts opts = {0};
-    err[0] = '\0';
-    return tc_render_scenario(r, dir, TC_FMT_PDF, &opts, err, n);
-}
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *b = malloc(8 << 20);
-    *n = b ? fread(b, 1, 8 << 20, f) : 0;
-    fclose(f);
-    return b;
-}
-
 static void every_libharu_failure_is_caught(void **state)
 {
     (void)state;
-    tc_diags d;
-    tc_diags_init(&d);
-    tc_scenario *s = NULL;
-    tc_results *r = NULL;
-    char err[2048], root[] = "/tmp/tc_hpdf_XXXXXX", dir[64], ref[64], cmd[128];
-    assert_int_equal(tc_load_scenario("scenarios/committee.yaml", NULL, &s, &d), TC_OK);
-    assert_int_equal(tc_eval(s, &r), TC_OK);
-    assert_int_equal(tc_analyze(s, r, err, sizeof err), TC_OK);
-    assert_non_null(mkdtemp(root));
-    snprintf(dir, sizeof dir, "%s/out", root);
-    snprintf(ref, sizeof ref, "%s/ref", root);
-    recording = 1;
-    assert_int_equal(render(r, ref, err, sizeof err), TC_OK);
-    recording = 0;
-    assert_true(n_sites > 30);
-    snprintf(cmd, sizeof cmd, "%s/report.pdf", ref);
-    size_t ref_len, got_len;
-    char *want = slurp(cmd, &ref_len);
-    assert_non_null(want);
-    size_t harmless = 0;
-    for (size_t i = 0; i < n_sites; i++) {
-        target = sites[i];
-        fired = 0;
-        tc_status st = render(r, dir, err, sizeof err);
-        assert_true(fired);
-        snprintf(cmd, sizeof cmd, "%s/report.pdf", dir);
-        if (st == TC_OK) {
-            char *got = slurp(cmd, &got_len);
-            if (!got || got_len != ref_len || memcmp(got, want, ref_len) != 0)
-                fail_msg("libharu call site %zu (%s) failed, the render succeeded with another PDF",
-                         i, site_fn[i]);
-            free(got);
-            harmless++;
-        } else if (!err[0] || access(dir, F_OK) == 0) {
-            fail_msg("libharu call site %zu (%s) failed: message \"%s\", folder %s", i, site_fn[i], err,
-                     access(dir, F_OK) == 0 ? "left" : "removed");
-        }
-        snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-        assert_int_equal(system(cmd), 0);
-    }
-    print_message("%zu libharu call sites, %zu without effect when failing\n", n_sites, harmless);
-    target = NULL;
-    free(want);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    assert_int_equal(system(cmd), 0);
-    tc_results_free(r);
-    tc_scenario_free(s);
-    tc_diags_free(&d);
+    fault_sweep_counts c;
+    fault_sweep_run(&(fault_sweep){"libharu", TC_FMT_PDF, 31, 0, NULL}, &c);
 }
 
 int main(void)

@@ -1,100 +1,15 @@
 /* tc_eval against figures computed by hand from METHOD.md. Scenarios are
  * built in C (the loader is tested on its own): every test fills a fixture
- * with the defaults of SCENARIO.md and overrides what it exercises. */
+ * with the defaults of SCENARIO.md (scenario_fixture.h) and overrides what
+ * it exercises. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tc_test.h"
 #include "tc_results.h"
+#include "scenario_fixture.h"
 
 #define REL 1e-9
-
-static tc_num given(double v)
-{
-    return (tc_num){ .value = v, .given = 1 };
-}
-
-static tc_num dflt(double v)
-{
-    return (tc_num){ .value = v };
-}
-
-typedef struct {
-    tc_scenario s;
-    tc_workload w[3];
-    tc_platform p[5];
-    tc_perf perf[5];
-    tc_point pts[5][4];
-    tc_claim claims[5][4];
-} fixture;
-
-/* SCENARIO.md defaults; tokens_per_day 1e9; no site, no token price. */
-static void scenario_defaults(fixture *f)
-{
-    memset(f, 0, sizeof *f);
-    tc_scenario *s = &f->s;
-    strcpy(s->currency, "USD");
-    s->title = "test";
-    s->horizon_years = 5;
-    s->discount_rate = dflt(0.08);
-    s->utilization = dflt(0.70);
-    s->price_per_kwh = dflt(0.10);
-    s->escalation = dflt(0);
-    s->pue = dflt(1.3);
-    s->facility_per_kw_month = dflt(0);
-    s->tokens_per_day = given(1e9);
-    s->growth = dflt(0);
-    s->workloads = f->w;
-    s->platforms = f->p;
-}
-
-static tc_workload *add_workload(fixture *f, char *id, char *model, double isl, double osl,
-                                 double share)
-{
-    tc_workload *w = &f->w[f->s.n_workloads++];
-    *w = (tc_workload){ .id = id, .name = id, .model = model, .isl = isl, .osl = osl,
-                        .share = given(share) };
-    return w;
-}
-
-static tc_platform *add_platform(fixture *f, char *id, tc_pricing_kind kind)
-{
-    tc_platform *p = &f->p[f->s.n_platforms++];
-    *p = (tc_platform){ .id = id, .name = id, .gpus_per_node = 8,
-                        .power_kw_per_gpu = given(1.0), .idle_power_fraction = dflt(1.0),
-                        .software_uplift = dflt(0) };
-    p->pricing.kind = kind;
-    p->pricing.includes_power = 1;
-    p->pricing.amortization_years = 4;
-    return p;
-}
-
-/* One performance entry for platform index i; xs NULL: the one-point form. */
-static tc_perf *set_perf(fixture *f, size_t i, char *model, double isl, double osl,
-                         const double *xs, const double *ys, size_t n)
-{
-    tc_perf *e = &f->perf[i];
-    *e = (tc_perf){ .model = model, .isl = isl, .osl = osl, .points = f->pts[i],
-                    .n_points = n, .has_interactivity = xs != NULL };
-    for (size_t j = 0; j < n; j++)
-        f->pts[i][j] = (tc_point){ .interactivity = xs ? given(xs[j]) : dflt(0),
-                                   .throughput = given(ys[j]) };
-    f->p[i].perf = e;
-    f->p[i].n_perf = 1;
-    return e;
-}
-
-static void single(fixture *f, size_t i, char *model, double isl, double osl, double tput)
-{
-    set_perf(f, i, model, isl, osl, NULL, &tput, 1);
-}
-
-static void add_claim(fixture *f, size_t i, tc_claim_metric m, double v, double quantum)
-{
-    tc_platform *p = &f->p[i];
-    p->claims = f->claims[i];
-    p->claims[p->n_claims++] = (tc_claim){ .metric = m, .value = v, .quantum = quantum };
-}
 
 static tc_results *eval_ok(const fixture *f)
 {
@@ -591,7 +506,7 @@ static const tc_wl_result *at_slo(fixture *f, double slo, tc_results **r)
         w->min_interactivity = given(slo);
     tc_platform *p = add_platform(f, "gb", TC_PRICING_CLOUD);
     p->pricing.gpu_hour = given(2.65);
-    set_perf(f, 0, "m", 1024, 1024, curve_x, curve_y, 3);
+    add_perf(f, 0, "m", 1024, 1024, TC_BASIS_OUTPUT, curve_x, curve_y, 3);
     *r = eval_ok(f);
     return &(*r)->platforms[0].workloads[0];
 }
@@ -702,7 +617,7 @@ static void test_total_basis_conversion(void **state)
     f.s.token_basis = TC_BASIS_TOTAL;
     add_workload(&f, "chat", "m", 1024, 1024, 1.0)->min_interactivity = given(35);
     add_platform(&f, "gb", TC_PRICING_CLOUD)->pricing.gpu_hour = given(2.65);
-    set_perf(&f, 0, "m", 1024, 1024, curve_x, curve_y, 3);
+    add_perf(&f, 0, "m", 1024, 1024, TC_BASIS_OUTPUT, curve_x, curve_y, 3);
     r = eval_ok(&f);
     assert_double_rel(r->platforms[0].workloads[0].tokens_per_s_per_gpu, 15000, REL);
     assert_double_rel(r->platforms[0].workloads[0].y_lo, 18000, REL);
@@ -712,7 +627,7 @@ static void test_total_basis_conversion(void **state)
     add_workload(&f, "rag", "m", 3000, 1000, 1.0);
     add_platform(&f, "gb", TC_PRICING_CLOUD)->pricing.gpu_hour = given(2.65);
     single(&f, 0, "m", 3000, 1000, 8000);
-    f.perf[0].basis = TC_BASIS_TOTAL;
+    f.perf[0][0].basis = TC_BASIS_TOTAL;
     r = eval_ok(&f);
     assert_double_rel(r->platforms[0].tokens_per_s_per_gpu, 2000, REL);
     tc_results_free(r);

@@ -203,6 +203,145 @@ static void names_outside_the_folder_are_refused(void **state)
     tc_outset_free(NULL);
 }
 
+/* Fills dir with `before` (a name ending in '/' is a folder, others are
+ * files holding "old\n"), then commits a set that claims `claims` and
+ * writes `written` ("new\n"); returns the commit's status. */
+typedef struct {
+    const char *const *before, *const *claims, *const *written, *const *inputs;
+    size_t n_before, n_claims, n_written, n_inputs;
+} prune_case;
+
+static void make_before(const char *dir, const prune_case *c)
+{
+    char p[600];
+    for (size_t i = 0; i < c->n_before; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, c->before[i]);
+        for (char *s = p + 1; *s; s++)
+            if (*s == '/') {
+                *s = '\0';
+                mkdir(p, 0777);
+                *s = '/';
+            }
+        if (p[strlen(p) - 1] != '/')
+            write_file(p, "old\n");
+    }
+}
+
+static tc_status commit_over(const char *dir, const prune_case *c, char *err, size_t n)
+{
+    make_before(dir, c);
+    tc_outset *o = tc_outset_new(dir, c->inputs, c->n_inputs);
+    assert_non_null(o);
+    assert_int_equal(tc_outset_claim(o, c->claims, c->n_claims), TC_OK);
+    for (size_t i = 0; i < c->n_written; i++)
+        write_file(tc_outset_add(o, c->written[i]), "new\n");
+    tc_status st = tc_outset_commit(o);
+    snprintf(err, n, "%s", tc_outset_error(o));
+    tc_outset_free(o);
+    return st;
+}
+
+static void commit_removes_claimed_names_not_written(void **state)
+{
+    (void)state;
+    char dir[300], p[400], err[600];
+    path_of(dir, sizeof dir, "prune");
+    const char *before[] = {"results.json", "report.pdf", "charts/a.png", "charts/a.svg",
+                            "charts/b.png", "notes.txt", "charts/mine.png", "workbook.xlsx/"};
+    const char *written[] = {"results.json", "charts/b.png"};
+    const char *claims[] = {"results.json", "report.pdf", "workbook.xlsx", "charts/a.png",
+                            "charts/a.svg", "charts/b.png", "charts/b.svg"};
+    prune_case c = {before, claims, written, NULL, 8, 7, 2, 0};
+    assert_int_equal(commit_over(dir, &c, err, sizeof err), TC_OK);
+    assert_string_equal(err, "");
+    snprintf(p, sizeof p, "%s/results.json", dir);
+    assert_string_equal(read_file(p), "new\n");
+    snprintf(p, sizeof p, "%s/charts/b.png", dir);
+    assert_string_equal(read_file(p), "new\n");
+    snprintf(p, sizeof p, "%s/notes.txt", dir);     /* a name tokcost does not write */
+    assert_string_equal(read_file(p), "old\n");
+    snprintf(p, sizeof p, "%s/report.pdf", dir);
+    assert_null(read_file(p));
+    /* results.json, charts, notes.txt and the folder under workbook.xlsx's name */
+    assert_int_equal(entries(dir), 4);
+    snprintf(p, sizeof p, "%s/charts", dir);
+    assert_int_equal(entries(p), 2);                /* b.png, mine.png */
+}
+
+static void commit_removes_an_emptied_folder_and_never_an_input(void **state)
+{
+    (void)state;
+    char dir[300], p[400], in[400], err[600];
+    path_of(dir, sizeof dir, "prune2");
+    snprintf(in, sizeof in, "%s/scenario.yaml", dir);
+    snprintf(p, sizeof p, "%s/report.pdf", dir);
+    const char *before[] = {"charts/a.png", "charts/a.svg", "scenario.yaml"};
+    const char *claims[] = {"charts/a.png", "charts/a.svg", "scenario.yaml", "report.pdf"};
+    const char *written[] = {"results.json"};
+    const char *inputs[] = {in};
+    prune_case c = {before, claims, written, inputs, 3, 4, 1, 1};
+    make_before(dir, &c);
+    assert_int_equal(symlink(in, p), 0);            /* an input under an output's name */
+    assert_int_equal(commit_over(dir, &c, err, sizeof err), TC_OK);
+    assert_string_equal(read_file(in), "old\n");
+    assert_string_equal(read_file(p), "old\n");
+    assert_int_equal(entries(dir), 3);              /* results.json, scenario.yaml, report.pdf */
+}
+
+static void a_failed_commit_removes_nothing(void **state)
+{
+    (void)state;
+    char dir[300], p[400];
+    path_of(dir, sizeof dir, "prune3");
+    const char *before[] = {"charts/a.png"};
+    const char *claims[] = {"charts/a.png"};
+    prune_case c = {before, claims, NULL, NULL, 1, 1, 0, 0};
+    make_before(dir, &c);
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    assert_int_equal(tc_outset_claim(o, claims, 1), TC_OK);
+    assert_non_null(tc_outset_add(o, "results.json"));   /* left empty: the commit fails */
+    assert_int_equal(tc_outset_commit(o), TC_ERR_WRITE);
+    tc_outset_free(o);
+    snprintf(p, sizeof p, "%s/charts/a.png", dir);
+    assert_string_equal(read_file(p), "old\n");
+}
+
+static void claims_are_checked(void **state)
+{
+    (void)state;
+    char dir[300];
+    path_of(dir, sizeof dir, "prune4");
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    const char *names[] = {"results.json", "../x"};
+    assert_int_equal(tc_outset_claim(o, names, 2), TC_ERR_WRITE);
+    assert_string_equal(tc_outset_error(o), "../x: invalid output name");
+    write_file(tc_outset_add(o, "results.json"), "x");
+    assert_int_equal(tc_outset_commit(o), TC_OK);
+    assert_int_equal(tc_outset_claim(o, names, 1), TC_ERR_WRITE);   /* too late */
+    assert_string_equal(tc_outset_error(o), "results.json: invalid output name");
+    tc_outset_free(o);
+    if (geteuid() != 0) {                           /* permissions bind everyone but root */
+        char ro[300], p[400], err[600], msg[700];
+        path_of(ro, sizeof ro, "prune_ro");
+        const char *before[] = {"charts/a.png"};
+        prune_case c = {before, before, NULL, NULL, 1, 1, 0, 0};
+        make_before(ro, &c);
+        snprintf(p, sizeof p, "%s/charts", ro);
+        assert_int_equal(chmod(p, 0555), 0);
+        const char *written[] = {"results.json"};
+        c.written = written;
+        c.n_written = 1;
+        assert_int_equal(commit_over(ro, &c, err, sizeof err), TC_ERR_WRITE);
+        snprintf(msg, sizeof msg, "%s/charts/a.png: cannot remove the output of an earlier run: %s",
+                 ro, strerror(EACCES));
+        assert_string_equal(err, msg);
+        snprintf(p, sizeof p, "%s/results.json", ro);
+        assert_string_equal(read_file(p), "new\n");    /* the new files are in place */
+        snprintf(p, sizeof p, "%s/charts", ro);
+        chmod(p, 0755);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +352,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_input_is_never_an_output, setup, teardown),
         cmocka_unit_test_setup_teardown(unwritable_folder_is_named, setup, teardown),
         cmocka_unit_test_setup_teardown(names_outside_the_folder_are_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(commit_removes_claimed_names_not_written, setup, teardown),
+        cmocka_unit_test_setup_teardown(commit_removes_an_emptied_folder_and_never_an_input, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_failed_commit_removes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(claims_are_checked, setup, teardown),
     };
     return cmocka_run_group_tests_name("outset", tests, NULL, NULL);
 }

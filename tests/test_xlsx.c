@@ -13,88 +13,30 @@
 
 #include "tc_test.h"
 #include "tc_results.h"
+#include "scenario_fixture.h"
 #include "../gen/xlsx.h"
 
 #define CHECKER "/usr/bin/python3 tests/xlsx_recalc.py"
 
 static char dir[] = "/tmp/tc_xlsx_XXXXXX";
 
-static tc_num given(double v)
-{
-    return (tc_num){ .value = v, .given = 1, .line = 7 };
-}
-
-static tc_num dflt(double v)
-{
-    return (tc_num){ .value = v };
-}
-
-typedef struct {
-    tc_scenario s;
-    tc_workload w[3];
-    tc_platform p[6];
-    tc_perf perf[6][2];
-    tc_point pts[6][2][4];
-    tc_claim claims[6][2];
-} fixture;
-
+/* What the loader would also fill in: the file, the date, the hash. */
 static void defaults(fixture *f)
 {
-    memset(f, 0, sizeof *f);
-    tc_scenario *s = &f->s;
-    strcpy(s->currency, "USD");
-    s->title = "Workbook test";
-    s->date = "2026-11-21";
-    s->file = "/somewhere/private/scenario.yaml";
-    strcpy(s->input_sha256, "0123456789abcdef");
-    s->horizon_years = 5;
-    s->discount_rate = dflt(0.08);
-    s->utilization = dflt(0.70);
-    s->price_per_kwh = dflt(0.10);
-    s->escalation = dflt(0);
-    s->pue = dflt(1.3);
-    s->facility_per_kw_month = dflt(0);
-    s->tokens_per_day = given(1e9);
-    s->growth = dflt(0);
-    s->workloads = f->w;
-    s->platforms = f->p;
+    scenario_defaults(f);
+    f->s.title = "Workbook test";
+    f->s.date = "2026-11-21";
+    f->s.file = "/somewhere/private/scenario.yaml";
+    strcpy(f->s.input_sha256, "0123456789abcdef");
 }
 
-static tc_workload *workload(fixture *f, char *id, double isl, double osl, double share)
-{
-    tc_workload *w = &f->w[f->s.n_workloads++];
-    *w = (tc_workload){ .id = id, .name = id, .model = "deepseek-r1", .isl = isl, .osl = osl,
-                        .share = given(share) };
-    return w;
-}
-
+/* A bid with its source and its file, as the loader makes it. */
 static tc_platform *platform(fixture *f, char *id, tc_pricing_kind kind)
 {
-    size_t i = f->s.n_platforms++;
-    tc_platform *p = &f->p[i];
-    *p = (tc_platform){ .id = id, .name = id, .source = "test bid", .file = "bids/x.yaml",
-                        .gpus_per_node = 8, .power_kw_per_gpu = given(1.0),
-                        .idle_power_fraction = dflt(1.0), .software_uplift = dflt(0),
-                        .perf = f->perf[i], .claims = f->claims[i] };
-    p->pricing.kind = kind;
-    p->pricing.includes_power = 1;
-    p->pricing.amortization_years = 4;
+    tc_platform *p = add_platform(f, id, kind);
+    p->source = "test bid";
+    p->file = "bids/x.yaml";
     return p;
-}
-
-/* A performance entry of platform i; xs NULL: the one-point form. */
-static tc_perf *perf(fixture *f, size_t i, double isl, double osl, tc_basis basis,
-                     const double *xs, const double *ys, size_t n)
-{
-    tc_platform *p = &f->p[i];
-    tc_perf *e = &f->perf[i][p->n_perf];
-    *e = (tc_perf){ .model = "deepseek-r1", .isl = isl, .osl = osl, .basis = basis,
-                    .points = f->pts[i][p->n_perf], .n_points = n, .has_interactivity = xs != NULL };
-    for (size_t j = 0; j < n; j++)
-        e->points[j] = (tc_point){ .interactivity = xs ? given(xs[j]) : dflt(0),
-                                   .throughput = given(ys[j]) };
-    p->n_perf++;
-    return e;
 }
 
 /* METHOD.md's seed table: H200 and GB300 in the cloud, utilization 1, PUE 1. */
@@ -103,21 +45,20 @@ static void seed(fixture *f)
     defaults(f);
     f->s.utilization = given(1.0);
     f->s.pue = given(1.0);
-    workload(f, "r1", 1024, 1024, 1.0);
+    add_workload(f, "r1", "deepseek-r1", 1024, 1024, 1.0);
     tc_platform *h = platform(f, "h200", TC_PRICING_CLOUD);
     h->pricing.gpu_hour = given(1.41);
     h->peak_pflops = given(3.958);
     h->power_kw_per_gpu = given(1.73);
     double t1 = 90, t2 = 6000;
-    perf(f, 0, 1024, 1024, TC_BASIS_OUTPUT, NULL, &t1, 1);
+    add_perf(f, 0, "deepseek-r1", 1024, 1024, TC_BASIS_OUTPUT, NULL, &t1, 1);
     tc_platform *g = platform(f, "gb300", TC_PRICING_CLOUD);
     g->pricing.gpu_hour = given(2.65);
     g->peak_pflops = given(15);
     g->power_kw_per_gpu = given(2.10);
     g->gpus_per_node = 72;
-    perf(f, 1, 1024, 1024, TC_BASIS_OUTPUT, NULL, &t2, 1);
-    g->claims[g->n_claims++] = (tc_claim){ .metric = TC_CLAIM_COST_PER_M_TOKENS, .value = 0.12,
-                                           .quantum = 0.01 };
+    add_perf(f, 1, "deepseek-r1", 1024, 1024, TC_BASIS_OUTPUT, NULL, &t2, 1);
+    add_claim(f, 1, TC_CLAIM_COST_PER_M_TOKENS, 0.12, 0.01);
 }
 
 /* Every pricing form and every way to find a throughput: cloud paying its
@@ -140,9 +81,9 @@ static void mixed(fixture *f)
     s->tokens_per_day = given(5e9);
     s->utilization = (tc_num){ .value = 0.7, .given = 1, .dist = TC_DIST_TRIANGULAR,
                                .p1 = 0.5, .p2 = 0.7, .p3 = 0.9 };
-    tc_workload *chat = workload(f, "chat", 1024, 1024, 0.6);
+    tc_workload *chat = add_workload(f, "chat", "deepseek-r1", 1024, 1024, 0.6);
     chat->min_interactivity = given(70);
-    workload(f, "batch", 8192, 1024, 0.4);
+    add_workload(f, "batch", "deepseek-r1", 8192, 1024, 0.4);
     tc_platform *c = platform(f, "gb300", TC_PRICING_CLOUD);
     c->pricing.gpu_hour = given(2.65);
     c->pricing.includes_power = 0;
@@ -151,8 +92,8 @@ static void mixed(fixture *f)
     c->idle_power_fraction = given(0.4);
     c->software_uplift = given(0.1);
     c->peak_pflops = given(15);
-    perf(f, 0, 1024, 1024, TC_BASIS_OUTPUT, xs, ys, 3);
-    perf(f, 0, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    add_perf(f, 0, "deepseek-r1", 1024, 1024, TC_BASIS_OUTPUT, xs, ys, 3);
+    add_perf(f, 0, "deepseek-r1", 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
     tc_platform *o = platform(f, "own-h200", TC_PRICING_OWNED);
     o->pricing.capex_per_node = given(3.9e5);
     o->pricing.network_capex_per_node = given(2.5e4);
@@ -164,8 +105,9 @@ static void mixed(fixture *f)
     o->pricing.one_time = given(2e5);
     o->power_kw_per_gpu = given(1.73);
     o->idle_power_fraction = given(0.5);
-    perf(f, 1, 1024, 1024, TC_BASIS_TOTAL, xs2, ys2, 2);    /* SLO 70 > 40: not covered */
-    perf(f, 1, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    /* SLO 70 > 40: not covered */
+    add_perf(f, 1, "deepseek-r1", 1024, 1024, TC_BASIS_TOTAL, xs2, ys2, 2);
+    add_perf(f, 1, "deepseek-r1", 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
     tc_platform *a = platform(f, "api", TC_PRICING_API);
     a->pricing.input_per_m = given(0.55);
     a->pricing.output_per_m = given(2.19);
@@ -175,8 +117,8 @@ static void mixed(fixture *f)
     w->pricing.capex_per_node = given(3.0e5);
     w->pricing.residual_value = given(0.2);
     w->pricing.amortization_years = 4;
-    perf(f, 3, 1024, 1024, TC_BASIS_TOTAL, xs, ys, 3);
-    perf(f, 3, 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
+    add_perf(f, 3, "deepseek-r1", 1024, 1024, TC_BASIS_TOTAL, xs, ys, 3);
+    add_perf(f, 3, "deepseek-r1", 8192, 1024, TC_BASIS_OUTPUT, xs2, ys2, 2);
     s->baseline = "gb300";
 }
 

@@ -1,0 +1,31 @@
+/* The names tokcost writes under a scenario's folder. A render claims them
+ * all, so that its commit removes any it did not write this time: a chart
+ * whose analysis the scenario dropped, a format not asked for. A committee
+ * must never find a chart or a workbook of an earlier run beside a new
+ * report; files tokcost does not name are left alone. */
+#include "tc_render.h"
+
+#include <stdio.h>
+#include "tc_charts.h"
+
+static const char *const fixed_names[] = {"results.json", "report.pdf", "workbook.xlsx"};
+#define N_FIXED (sizeof fixed_names / sizeof fixed_names[0])
+#define N_NAMES (N_FIXED + 2 * TC_CHART_KIND_COUNT)
+
+tc_status tc_render_commit(tc_outset *o)
+{
+    char charts[2 * TC_CHART_KIND_COUNT][96];
+    const char *names[N_NAMES];
+    size_t n = 0;
+    for (size_t i = 0; i < N_FIXED; i++)
+        names[n++] = fixed_names[i];
+    for (int k = 0; k < TC_CHART_KIND_COUNT; k++)
+        for (int svg = 0; svg < 2; svg++) {
+            char *c = charts[2 * k + svg];
+            snprintf(c, sizeof charts[0], "charts/%s.%s", tc_chart_name((tc_chart_kind)k),
+                     svg ? "svg" : "png");
+            names[n++] = c;
+        }
+    tc_status st = tc_outset_claim(o, names, n);
+    return st == TC_OK ? tc_outset_commit(o) : st;
+}
