@@ -295,9 +295,10 @@ void xl_sheet_name(const char *base, char *out, size_t n)
     size_t o = 0, cap = n - 1 < 31 ? n - 1 : 31;
     for (const char *p = base; *p && o < cap; p++)
         out[o++] = strchr("[]:*?/\\", *p) || (unsigned char)*p < 0x20 ? '_' : *p;
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-        o--;    /* a cut multi-byte character */
-    while (o > 0 && (unsigned char)out[o - 1] >= 0x80)
+    /* out holds base's first o bytes (only ASCII is replaced): when the next
+     * byte of base continues a character, that character was cut; drop it
+     * whole. A name that ends with a complete character keeps it. */
+    while (o > 0 && ((unsigned char)base[o] & 0xC0) == 0x80)
         o--;
     out[o] = '\0';
     if (out[0] == '\'')
