@@ -38,10 +38,49 @@ static void sheet_names_keep_whole_characters(void **state)
     assert_string_equal(s + 28, "\xe2\x82\xac");
 }
 
+#define FFFD "\xef\xbf\xbd"
+
+/* Every kind of invalid UTF-8 becomes U+FFFD, one per byte that starts no
+ * valid character; the valid characters at each edge are kept. */
+static void invalid_utf8_is_replaced(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"\xe0\x80\x80", FFFD FFFD FFFD},                 /* overlong 3-byte */
+        {"\xe0\xa0\x80", "\xe0\xa0\x80"},                  /* U+0800 */
+        {"\xed\xa0\x80", FFFD FFFD FFFD},                 /* surrogate */
+        {"\xed\x9f\xbf", "\xed\x9f\xbf"},                  /* U+D7FF */
+        {"\xf0\x80\x80\x80", FFFD FFFD FFFD FFFD},         /* overlong 4-byte */
+        {"\xf0\x90\x80\x80", "\xf0\x90\x80\x80"},          /* U+10000 */
+        {"\xf4\x90\x80\x80", FFFD FFFD FFFD FFFD},         /* above U+10FFFF */
+        {"\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf"},          /* U+10FFFF */
+        {"\xf5\x80\x80\x80", FFFD FFFD FFFD FFFD},         /* no character starts with F5 */
+        {"\xfe\x80\x80", FFFD FFFD FFFD},
+        {"\xc1\xbf", FFFD FFFD},                           /* overlong 2-byte */
+        {"\xc2\x80", "\xc2\x80"},                            /* U+0080 */
+        {"\xe2\x82", FFFD FFFD},                           /* cut short by the end */
+        {"a\xe2\x82" "b", "a" FFFD FFFD "b"},               /* cut short by ASCII */
+        {"x\x7fy\rz", "x" FFFD "y" FFFD "z"},               /* DEL, CR */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        int cut = -1;
+        char *t = xl_clean(cases[k][0], &cut);
+        assert_non_null(t);
+        if (strcmp(t, cases[k][1]) != 0)
+            fail_msg("case %zu: got \"%s\"", k, t);
+        assert_int_equal(cut, 0);
+        free(t);
+    }
+    assert_int_equal(xl_utf8_cut("ab\xf0\x9f\x98\x80", 5), 2);      /* not inside the emoji */
+    assert_int_equal(xl_utf8_cut("ab\xf0\x9f\x98\x80", 6), 6);
+    assert_int_equal(xl_utf8_cut("\xc3\xa9", 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sheet_names_keep_whole_characters),
+        cmocka_unit_test(invalid_utf8_is_replaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
