@@ -76,11 +76,81 @@ static void invalid_utf8_is_replaced(void **state)
     assert_int_equal(xl_utf8_cut("\xc3\xa9", 1), 0);
 }
 
+typedef struct {
+    char path[64];
+    xl_ctx c;
+    lxw_worksheet *ws;
+} book;
+
+static int book_setup(void **state)
+{
+    book *b = calloc(1, sizeof *b);
+    if (!b)
+        return -1;
+    strcpy(b->path, "/tmp/tc_xlsafe_XXXXXX");
+    int fd = mkstemp(b->path);
+    if (fd < 0)
+        return -1;
+    close(fd);
+    b->c.names = xl_names_new();
+    b->c.wb = workbook_new(b->path);
+    b->ws = b->c.wb ? workbook_add_worksheet(b->c.wb, "Inputs") : NULL;
+    *state = b;
+    return b->c.names && b->ws ? 0 : -1;
+}
+
+static int book_teardown(void **state)
+{
+    book *b = *state;
+    int rc = workbook_close(b->c.wb) == LXW_NO_ERROR ? 0 : -1;
+    unlink(b->path);
+    xl_names_free(b->c.names);
+    for (size_t i = 0; i < b->c.n_warnings; i++)
+        free(b->c.warnings[i]);
+    free(b->c.warnings);
+    free(b);
+    return rc;
+}
+
+static char *repeat(const char *unit, size_t times)
+{
+    size_t len = strlen(unit);
+    char *s = malloc(len * times + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * len, unit, len);
+    s[len * times] = '\0';
+    return s;
+}
+
+/* Names cut to the longest libxlsxwriter defines, distinct when their
+ * cut parts are equal; the workbook is still valid. */
+static void long_names_are_defined(void **state)
+{
+    book *b = *state;
+    xl_ctx *c = &b->c;
+    char *longname = repeat("n", 300);
+    const char *n1 = xl_define(c, "long1", longname, "Inputs", 4, 1);
+    assert_int_equal(c->st, TC_OK);
+    assert_non_null(n1);
+    assert_int_equal(strlen(n1), XL_NAME_MAX);
+    char first[XL_NAME_MAX + 1];
+    strcpy(first, n1);
+    const char *n2 = xl_define(c, "long2", longname, "Inputs", 5, 1);
+    assert_int_equal(c->st, TC_OK);
+    assert_non_null(n2);
+    assert_int_equal(strlen(n2), XL_NAME_MAX - 8 + 2);
+    assert_string_equal(n2 + XL_NAME_MAX - 8, "_2");
+    assert_memory_equal(n2, first, XL_NAME_MAX - 8);
+    free(longname);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sheet_names_keep_whole_characters),
         cmocka_unit_test(invalid_utf8_is_replaced),
+        cmocka_unit_test_setup_teardown(long_names_are_defined, book_setup, book_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
