@@ -112,6 +112,15 @@ static int book_teardown(void **state)
     return rc;
 }
 
+/* Clears the sticky error after a failure the test expected. */
+static void expect_failed(xl_ctx *c, tc_status st, const char *err)
+{
+    assert_int_equal(c->st, st);
+    assert_string_equal(c->err, err);
+    c->st = TC_OK;
+    c->err[0] = '\0';
+}
+
 static char *repeat(const char *unit, size_t times)
 {
     size_t len = strlen(unit);
@@ -121,6 +130,59 @@ static char *repeat(const char *unit, size_t times)
         memcpy(s + i * len, unit, len);
     s[len * times] = '\0';
     return s;
+}
+
+/* A formula names the key it cannot expand, and says when it is too long
+ * before or after its names are expanded; text in braces that is no key
+ * (too long, or unclosed) is left as it is. */
+static void formula_failures(void **state)
+{
+    book *b = *state;
+    xl_ctx *c = &b->c;
+    assert_string_equal(xl_define(c, "p0.gpu_hour", "h200_gpu_hour", "Inputs", 1, 1), "h200_gpu_hour");
+    assert_string_equal(xl_define(c, "k", "a_much_longer_name_for_k", "Inputs", 2, 1),
+                        "a_much_longer_name_for_k");
+    xl_fx(c, b->ws, 5, 1, NULL, 2.82, "={p0.gpu_hour}*%d", 2);
+    xl_fx_str(c, b->ws, 6, 1, NULL, "yes", "=IF({p0.gpu_hour}>1,\"yes\",\"no\")");
+    xl_fx(c, b->ws, 7, 1, NULL, NAN, "={nothing}");     /* not finite: n/a, not expanded */
+    assert_int_equal(c->st, TC_OK);
+    xl_fx(c, b->ws, 8, 1, NULL, 1.0, "={p1.gpu_hour}*2");
+    expect_failed(c, TC_ERR_RENDER, "workbook: internal: no defined name for p1.gpu_hour");
+    xl_fx_str(c, b->ws, 8, 1, NULL, "x", "={p2.x}");
+    expect_failed(c, TC_ERR_RENDER, "workbook: internal: no defined name for p2.x");
+    char *raw = repeat("1+", 4200);
+    xl_fx(c, b->ws, 9, 1, NULL, 1.0, "=%s1", raw);
+    expect_failed(c, TC_ERR_RENDER, "workbook: a formula exceeds 8192 characters");
+    free(raw);
+    char *names = repeat("{k}+", 2000);        /* 8000 bytes, 50000 expanded */
+    xl_fx(c, b->ws, 9, 1, NULL, 1.0, "=%s1", names);
+    expect_failed(c, TC_ERR_RENDER, "workbook: a formula exceeds 8192 characters");
+    free(names);
+    char *brace = repeat("x", 300);
+    xl_fx_str(c, b->ws, 10, 1, NULL, "t", "=\"{%s}\"&\"{open\"", brace);
+    assert_int_equal(c->st, TC_OK);
+    free(brace);
+}
+
+/* Excel compares names without case: a name taken in any case gets _2, _3;
+ * a key is defined once; after a failure nothing more is defined. */
+static void names_stay_unique(void **state)
+{
+    book *b = *state;
+    xl_ctx *c = &b->c;
+    assert_string_equal(xl_define(c, "a", "gpu_hour", "Inputs", 1, 1), "gpu_hour");
+    assert_string_equal(xl_define(c, "b", "GPU_Hour", "Inputs", 2, 1), "GPU_Hour_2");
+    assert_string_equal(xl_define(c, "c", "gpu-hour", "Inputs", 3, 1), "gpu_hour_3");
+    assert_string_equal(xl_name_of(c, "b"), "GPU_Hour_2");
+    assert_null(xl_name_of(c, "d"));
+    assert_null(xl_define(c, "a", "other", "Inputs", 6, 1));
+    assert_int_equal(c->st, TC_ERR_RENDER);
+    assert_string_equal(c->err, "workbook: internal: name key a defined twice");
+    assert_null(xl_define(c, "e", "fresh", "Inputs", 7, 1));     /* sticky */
+    xl_fail(c, TC_ERR_WRITE, "a later failure");
+    assert_string_equal(c->err, "workbook: internal: name key a defined twice");
+    assert_null(xl_name_of(c, "e"));
+    c->st = TC_OK;
 }
 
 /* Names cut to the longest libxlsxwriter defines, distinct when their
@@ -145,12 +207,51 @@ static void long_names_are_defined(void **state)
     free(longname);
 }
 
+/* More names than the table's first size: all still found. */
+static void many_names(void **state)
+{
+    book *b = *state;
+    xl_ctx *c = &b->c;
+    char key[32], base[32], want[32];
+    for (int i = 0; i < 600; i++) {
+        snprintf(key, sizeof key, "key%d", i);
+        snprintf(base, sizeof base, "name_%d", i);
+        assert_string_equal(xl_define(c, key, base, "Inputs", (lxw_row_t)(1 + i), 1), base);
+    }
+    for (int i = 0; i < 600; i++) {
+        snprintf(key, sizeof key, "key%d", i);
+        snprintf(want, sizeof want, "name_%d", i);
+        assert_string_equal(xl_name_of(c, key), want);
+    }
+}
+
+/* Text over Excel's cell limit is cut with a warning naming the cell. */
+static void long_text_warns(void **state)
+{
+    book *b = *state;
+    xl_ctx *c = &b->c;
+    char *text = repeat("y", 40000);
+    xl_str(c, b->ws, 4, 1, text, NULL);
+    xl_str(c, b->ws, 5, 1, NULL, NULL);        /* no text: nothing, no warning */
+    free(text);
+    assert_int_equal(c->st, TC_OK);
+    assert_int_equal(c->n_warnings, 1);
+    assert_string_equal(c->warnings[0],
+                        "workbook: Inputs!B5: a text of 40000 bytes was cut to Excel's limit of 32767");
+    xl_note(c, b->ws, 4, 1, "%s", "a note");
+    assert_int_equal(c->st, TC_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(sheet_names_keep_whole_characters),
         cmocka_unit_test(invalid_utf8_is_replaced),
+        cmocka_unit_test_setup_teardown(formula_failures, book_setup, book_teardown),
+        cmocka_unit_test_setup_teardown(names_stay_unique, book_setup, book_teardown),
         cmocka_unit_test_setup_teardown(long_names_are_defined, book_setup, book_teardown),
+        cmocka_unit_test_setup_teardown(many_names, book_setup, book_teardown),
+        cmocka_unit_test_setup_teardown(long_text_warns, book_setup, book_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
