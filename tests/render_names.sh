@@ -84,6 +84,15 @@ if command -v script >/dev/null; then
     if cmp -s "$tmp/t3" "$tmp/t3.want"; then ok; else ko "check on a terminal: $(cat "$tmp/t3")"; fi
     tty "$tmp/t4" "\"$bin\" check -q \"$in/a.yaml\""
     same "$(cat "$tmp/t4")" "" "check -q on a terminal"
+    # A folder of 20 files (more than the first 16 the list holds), named
+    # with trailing slashes: each file once, in order, without "//".
+    mkdir "$tmp/many"
+    for i in 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20; do
+        cp scenarios/seed.yaml "$tmp/many/s$i.yaml"
+        echo "$tmp/many/s$i.yaml: ok" >>"$tmp/t5.want"
+    done
+    tty "$tmp/t5" "\"$bin\" check \"$tmp/many//\""
+    if cmp -s "$tmp/t5" "$tmp/t5.want"; then ok; else ko "check of a folder/: $(head -3 "$tmp/t5")"; fi
 else
     echo "render_names: script(1) missing: terminal lines not tested" >&2
 fi
