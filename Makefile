@@ -79,6 +79,9 @@ $(BUILD)/tests/test_cover_xlsxfail: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_st
 # The cairo failure test fails each cairo status call site in turn.
 $(BUILD)/tests/test_cover_cairofail: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status
 
+# The worker-crash test kills a -j worker as it renames its outputs into place.
+$(BUILD)/tests/test_cover_crash: CMOCKA_LIBS += -Wl,--wrap=rename
+
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS)
@@ -161,11 +164,8 @@ valgrind: reliab-deps $(BUILD)/tokcost
 	@echo "valgrind: no error, no leak"
 
 # Branch coverage of gen/ and charts/ by the whole suite (gcovr); fails
-# under COVERAGE_MIN percent of branches.
-# The target (issue 7) is 85%. The -j worker pool and what-if code merged
-# after the coverage work left it at 84.6%; the gate holds that level so it
-# cannot slide back while the missing tests are written. Raise it to 85.
-COVERAGE_MIN ?= 84.5
+# under COVERAGE_MIN percent of branches (the target of issue 7).
+COVERAGE_MIN ?= 85
 coverage: reliab-deps
 	@rm -rf build-cov
 	@mkdir -p build-cov

@@ -22,7 +22,9 @@ int xl_zip_complete(const char *path);
 
 /* Safety helpers, exposed for the tests. */
 #define XL_STR_MAX 32767            /* Excel's cell text limit */
-#define XL_NAME_MAX 255             /* Excel's defined name limit */
+/* Excel allows 255 characters in a defined name, but libxlsxwriter (1.1)
+ * refuses one of 128 or more, failing the whole workbook. */
+#define XL_NAME_MAX 127
 
 /* A valid, non-cell-reference Excel name from base into out (size n >=
  * XL_NAME_MAX + 1): other characters become '_', a leading digit or a

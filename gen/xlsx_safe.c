@@ -60,7 +60,8 @@ static size_t utf8_seq(const unsigned char *s)
 {
     if (s[0] < 0x80)
         return 1;
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
+    /* F5..FF start no character (they would encode above U+10FFFF) */
+    size_t n = s[0] >= 0xF5 ? 0 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
@@ -295,9 +296,10 @@ void xl_sheet_name(const char *base, char *out, size_t n)
     size_t o = 0, cap = n - 1 < 31 ? n - 1 : 31;
     for (const char *p = base; *p && o < cap; p++)
         out[o++] = strchr("[]:*?/\\", *p) || (unsigned char)*p < 0x20 ? '_' : *p;
-    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80)
-        o--;    /* a cut multi-byte character */
-    while (o > 0 && (unsigned char)out[o - 1] >= 0x80)
+    /* out holds base's first o bytes (only ASCII is replaced): when the next
+     * byte of base continues a character, that character was cut; drop it
+     * whole. A name that ends with a complete character keeps it. */
+    while (o > 0 && ((unsigned char)base[o] & 0xC0) == 0x80)
         o--;
     out[o] = '\0';
     if (out[0] == '\'')
