@@ -153,8 +153,10 @@ static tc_status surface_done(cairo_surface_t *s, const char *what, char *err, s
     return TC_OK;
 }
 
-tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, size_t n)
+/* The chart drawn into a bitmap, under the cairo lock; NULL and err if not. */
+static cairo_surface_t *raster(const tc_prims *p, const char *path, char *err, size_t n)
 {
+    tc_chart_lock();
     cairo_surface_t *s = cairo_image_surface_create(
         CAIRO_FORMAT_ARGB32, (int)ceil(p->width * PNG_SCALE), (int)ceil(p->height * PNG_SCALE));
     tc_status st = surface_done(s, path, err, n);
@@ -167,13 +169,27 @@ tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, siz
     }
     if (st == TC_OK)
         st = surface_done(s, path, err, n);
-    if (st == TC_OK) {
-        /* Not cairo_surface_write_to_png: libpng's defaults cost ~45 ms per chart. */
-        st = tc_png_write(path, cairo_image_surface_get_data(s), cairo_image_surface_get_width(s),
-                          cairo_image_surface_get_height(s), cairo_image_surface_get_stride(s),
-                          err, n);
+    if (st != TC_OK) {
+        cairo_surface_destroy(s);
+        s = NULL;
     }
+    tc_chart_unlock();
+    return s;
+}
+
+tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, size_t n)
+{
+    cairo_surface_t *s = raster(p, path, err, n);
+    if (!s)
+        return TC_ERR_RENDER;
+    /* Not cairo_surface_write_to_png: libpng's defaults cost ~45 ms per
+     * chart. The pixels are this chart's alone: no lock while compressing. */
+    tc_status st = tc_png_write(path, cairo_image_surface_get_data(s),
+                                cairo_image_surface_get_width(s), cairo_image_surface_get_height(s),
+                                cairo_image_surface_get_stride(s), err, n);
+    tc_chart_lock();
     cairo_surface_destroy(s);
+    tc_chart_unlock();
     return st;
 }
 
@@ -262,6 +278,7 @@ static void svg_stable_ids(tc_membuf *b)
 tc_status tc_chart_write_svg(const tc_prims *p, const char *path, char *err, size_t n)
 {
     tc_membuf buf = {0};
+    tc_chart_lock();
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(membuf_write, &buf,
                                                             p->width, p->height);
     tc_status st = surface_done(s, path, err, n);
@@ -278,6 +295,7 @@ tc_status tc_chart_write_svg(const tc_prims *p, const char *path, char *err, siz
         st = TC_ERR_NOMEM;
     }
     cairo_surface_destroy(s);
+    tc_chart_unlock();
     if (st == TC_OK) {
         svg_stable_ids(&buf);
         st = write_file(path, buf.data, buf.len, err, n);

@@ -62,11 +62,22 @@ void tc_chart_font_options(cairo_font_options_t *o)
     cairo_font_options_set_antialias(o, CAIRO_ANTIALIAS_GRAY);
 }
 
-static double measure(void *ctx, const char *text, double size, int bold)
+static pthread_mutex_t cairo_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void tc_chart_lock(void)
 {
-    (void)ctx;
+    pthread_mutex_lock(&cairo_lock);
+}
+
+void tc_chart_unlock(void)
+{
+    pthread_mutex_unlock(&cairo_lock);
+}
+
+static double measure_locked(const char *text, double size, int bold)
+{
     cairo_font_face_t *face = tc_chart_face(bold, NULL, 0);
-    if (!face || !text || !*text)
+    if (!face)
         return 0.0;
     cairo_matrix_t fm, ctm;
     cairo_matrix_init_scale(&fm, size, size);
@@ -80,6 +91,17 @@ static double measure(void *ctx, const char *text, double size, int bold)
         cairo_scaled_font_text_extents(sf, text, &ext);
     cairo_scaled_font_destroy(sf);
     return ext.x_advance;
+}
+
+static double measure(void *ctx, const char *text, double size, int bold)
+{
+    (void)ctx;
+    if (!text || !*text)
+        return 0.0;
+    tc_chart_lock();
+    double w = measure_locked(text, size, bold);
+    tc_chart_unlock();
+    return w;
 }
 
 static const tc_metrics dejavu_metrics = {measure, NULL};

@@ -35,13 +35,11 @@ static int opaque(const unsigned char *pixels, int w, int h, int stride)
 static void unpack(const uint32_t *px, int w, int ch, unsigned char *out)
 {
     if (ch == 3) {
-        /* 0xAARRGGBB to the bytes R, G, B: one 4-byte store per pixel, the
-         * next pixel overwriting the spare byte (out holds 4 * w bytes). */
         for (int x = 0; x < w; x++, out += 3) {
             uint32_t p = px[x];
-            unsigned char b[4] = {(unsigned char)(p >> 16), (unsigned char)(p >> 8),
-                                  (unsigned char)p, 0};
-            memcpy(out, b, 4);
+            out[0] = (unsigned char)(p >> 16);
+            out[1] = (unsigned char)(p >> 8);
+            out[2] = (unsigned char)p;
         }
         return;
     }
