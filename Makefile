@@ -36,7 +36,7 @@ DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
 
-.PHONY: all report test asan bench clean deps test-deps check-deps fuzz coverage valgrind reliab-deps
+.PHONY: all report test asan tsan bench clean deps test-deps check-deps fuzz coverage valgrind reliab-deps
 
 all: tokcost
 
@@ -127,6 +127,16 @@ asan:
 	  OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  test
 
+# ThreadSanitizer over the threaded render: the examples, each on as many
+# threads as the machine gives it (up to 4), five times over; any report
+# fails (halt_on_error).
+tsan: $(BUILD)/tokcost
+	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/tokcost
+	@for i in 1 2 3 4 5; do \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost render $(SCENARIOS) \
+	    -o build-tsan/out -q || exit 1; \
+	done; echo "tsan: no data race in 5 renders of the examples"
+
 # libFuzzer over the loader, evaluation and analyses (tests/fuzz/). One job;
 # FUZZ_TIME seconds (default 60). The corpus grows in build-fuzz/corpus;
 # crashing inputs land in build-fuzz/crashes/ (each becomes a file in
@@ -179,6 +189,6 @@ bench: $(BENCH_BIN) $(BUILD)/tokcost
 	@sh tests/bench/run.sh $(BUILD)
 
 clean:
-	rm -rf build build-asan build-fuzz build-cov tokcost out
+	rm -rf build build-asan build-fuzz build-cov build-tsan tokcost out
 
 -include $(LIB_OBJ:.o=.d) $(BUILD)/gen/main.d
