@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Whether every pixel is opaque: then the PNG is RGB, a quarter smaller.
  * An AND over the whole picture, with no early exit, vectorises. */
@@ -56,12 +58,16 @@ typedef struct {
     char *err;
     size_t n;
     const char *path;
+    tc_status st;
 } png_ctx;
 
+/* A system error while writing is a write error; libpng refusing the
+ * picture itself (a size over its limits) is a rendering error. */
 static void on_error(png_structp png, png_const_charp msg)
 {
     png_ctx *c = png_get_error_ptr(png);
     snprintf(c->err, c->n, "%s: %s", c->path, errno ? strerror(errno) : msg);
+    c->st = errno ? TC_ERR_WRITE : TC_ERR_RENDER;
     png_longjmp(png, 1);
 }
 
@@ -79,7 +85,8 @@ static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int
     png_infop info = png ? png_create_info_struct(png) : NULL;
     if (!info) {
         png_destroy_write_struct(&png, NULL);
-        snprintf(ctx->err, ctx->n, "%s: out of memory", ctx->path);
+        snprintf(ctx->err, ctx->n, "%s: %s", ctx->path, tc_strerror(TC_ERR_NOMEM));
+        ctx->st = TC_ERR_NOMEM;
         return -1;
     }
     if (setjmp(png_jmpbuf(png))) {
@@ -121,17 +128,20 @@ tc_status tc_png_write(const char *path, const unsigned char *pixels, int width,
         free(row);
         return TC_ERR_WRITE;
     }
-    png_ctx ctx = {err, n, path};
+    png_ctx ctx = {err, n, path, TC_ERR_WRITE};
     errno = 0;
     int failed = encode(f, &ctx, pixels, width, height, stride, row) != 0;
     int saved = ferror(f) ? (errno ? errno : EIO) : 0;
+    struct stat sb;
+    int regular = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
     if (fclose(f) != 0 && !saved)
         saved = errno ? errno : EIO;
     free(row);
-    if (failed || saved) {
-        if (!failed)
-            snprintf(err, n, "%s: %s", path, strerror(saved));
-        return TC_ERR_WRITE;
-    }
-    return TC_OK;
+    if (!failed && !saved)
+        return TC_OK;
+    if (!failed)
+        snprintf(err, n, "%s: %s", path, strerror(saved));
+    if (regular)
+        unlink(path);   /* no partial picture, whoever called; never a device */
+    return failed ? ctx.st : TC_ERR_WRITE;
 }
