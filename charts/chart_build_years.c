@@ -90,8 +90,9 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
             c->top_labels[b] = tc_money_si_text(c, yr->capex + yr->opex, s->currency);
             if (yr->credit > 0) {
                 c->bottom_labels[b] = tc_money_si_text(c, -yr->credit, s->currency);
-                c->footnote = "Above each bar: spend for the year. Below zero: residual value "
-                              "returned at end of life (a credit).";
+                /* Says nothing of the labels above the bars: the layout
+                 * leaves them out when they do not all fit. */
+                c->footnote = "Below zero: residual value returned at end of life (a credit).";
             }
         }
     }

@@ -3,6 +3,7 @@
 #ifndef TC_CHART_CHECK_H
 #define TC_CHART_CHECK_H
 
+#include <string.h>
 #include "../charts/chart.h"
 
 typedef struct { double x0, y0, x1, y1; } box;
@@ -17,6 +18,24 @@ static box text_box(const tc_prim *q)
         b = (box){q->x - off, q->y - q->size * 0.72, q->x - off + q->w, q->y + q->size * 0.2};
     }
     return b;
+}
+
+/* A footnote that explains labels above the bars needs them drawn (the
+ * layout leaves them out when they do not all fit). */
+static void check_footnote_drawn(const tc_chart *c, const tc_prims *p, const char *name, int k)
+{
+    if (!c->footnote || !strstr(c->footnote, "Above each bar") || !c->top_labels)
+        return;
+    size_t drawn = 0;
+    for (size_t i = 0; i < p->n; i++)
+        for (size_t b = 0; b < c->n_cats * c->n_sub && p->items[i].type == TC_PRIM_TEXT; b++)
+            if (c->top_labels[b] && strcmp(p->items[i].text, c->top_labels[b]) == 0) {
+                drawn++;
+                break;
+            }
+    if (drawn == 0)
+        fail_msg("%s/%s: the footnote speaks of labels above the bars, none is drawn", name,
+                 tc_chart_name(k));
 }
 
 /* Every text of every chart stays on the canvas and overlaps no other. */
@@ -45,6 +64,7 @@ static void check_layout_clean(const tc_results *r, const char *name)
                              p.items[i].text, p.items[j].text);
             }
         }
+        check_footnote_drawn(c, &p, name, k);
         tc_prims_free(&p);
         tc_chart_free(c);
     }
