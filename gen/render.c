@@ -62,7 +62,8 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
  * are shared out to that many threads, in table order, so that the nine
  * charts (half the work) do not all wait on one thread. Each job has its
  * own libharu, libxlsxwriter or cairo objects; the fonts are loaded once
- * (pthread_once); the output set serialises its additions. */
+ * (pthread_once) and cairo calls that may touch them hold one lock
+ * (charts/fonts.c); the output set serialises its additions. */
 #define MAX_JOBS (N_RENDERERS + TC_CHART_KIND_COUNT)
 #define MAX_THREADS 8
 
