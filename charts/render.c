@@ -26,12 +26,17 @@ tc_status tc_chart_prepare(const tc_results *r, tc_chart_kind k, double width, d
     return st;
 }
 
+const char *tc_chart_file(int kind, int svg, char *buf, size_t n)
+{
+    snprintf(buf, n, "charts/%s.%s", tc_chart_name((tc_chart_kind)kind), svg ? "svg" : "png");
+    return buf;
+}
+
 static tc_status write_one(const tc_prims *p, tc_outset *o, tc_chart_kind k, int svg,
                            char *err, size_t n)
 {
     char rel[128];
-    snprintf(rel, sizeof rel, "charts/%s.%s", tc_chart_name(k), svg ? "svg" : "png");
-    const char *path = tc_outset_add(o, rel);
+    const char *path = tc_outset_add(o, tc_chart_file(k, svg, rel, sizeof rel));
     if (!path) {
         snprintf(err, n, "%s", tc_outset_error(o));
         return TC_ERR_WRITE;

@@ -421,7 +421,7 @@ tc_status tc_render_json(const tc_results *r, tc_outset *o,
                          const tc_render_opts *opts, char *err, size_t n)
 {
     (void)opts;
-    const char *tmp = tc_outset_add(o, "results.json");
+    const char *tmp = tc_outset_add(o, TC_OUT_JSON);
     if (!tmp) {
         snprintf(err, n, "%s", tc_outset_error(o));
         return TC_ERR_WRITE;

@@ -56,7 +56,7 @@ tc_status tc_render_pdf(const tc_results *r, tc_outset *o, const tc_render_opts 
         info(&d);
         sections(&d);
     }
-    const char *path = d.st == TC_OK ? tc_outset_add(o, "report.pdf") : NULL;
+    const char *path = d.st == TC_OK ? tc_outset_add(o, TC_OUT_PDF) : NULL;
     if (d.st == TC_OK && !path)
         pdf_fail(&d, TC_ERR_WRITE, "%s", tc_outset_error(o));
     if (path)

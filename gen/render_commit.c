@@ -5,10 +5,9 @@
  * report; files tokcost does not name are left alone. */
 #include "tc_render.h"
 
-#include <stdio.h>
 #include "tc_charts.h"
 
-static const char *const fixed_names[] = {"results.json", "report.pdf", "workbook.xlsx"};
+static const char *const fixed_names[] = {TC_OUT_JSON, TC_OUT_PDF, TC_OUT_XLSX};
 #define N_FIXED (sizeof fixed_names / sizeof fixed_names[0])
 #define N_NAMES (N_FIXED + 2 * TC_CHART_KIND_COUNT)
 
@@ -20,12 +19,8 @@ tc_status tc_render_commit(tc_outset *o)
     for (size_t i = 0; i < N_FIXED; i++)
         names[n++] = fixed_names[i];
     for (int k = 0; k < TC_CHART_KIND_COUNT; k++)
-        for (int svg = 0; svg < 2; svg++) {
-            char *c = charts[2 * k + svg];
-            snprintf(c, sizeof charts[0], "charts/%s.%s", tc_chart_name((tc_chart_kind)k),
-                     svg ? "svg" : "png");
-            names[n++] = c;
-        }
+        for (int svg = 0; svg < 2; svg++)
+            names[n++] = tc_chart_file(k, svg, charts[2 * k + svg], sizeof charts[0]);
     tc_status st = tc_outset_claim(o, names, n);
     return st == TC_OK ? tc_outset_commit(o) : st;
 }

@@ -8,7 +8,7 @@ tc_status tc_render_xlsx(const tc_results *r, tc_outset *o, const tc_render_opts
                          char *err, size_t n)
 {
     (void)opts;
-    const char *tmp = tc_outset_add(o, "workbook.xlsx");
+    const char *tmp = tc_outset_add(o, TC_OUT_XLSX);
     if (!tmp) {
         snprintf(err, n, "%s", tc_outset_error(o));
         return TC_ERR_WRITE;

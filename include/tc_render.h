@@ -52,6 +52,15 @@ typedef struct {
     int threads;                /* threads for one scenario; 0 or 1: the calling thread */
 } tc_render_opts;
 
+/* The names the renderers write under a scenario's folder: each renderer
+ * registers its own, and tc_render_commit claims them all. */
+#define TC_OUT_JSON "results.json"
+#define TC_OUT_PDF "report.pdf"
+#define TC_OUT_XLSX "workbook.xlsx"
+
+/* "charts/<name>.png" (or ".svg") of chart kind `kind` (a tc_chart_kind), in buf. */
+const char *tc_chart_file(int kind, int svg, char *buf, size_t n);
+
 /* Each renderer reads only the results (and the scenario they point at).
  * err receives a one-line reason on failure. */
 typedef tc_status (*tc_render_fn)(const tc_results *r, tc_outset *o,
