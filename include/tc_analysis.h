@@ -36,7 +36,7 @@ tc_status tc_analyze(const tc_scenario *s, tc_results *r, char *err, size_t n);
 
 /* Frees and clears r's analysis sections (NULL pointers, zero counts);
  * accepts NULL. Every section and each array it points to is its own
- * malloc'd block, the layout gen/results.c's tc_results_free also frees. */
+ * malloc'd block, the layout gen/core/results.c's tc_results_free also frees. */
 void tc_analysis_free(tc_results *r);
 
 /* ---- scenario copies ----------------------------------------------------

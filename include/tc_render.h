@@ -78,4 +78,22 @@ tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opt
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
                         const tc_render_opts *opts, char *err, size_t n);
 
+/* Output formats (--formats). */
+enum {
+    TC_FMT_PDF = 1u << 0,
+    TC_FMT_XLSX = 1u << 1,
+    TC_FMT_PNG = 1u << 2,
+    TC_FMT_SVG = 1u << 3,
+    TC_FMT_JSON = 1u << 4
+};
+
+/* Formats this build has a renderer for. */
+unsigned tc_render_available(void);
+
+/* Renders r into the folder dir (formats: TC_FMT_* bits) through one output
+ * set: all files or none. The scenario and bid files are refused as
+ * outputs. err receives "PATH: reason" on failure. */
+tc_status tc_render_scenario(const tc_results *r, const char *dir, unsigned formats,
+                             const tc_render_opts *opts, char *err, size_t n);
+
 #endif

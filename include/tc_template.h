@@ -39,4 +39,8 @@ const char *tc_tpl_get(const tc_tpl *t, const char *block);
  * becomes ""); malloc'd, NULL when out of memory. */
 char *tc_tpl_expand(const char *text, const tc_tpl_var *vars, size_t n_vars);
 
+/* The commented blank templates (templates/bid.yaml and scenario.yaml, embedded at build time). */
+extern const char tc_template_bid[];
+extern const char tc_template_scenario[];
+
 #endif

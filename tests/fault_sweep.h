@@ -14,7 +14,7 @@
 
 #include "cover_wrap.h"
 #include "tc_analysis.h"
-#include "tc_cli.h"
+#include "tc_render.h"
 #include "tc_load.h"
 
 typedef struct {

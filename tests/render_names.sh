@@ -2,7 +2,7 @@
 # Output folder names and the terminal lines of render and check: a file
 # without a .yaml suffix keeps its name, one whose stem is "." or ".." is a
 # usage error, a long or unusual what-if is cut and hashed exactly as
-# gen/cli_render.c says, and the summary line reads right for one file,
+# gen/cli/cli_render.c says, and the summary line reads right for one file,
 # for -j 1 and when nothing failed; check says "ok" per file on a terminal.
 # $1: the tokcost binary. Run from the repository root.
 bin=$1

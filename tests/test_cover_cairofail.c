@@ -55,7 +55,7 @@ static void every_cairo_failure_is_caught(void **state)
     fault_sweep_run(&(fault_sweep){"cairo", TC_FMT_PNG | TC_FMT_SVG, 5, 1, forget_failed_object},
                     &c);
     /* Surface, context, font face, scaled font: PNG files are written by
-     * libpng (gen/png_write.c, its failures tested in test_png). */
+     * libpng (charts/png_write.c, its failures tested in test_png). */
     assert_true(n_sites - c.once >= 4);
     failed_object = NULL;
 }

@@ -1,12 +1,12 @@
 /* Usage errors of the command line, each with its exit status and its one
  * line on stderr, run in this process (tc_cli_main closes stdout, as a
  * program's end does: it gets a stream of its own each time). */
+#include "tc_cli.h"
 #include "tc_test.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "tc_cli.h"
 
 typedef struct {
     const char *argv[6];

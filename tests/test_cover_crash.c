@@ -3,6 +3,7 @@
  * makes it exit): the batch goes on, the error is reported in file order,
  * the dead worker's temporary files and the folders it made are removed,
  * and an earlier report of that scenario is left byte-identical. */
+#include "tc_cli.h"
 #include "tc_test.h"
 
 #include <dirent.h>
@@ -12,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "tc_cli.h"
 
 static pid_t parent;
 

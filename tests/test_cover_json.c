@@ -8,7 +8,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "tc_cli.h"
+#include "tc_json.h"
 #include "chart_fixture.h"
 
 static json_t *doc_of(const tc_results *r, char **text)

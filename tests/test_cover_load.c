@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../gen/load_internal.h"
+#include "../gen/load/load_internal.h"
 
 typedef struct {
     const char *scn;    /* lines added to scenario: (2-space indent) */

@@ -5,6 +5,7 @@
  * TC_ERR_NOMEM (or the CLI exit 3), never crash, never leak (under `make
  * asan`) and never return a result that differs from the undisturbed one:
  * an allocation failure may stop the work, not bend a figure. */
+#include "tc_cli.h"
 #include "tc_test.h"
 
 #include <dirent.h>
@@ -14,7 +15,9 @@
 #include <unistd.h>
 
 #include "tc_analysis.h"
-#include "tc_cli.h"
+#include "tc_json.h"
+#include "tc_table.h"
+#include "tc_render.h"
 #include "tc_load.h"
 
 /* ---- the failing allocator ---------------------------------------------- */

@@ -1,4 +1,4 @@
-/* The -j worker pool (gen/cli_pool.c) driven directly: results come back
+/* The -j worker pool (gen/cli/cli_pool.c) driven directly: results come back
  * in file order with what each worker wrote to stderr; a worker killed by
  * a signal, one that exits, and one that can no longer report each fail
  * their own file only, and replacements take the remaining files; a signal
@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "../gen/cli.h"
+#include "../gen/cli/cli.h"
 
 #define MAXN 8
 

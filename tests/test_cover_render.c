@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../gen/load_internal.h"
+#include "../gen/load/load_internal.h"
 #include "tc_analysis.h"
-#include "tc_cli.h"
+#include "tc_render.h"
 
 typedef struct {
     const char *file;

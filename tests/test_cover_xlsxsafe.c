@@ -1,4 +1,4 @@
-/* The workbook's safety helpers (gen/xlsx_safe.c, gen/xlsx_names.c) at
+/* The workbook's safety helpers (gen/render/xlsx/xlsx_safe.c, gen/render/xlsx/xlsx_names.c) at
  * their edges: sheet names keep whole UTF-8 characters, invalid UTF-8 of
  * every kind becomes U+FFFD, formulas name what they cannot expand or are
  * too long for, defined names stay unique whatever their case, and the
@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../gen/xlsx.h"
+#include "../gen/render/xlsx/xlsx.h"
 
 /* Non-ASCII names keep their last character; one cut at the 31-byte limit
  * is dropped whole, never left half. */

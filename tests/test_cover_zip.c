@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../gen/xlsx.h"
+#include "../gen/render/xlsx/xlsx.h"
 
 static char dir[] = "/tmp/tc_zip_XXXXXX";
 

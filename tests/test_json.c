@@ -9,7 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tc_cli.h"
+#include "tc_json.h"
+#include "tc_render.h"
 
 enum { NP = 3, NW = 1, NY = 2 };
 

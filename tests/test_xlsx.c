@@ -14,7 +14,7 @@
 #include "tc_test.h"
 #include "tc_results.h"
 #include "scenario_fixture.h"
-#include "../gen/xlsx.h"
+#include "../gen/render/xlsx/xlsx.h"
 
 #define CHECKER "/usr/bin/python3 tests/xlsx_recalc.py"
 

@@ -1,6 +1,8 @@
 /* The command line: options anywhere among the file names, one verb, the
  * exit status of OUTPUTS.md, and a checked close of stdout. */
 #include "tc_cli.h"
+#include "tc_version.h"
+#include "tc_render.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -2,7 +2,7 @@
  * A bad scenario does not stop the others; the exit status is the worst.
  * A what-if (--set) renders into DIR/<stem>+<key=value>.../ so it can never
  * replace the original report, and the same what-if replaces its own. */
-#include "tc_cli.h"
+#include "tc_render.h"
 
 #include <dirent.h>
 #include <stdint.h>

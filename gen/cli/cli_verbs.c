@@ -1,5 +1,7 @@
 /* tokcost check, eval and template. */
-#include "tc_cli.h"
+#include "tc_json.h"
+#include "tc_table.h"
+#include "tc_template.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* tokcost: everything is in the library; see gen/cli.c. */
+/* tokcost: everything is in the library; see gen/cli/cli.c. */
 #include "tc_cli.h"
 
 int main(int argc, char **argv)

@@ -1,6 +1,6 @@
 /* Runs the renderers of one scenario through one output set: every file is
  * committed together, or none is. */
-#include "tc_cli.h"
+#include "tc_render.h"
 #include "tc_charts.h"
 
 #include <pthread.h>

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "tc_analysis.h"
-#include "tc_cli.h"
+#include "tc_render.h"
 #include "tc_load.h"
 
 static double now_ms(void)

@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../gen/load_internal.h"
+#include "../../gen/load/load_internal.h"
 #include "tc_analysis.h"
-#include "tc_cli.h"
+#include "tc_json.h"
+#include "tc_table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

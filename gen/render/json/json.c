@@ -2,7 +2,9 @@
  * Keys keep the documented order; a figure that does not apply (NAN) is
  * null; every real is written in the shortest form that parses back to
  * exactly the double the engine computed (1.41, 4.351851851851851). */
-#include "tc_cli.h"
+#include "tc_version.h"
+#include "tc_json.h"
+#include "tc_render.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -2,7 +2,7 @@
  * the seed table's shape, costs per workload, the claims check, warnings.
  * Two platforms read best side by side with a relative column (the seed
  * table); more read best as a row per platform, so the table turns. */
-#include "tc_cli.h"
+#include "tc_table.h"
 
 #include <math.h>
 #include <stdlib.h>

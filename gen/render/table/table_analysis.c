@@ -1,6 +1,6 @@
 /* The analyses in the terminal view of tokcost eval: scoring, break-even,
  * Monte Carlo and the widest sensitivity rows, each only when present. */
-#include "tc_cli.h"
+#include "tc_table.h"
 
 #include <math.h>
 #include <stdio.h>
