@@ -37,6 +37,18 @@ typedef struct {
     tc_num throughput;      /* tokens/s per GPU, on the entry's basis */
 } tc_point;
 
+/* Where a curve's numbers come from (performance entries' `evidence:`). */
+typedef enum {
+    TC_EVIDENCE_MEASURED = 0,  /* measured by the buyer or an independent lab */
+    TC_EVIDENCE_VENDOR,        /* the vendor's own figures (the default) */
+    TC_EVIDENCE_ESTIMATED,
+    TC_EVIDENCE_ILLUSTRATIVE,
+    TC_EVIDENCE_COUNT
+} tc_evidence;
+
+/* Key names of the evidence kinds ("measured", ...), NULL-terminated. */
+extern const char *const tc_evidence_names[TC_EVIDENCE_COUNT + 1];
+
 typedef struct {
     char *model;
     double isl, osl;        /* tokens per request */
@@ -46,6 +58,7 @@ typedef struct {
     tc_point *points;       /* as written (the evaluation sorts a copy) */
     size_t n_points;
     int has_interactivity;  /* 0: the one-point form `throughput: N` */
+    tc_evidence evidence;   /* default TC_EVIDENCE_VENDOR */
     int line, col;
 } tc_perf;
 

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+const char *const tc_evidence_names[TC_EVIDENCE_COUNT + 1] = {
+    "measured", "vendor", "estimated", "illustrative", NULL};
+
 const char *const tc_claim_metric_names[TC_CLAIM_METRIC_COUNT] = {
     [TC_CLAIM_COST_PER_M_TOKENS] = "cost_per_m_tokens",
     [TC_CLAIM_TOKENS_PER_S_PER_MW] = "tokens_per_s_per_mw",

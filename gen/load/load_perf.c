@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const k_perf[] = {"model", "isl", "osl", "basis", "config", "source",
-                                     "points", "throughput", NULL};
+                                     "evidence", "points", "throughput", NULL};
 static const char *const k_point[] = {"interactivity", "throughput", NULL};
 static const char *const basis_names[] = {"output", "total", NULL};
 static const char *const k_claims[] = {"cost_per_m_tokens", "tokens_per_s_per_mw",
@@ -106,6 +106,9 @@ static void ld_entry(tc_ld *c, const tc_node *m, tc_platform *p, tc_perf *e)
     e->basis = (tc_basis)basis;
     tc_ld_text_key(c, m, "config", TC_LD_OPTIONAL, &e->config);
     tc_ld_text_key(c, m, "source", TC_LD_OPTIONAL, &e->source);
+    int evidence;
+    tc_ld_enum_key(c, m, "evidence", tc_evidence_names, TC_EVIDENCE_VENDOR, &evidence);
+    e->evidence = (tc_evidence)evidence;
     ld_curve(c, m, e);
     if (ok)
         ld_perf_dup(c, m, p, e);
