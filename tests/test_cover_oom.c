@@ -19,6 +19,7 @@
 #include "tc_table.h"
 #include "tc_render.h"
 #include "tc_load.h"
+#include "tc_inputs.h"
 
 /* ---- the failing allocator ---------------------------------------------- */
 static long fail_at;    /* 0: never; k: the k-th allocation from arm() fails */
@@ -353,6 +354,36 @@ static void cli_fails_cleanly(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* The inputs table: NULL on any failed allocation, else the full table. */
+static void inputs_fail_cleanly(void **state)
+{
+    (void)state;
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    assert_int_equal(tc_load_scenario("scenarios/committee.yaml", NULL, &s, &d), TC_OK);
+    tc_diags_free(&d);
+    tc_inputs *ref = tc_inputs_new(s);
+    assert_non_null(ref);
+    long k = 1;
+    for (; k < MAX_K; k++) {
+        arm(k);
+        tc_inputs *t = tc_inputs_new(s);
+        int hit = struck();
+        if (!hit) {
+            assert_non_null(t);
+            assert_int_equal(t->n, ref->n);
+            tc_inputs_free(t);
+            break;
+        }
+        if (t)
+            fail_msg("tc_inputs_new: allocation %ld failed, table returned", k);
+    }
+    assert_true(k > (long)ref->n);
+    tc_inputs_free(ref);
+    tc_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -361,6 +392,7 @@ int main(void)
         cmocka_unit_test_setup(eval_and_json_fail_cleanly, disarm),
         cmocka_unit_test_setup(render_fails_cleanly, disarm),
         cmocka_unit_test_setup(cli_fails_cleanly, disarm),
+        cmocka_unit_test_setup(inputs_fail_cleanly, disarm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
