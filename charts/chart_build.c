@@ -16,7 +16,7 @@ const char *tc_pname(const tc_results *r, size_t i)
 
 const char *tc_basis_word(const tc_results *r)
 {
-    return r->scenario->token_basis == TC_BASIS_TOTAL ? "total" : "output";
+    return tc_basis_terms[r->scenario->token_basis].name;
 }
 
 const char *tc_scenario_title(const tc_results *r)
@@ -324,22 +324,17 @@ tc_status tc_build_monte_carlo(const tc_results *r, tc_chart *c)
 
 typedef tc_status (*build_fn)(const tc_results *r, tc_chart *c);
 
-static const struct { const char *name; build_fn build; } kinds[TC_CHART_KIND_COUNT] = {
-    [TC_CHART_COST_PER_M] = {"cost_per_m_tokens", tc_build_cost},
-    [TC_CHART_TOKENS_PER_MW] = {"tokens_per_s_per_mw", tc_build_tokens_mw},
-    [TC_CHART_ICEBERG] = {"flops_vs_cost_advantage", tc_build_iceberg},
-    [TC_CHART_CURVES] = {"throughput_vs_interactivity", tc_build_curves},
-    [TC_CHART_TCO_STACK] = {"tco_by_year", tc_build_tco_stack},
-    [TC_CHART_CUMULATIVE] = {"cumulative_cost", tc_build_cumulative},
-    [TC_CHART_SITE_POWER] = {"site_power", tc_build_site_power},
-    [TC_CHART_TORNADO] = {"tornado", tc_build_tornado},
-    [TC_CHART_MONTE_CARLO] = {"monte_carlo", tc_build_monte_carlo},
+static const build_fn builders[TC_CHART_KIND_COUNT] = {
+    [TC_CHART_COST_PER_M] = tc_build_cost,
+    [TC_CHART_TOKENS_PER_MW] = tc_build_tokens_mw,
+    [TC_CHART_ICEBERG] = tc_build_iceberg,
+    [TC_CHART_CURVES] = tc_build_curves,
+    [TC_CHART_TCO_STACK] = tc_build_tco_stack,
+    [TC_CHART_CUMULATIVE] = tc_build_cumulative,
+    [TC_CHART_SITE_POWER] = tc_build_site_power,
+    [TC_CHART_TORNADO] = tc_build_tornado,
+    [TC_CHART_MONTE_CARLO] = tc_build_monte_carlo,
 };
-
-const char *tc_chart_name(tc_chart_kind k)
-{
-    return (unsigned)k < TC_CHART_KIND_COUNT ? kinds[k].name : NULL;
-}
 
 tc_status tc_chart_build(const tc_results *r, tc_chart_kind k, tc_chart **out)
 {
@@ -351,7 +346,7 @@ tc_status tc_chart_build(const tc_results *r, tc_chart_kind k, tc_chart **out)
     if (!c)
         return TC_ERR_NOMEM;
     c->kind = k;
-    tc_status st = kinds[k].build(r, c);
+    tc_status st = builders[k](r, c);
     if (st == TC_OK && c->failed)
         st = TC_ERR_NOMEM;
     if (st != TC_OK || (c->n_cats == 0 && c->n_series == 0)) {

@@ -22,13 +22,14 @@ tc_status tc_chart_prepare(const tc_results *r, tc_chart_kind k, double width, d
     }
     tc_chart_free(c);
     if (st != TC_OK)
-        snprintf(err, n, "chart %s: %s", tc_chart_name(k), tc_strerror(st));
+        snprintf(err, n, "chart %s: %s", tc_chart_terms[k].name, tc_strerror(st));
     return st;
 }
 
 const char *tc_chart_file(int kind, int svg, char *buf, size_t n)
 {
-    snprintf(buf, n, "charts/%s.%s", tc_chart_name((tc_chart_kind)kind), svg ? "svg" : "png");
+    snprintf(buf, n, "charts/%s.%s", tc_chart_terms[kind].name,
+             tc_format_terms[svg ? TC_FORMAT_SVG : TC_FORMAT_PNG].name);
     return buf;
 }
 

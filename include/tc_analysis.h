@@ -97,18 +97,11 @@ tc_status tc_break_even_run(const tc_scenario *s, const tc_results *r,
 tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n);
 void tc_monte_carlo_free(tc_monte_carlo *m);
 
-/* Default direction of a criterion (METHOD.md): 1 when lower is better. The
- * part of the name before the first "_per_" decides: lower when it holds
- * cost, tco, lcot, levelized, capex, opex, mw or payback (so
- * cost_per_m_tokens and facility_mw are lower-is-better, while
- * tokens_per_s_per_mw, a quantity per MW, is higher-is-better). */
-int tc_scoring_lower_is_better(const char *metric);
-/* The value of a results metric for platform i: a field of
- * tc_platform_result, or a yearly field of tc_year taken over the horizon's
+/* The value of results metric m for platform i: a figure of
+ * tc_platform_result, or a yearly one of tc_year taken over the horizon's
  * worst year (the largest when worst_is_max, else the smallest). NAN when it
- * does not apply; *known 0 when the name is not a metric. */
-double tc_scoring_metric(const tc_results *r, size_t i, const char *metric,
-                         int worst_is_max, int *known);
+ * does not apply, and for TC_METRIC_MEETS_SLO (coverage, not a figure). */
+double tc_scoring_metric(const tc_results *r, size_t i, tc_metric m, int worst_is_max);
 tc_status tc_scoring_run(const tc_scenario *s, tc_results *r,
                          tc_scoring **out, char *err, size_t n);
 void tc_scoring_free(tc_scoring *x);

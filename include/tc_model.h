@@ -28,8 +28,85 @@ typedef struct {
     int line, col;      /* where it was written (0 when defaulted) */
 } tc_num;
 
-typedef enum { TC_BASIS_OUTPUT = 0, TC_BASIS_TOTAL } tc_basis;
-typedef enum { TC_PRICING_CLOUD = 0, TC_PRICING_OWNED, TC_PRICING_API } tc_pricing_kind;
+/* ---- vocabularies ---------------------------------------------------------
+ * Each vocabulary is an enum and one table of terms indexed by it, defined in
+ * gen/core/model.c: the loader maps text to the enum once (tc_term_find),
+ * everything after it reads the table, never compares names. */
+typedef enum { TC_BETTER_DEFAULT = 0, TC_BETTER_LOWER, TC_BETTER_HIGHER } tc_better;
+
+typedef struct {
+    const char *name;       /* key in the scenario, results.json and file names */
+    const char *label;      /* for a reader: "Cost per million tokens" */
+    const char *short_label;/* for a narrow column head: "Cost per M tokens" */
+    const char *unit;       /* NULL when it has none; "CUR" is the scenario currency */
+    tc_better better;       /* the direction where it has one, else TC_BETTER_DEFAULT */
+} tc_term;
+
+/* Index of the term whose name is text[0..len) in t[0..n), or -1. */
+int tc_term_find(const tc_term *t, size_t n, const char *text, size_t len);
+
+/* Results metrics a scoring criterion, a requirement or a vendor claim may
+ * name (results.json keys). The first TC_CLAIM_METRIC_COUNT are the ones a
+ * vendor may claim; criteria take every one before TC_METRIC_MEETS_SLO. */
+typedef enum {
+    TC_METRIC_COST_PER_M_TOKENS = 0,
+    TC_METRIC_TOKENS_PER_S_PER_MW,
+    TC_METRIC_TOKENS_PER_S_PER_GPU,
+    TC_METRIC_COST_PER_GPU_HOUR,
+    TC_METRIC_PFLOPS_PER_DOLLAR_HOUR,
+    TC_METRIC_LCOT,
+    TC_METRIC_TCO_NPV,
+    TC_METRIC_TCO_NOMINAL,
+    TC_METRIC_FACILITY_MW,
+    TC_METRIC_MEETS_SLO,    /* requirements only: every workload covered */
+    TC_METRIC_COUNT
+} tc_metric;
+
+/* better: the METHOD.md default direction of a criterion (lower for costs:
+ * cost, tco, lcot, mw; higher for yields such as tokens_per_s_per_mw). */
+extern const tc_term tc_metric_terms[TC_METRIC_COUNT];
+
+/* The metrics a vendor may claim: the first six of tc_metric, same values. */
+typedef enum {
+    TC_CLAIM_COST_PER_M_TOKENS = TC_METRIC_COST_PER_M_TOKENS,
+    TC_CLAIM_TOKENS_PER_S_PER_MW = TC_METRIC_TOKENS_PER_S_PER_MW,
+    TC_CLAIM_TOKENS_PER_S_PER_GPU = TC_METRIC_TOKENS_PER_S_PER_GPU,
+    TC_CLAIM_COST_PER_GPU_HOUR = TC_METRIC_COST_PER_GPU_HOUR,
+    TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR = TC_METRIC_PFLOPS_PER_DOLLAR_HOUR,
+    TC_CLAIM_LCOT = TC_METRIC_LCOT,
+    TC_CLAIM_METRIC_COUNT
+} tc_claim_metric;
+
+typedef enum { TC_BASIS_OUTPUT = 0, TC_BASIS_TOTAL, TC_BASIS_COUNT } tc_basis;
+/* Tokens counted: "output", "total" (label "input and output"). */
+extern const tc_term tc_basis_terms[TC_BASIS_COUNT];
+
+typedef enum { TC_PRICING_CLOUD = 0, TC_PRICING_OWNED, TC_PRICING_API, TC_PRICING_COUNT } tc_pricing_kind;
+/* Pricing forms: "cloud", "owned", "api". */
+extern const tc_term tc_pricing_terms[TC_PRICING_COUNT];
+
+/* The charts tokcost draws; the name is the file stem (charts/<name>.png). */
+typedef enum {
+    TC_CHART_COST_PER_M = 0,    /* cost per million tokens by platform */
+    TC_CHART_TOKENS_PER_MW,     /* tokens/s per MW by platform */
+    TC_CHART_ICEBERG,           /* FLOPS-per-dollar vs cost-per-token advantage */
+    TC_CHART_CURVES,            /* throughput vs interactivity, SLO lines */
+    TC_CHART_TCO_STACK,         /* TCO by year stacked by category */
+    TC_CHART_CUMULATIVE,        /* cumulative cost over the horizon */
+    TC_CHART_SITE_POWER,        /* fleet facility MW by year vs site power */
+    TC_CHART_TORNADO,           /* sensitivity (when present) */
+    TC_CHART_MONTE_CARLO,       /* LCOT distribution (when present) */
+    TC_CHART_KIND_COUNT
+} tc_chart_kind;
+extern const tc_term tc_chart_terms[TC_CHART_KIND_COUNT];
+
+/* Output formats (--formats); TC_FMT_* in tc_render.h are their bits. */
+typedef enum {
+    TC_FORMAT_PDF = 0, TC_FORMAT_XLSX, TC_FORMAT_PNG, TC_FORMAT_SVG, TC_FORMAT_JSON,
+    TC_FORMAT_COUNT
+} tc_format;
+extern const tc_term tc_format_terms[TC_FORMAT_COUNT];
+
 typedef enum { TC_PAPER_A4 = 0, TC_PAPER_LETTER } tc_paper;
 
 typedef struct {
@@ -79,19 +156,6 @@ typedef struct {
     tc_num other_per_year, one_time;
 } tc_pricing;
 
-typedef enum {
-    TC_CLAIM_COST_PER_M_TOKENS = 0,
-    TC_CLAIM_TOKENS_PER_S_PER_MW,
-    TC_CLAIM_TOKENS_PER_S_PER_GPU,
-    TC_CLAIM_COST_PER_GPU_HOUR,
-    TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR,
-    TC_CLAIM_LCOT,
-    TC_CLAIM_METRIC_COUNT
-} tc_claim_metric;
-
-/* Key names of the claim metrics (results.json and scenario keys). */
-extern const char *const tc_claim_metric_names[TC_CLAIM_METRIC_COUNT];
-
 typedef struct {
     tc_claim_metric metric;
     double value;
@@ -124,17 +188,15 @@ typedef struct {
     int line, col;
 } tc_workload;
 
-typedef enum { TC_BETTER_DEFAULT = 0, TC_BETTER_LOWER, TC_BETTER_HIGHER } tc_better;
-
 typedef struct {
-    char *metric;           /* a results metric name, e.g. "tokens_per_s_per_mw" */
+    tc_metric metric;       /* before TC_METRIC_MEETS_SLO */
     double weight;
-    tc_better better;       /* DEFAULT resolved by the analysis (METHOD.md rule) */
+    tc_better better;       /* DEFAULT: tc_metric_terms[metric].better */
     int line, col;
 } tc_criterion;
 
 typedef struct {
-    char *metric;           /* "meets_slo" or a results metric */
+    tc_metric metric;
     int has_max, has_min;
     double max, min;
     int line, col;

@@ -78,13 +78,13 @@ tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opt
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
                         const tc_render_opts *opts, char *err, size_t n);
 
-/* Output formats (--formats). */
+/* Output formats (--formats) as bits: 1 << a tc_format (tc_model.h). */
 enum {
-    TC_FMT_PDF = 1u << 0,
-    TC_FMT_XLSX = 1u << 1,
-    TC_FMT_PNG = 1u << 2,
-    TC_FMT_SVG = 1u << 3,
-    TC_FMT_JSON = 1u << 4
+    TC_FMT_PDF = 1u << TC_FORMAT_PDF,
+    TC_FMT_XLSX = 1u << TC_FORMAT_XLSX,
+    TC_FMT_PNG = 1u << TC_FORMAT_PNG,
+    TC_FMT_SVG = 1u << TC_FORMAT_SVG,
+    TC_FMT_JSON = 1u << TC_FORMAT_JSON
 };
 
 /* Formats this build has a renderer for. */

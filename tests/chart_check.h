@@ -35,7 +35,7 @@ static void check_footnote_drawn(const tc_chart *c, const tc_prims *p, const cha
             }
     if (drawn == 0)
         fail_msg("%s/%s: the footnote speaks of labels above the bars, none is drawn", name,
-                 tc_chart_name(k));
+                 tc_chart_terms[k].name);
 }
 
 /* Every text of every chart stays on the canvas and overlaps no other. */
@@ -54,13 +54,13 @@ static void check_layout_clean(const tc_results *r, const char *name)
                 continue;
             box a = text_box(&p.items[i]);
             if (a.x0 < -0.5 || a.x1 > 800.5 || a.y0 < -0.5 || a.y1 > 500.5)
-                fail_msg("%s/%s: \"%s\" leaves the canvas", name, tc_chart_name(k), p.items[i].text);
+                fail_msg("%s/%s: \"%s\" leaves the canvas", name, tc_chart_terms[k].name, p.items[i].text);
             for (size_t j = i + 1; j < p.n; j++) {
                 if (p.items[j].type != TC_PRIM_TEXT)
                     continue;
                 box b = text_box(&p.items[j]);
                 if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5)
-                    fail_msg("%s/%s: \"%s\" overlaps \"%s\"", name, tc_chart_name(k),
+                    fail_msg("%s/%s: \"%s\" overlaps \"%s\"", name, tc_chart_terms[k].name,
                              p.items[i].text, p.items[j].text);
             }
         }

@@ -415,7 +415,7 @@ static void test_analyze_sections_and_warning(void **state)
 static void test_analyze_scoring_error_message(void **state)
 {
     fixture *f = *state;
-    tc_criterion c = {"tokens_per_s_per_mw", 1, TC_BETTER_DEFAULT, 30, 11};
+    tc_criterion c = {TC_METRIC_TOKENS_PER_S_PER_MW, 1, TC_BETTER_DEFAULT, 30, 11};
     f->s.analysis.has_scoring = 1;
     f->s.analysis.criteria = &c;
     f->s.analysis.n_criteria = 1;

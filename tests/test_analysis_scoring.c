@@ -51,11 +51,11 @@ static int setup(void **state)
     f->w.id = "chat";
     f->s.workloads = &f->w;
     f->s.n_workloads = 1;
-    f->c[0] = (tc_criterion){"levelized_cost_per_m_tokens", 6, TC_BETTER_DEFAULT, 10, 9};
-    f->c[1] = (tc_criterion){"tokens_per_s_per_mw", 3, TC_BETTER_DEFAULT, 11, 9};
-    f->c[2] = (tc_criterion){"tco_npv", 1, TC_BETTER_LOWER, 12, 9};
-    f->q[0] = (tc_requirement){.metric = "meets_slo", .line = 14, .col = 9};
-    f->q[1] = (tc_requirement){.metric = "facility_mw", .has_max = 1, .max = 10, .line = 15, .col = 9};
+    f->c[0] = (tc_criterion){TC_METRIC_LCOT, 6, TC_BETTER_DEFAULT, 10, 9};
+    f->c[1] = (tc_criterion){TC_METRIC_TOKENS_PER_S_PER_MW, 3, TC_BETTER_DEFAULT, 11, 9};
+    f->c[2] = (tc_criterion){TC_METRIC_TCO_NPV, 1, TC_BETTER_LOWER, 12, 9};
+    f->q[0] = (tc_requirement){.metric = TC_METRIC_MEETS_SLO, .line = 14, .col = 9};
+    f->q[1] = (tc_requirement){.metric = TC_METRIC_FACILITY_MW, .has_max = 1, .max = 10, .line = 15, .col = 9};
     f->s.analysis = (tc_analysis){.has_scoring = 1, .criteria = f->c, .n_criteria = 3,
                                   .requirements = f->q, .n_requirements = 2};
     f->r = calloc(1, sizeof *f->r);
@@ -120,8 +120,8 @@ static void test_min_bound_and_two_reasons(void **state)
 {
     fixture *f = *state;
     tc_requirement q[2] = {
-        {.metric = "facility_mw", .has_max = 1, .max = 5, .has_min = 1, .min = 7, .line = 3, .col = 5},
-        {.metric = "tokens_per_s_per_mw", .has_min = 1, .min = 60000, .line = 4, .col = 5},
+        {.metric = TC_METRIC_FACILITY_MW, .has_max = 1, .max = 5, .has_min = 1, .min = 7, .line = 3, .col = 5},
+        {.metric = TC_METRIC_TOKENS_PER_S_PER_MW, .has_min = 1, .min = 60000, .line = 4, .col = 5},
     };
     f->s.analysis.requirements = q;
     char err[256] = "";
@@ -170,44 +170,61 @@ static void test_metric_that_does_not_apply_is_an_error(void **state)
     tc_scoring_free(sc);
 }
 
-static void test_unknown_metric_and_zero_weights(void **state)
+static void test_zero_weights(void **state)
 {
     fixture *f = *state;
     char err[256] = "";
     tc_scoring *sc = NULL;
-    f->c[2].metric = "tokens_per_watt";
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
-    assert_string_equal(err, "rfp.yaml:12:9: analysis.scoring.criteria[2].metric: "
-                             "unknown metric \"tokens_per_watt\"");
-    f->c[2].metric = "tco_npv";
-    f->q[1].metric = "facility_kw";    /* reported though no bid would be checked */
-    for (size_t i = 0; i < NP; i++)
-        f->r->platforms[i].covered = 0;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
-    assert_string_equal(err, "rfp.yaml:15:9: analysis.scoring.requirements[1].metric: "
-                             "unknown metric \"facility_kw\"");
-    f->q[1].metric = "facility_mw";
     f->c[0].weight = f->c[1].weight = f->c[2].weight = 0;
     assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_null(sc);
     assert_string_equal(err, "rfp.yaml:10:9: analysis.scoring.criteria[0].metric: "
                              "weights must not all be 0");
 }
 
+/* meets_slo is coverage, not a figure: no value, whatever the results hold. */
+static void test_meets_slo_has_no_value(void **state)
+{
+    fixture *f = *state;
+    assert_true(isnan(tc_scoring_metric(f->r, 0, TC_METRIC_MEETS_SLO, 1)));
+    assert_double_rel(tc_scoring_metric(f->r, 0, TC_METRIC_LCOT, 1), 2.0, 1e-15);
+    /* facility_mw is yearly: worst year 9.5 for a max, 8 for a min */
+    assert_double_rel(tc_scoring_metric(f->r, 0, TC_METRIC_FACILITY_MW, 1), 9.5, 1e-15);
+    assert_double_rel(tc_scoring_metric(f->r, 0, TC_METRIC_FACILITY_MW, 0), 8, 1e-15);
+}
+
+/* The METHOD.md default direction, one table column: lower for costs
+ * (cost, tco, lcot, mw), higher for yields per something costly. */
 static void test_default_direction(void **state)
 {
     (void)state;
-    static const char *const lower[] = {
-        "levelized_cost_per_m_tokens", "cost_per_m_tokens", "cost_per_gpu_hour", "tco_npv",
-        "tco_nominal", "lcot", "capex", "opex", "facility_mw", "peak_facility_mw", "payback_years",
+    static const tc_metric lower[] = {
+        TC_METRIC_LCOT, TC_METRIC_COST_PER_M_TOKENS, TC_METRIC_COST_PER_GPU_HOUR,
+        TC_METRIC_TCO_NPV, TC_METRIC_TCO_NOMINAL, TC_METRIC_FACILITY_MW,
     };
-    static const char *const higher[] = {
-        "tokens_per_s_per_mw", "tokens_per_s_per_gpu", "pflops_per_dollar_hour", "margin_total",
-        "revenue_npv",
+    static const tc_metric higher[] = {
+        TC_METRIC_TOKENS_PER_S_PER_MW, TC_METRIC_TOKENS_PER_S_PER_GPU,
+        TC_METRIC_PFLOPS_PER_DOLLAR_HOUR,
     };
     for (size_t i = 0; i < sizeof lower / sizeof *lower; i++)
-        assert_int_equal(tc_scoring_lower_is_better(lower[i]), 1);
+        assert_int_equal(tc_metric_terms[lower[i]].better, TC_BETTER_LOWER);
     for (size_t i = 0; i < sizeof higher / sizeof *higher; i++)
-        assert_int_equal(tc_scoring_lower_is_better(higher[i]), 0);
+        assert_int_equal(tc_metric_terms[higher[i]].better, TC_BETTER_HIGHER);
+    assert_int_equal(tc_metric_terms[TC_METRIC_MEETS_SLO].better, TC_BETTER_DEFAULT);
+    /* a criterion's own better: overrides the column (tco_npv written higher) */
+    fixture *f = NULL;
+    assert_int_equal(setup((void **)&f), 0);
+    f->c[2].better = TC_BETTER_HIGHER;
+    char err[256] = "";
+    tc_scoring *sc = NULL;
+    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    /* tco best 100 (a) when higher is better: a 100, d 80; a = 60 + 15 + 10 = 85,
+     * d = 48 + 30 + 8 = 86 */
+    assert_int_equal(sc->scores[0].platform, 2);
+    assert_double_rel(sc->scores[0].score, 86, 1e-12);
+    assert_double_rel(sc->scores[1].score, 85, 1e-12);
+    tc_scoring_free(sc);
+    teardown((void **)&f);
 }
 
 int main(void)
@@ -216,7 +233,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hand_computed_table, setup, teardown),
         cmocka_unit_test_setup_teardown(test_min_bound_and_two_reasons, setup, teardown),
         cmocka_unit_test_setup_teardown(test_metric_that_does_not_apply_is_an_error, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unknown_metric_and_zero_weights, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_zero_weights, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_meets_slo_has_no_value, setup, teardown),
         cmocka_unit_test(test_default_direction),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

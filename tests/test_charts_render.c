@@ -72,8 +72,8 @@ static void render_and_check(tc_fixture *f, const char *name, const int *expect)
         for (int svg = 0; svg < 2; svg++) {
             char p1[800], p2[800];
             const char *ext = svg ? "svg" : "png";
-            snprintf(p1, sizeof p1, "%s/charts/%s.%s", d1, tc_chart_name((tc_chart_kind)k), ext);
-            snprintf(p2, sizeof p2, "%s/charts/%s.%s", d2, tc_chart_name((tc_chart_kind)k), ext);
+            snprintf(p1, sizeof p1, "%s/charts/%s.%s", d1, tc_chart_terms[k].name, ext);
+            snprintf(p2, sizeof p2, "%s/charts/%s.%s", d2, tc_chart_terms[k].name, ext);
             if (!expect[k]) {
                 assert_int_equal(file_size(p1), -1);
                 continue;

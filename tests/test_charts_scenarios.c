@@ -65,8 +65,8 @@ static void check_scenario(const char *path)
         n++;
         for (int svg = 0; svg < 2; svg++) {
             char p1[900], p2[900];
-            snprintf(p1, sizeof p1, "%s/charts/%s.%s", d1, tc_chart_name(k), svg ? "svg" : "png");
-            snprintf(p2, sizeof p2, "%s/charts/%s.%s", d2, tc_chart_name(k), svg ? "svg" : "png");
+            snprintf(p1, sizeof p1, "%s/charts/%s.%s", d1, tc_chart_terms[k].name, svg ? "svg" : "png");
+            snprintf(p2, sizeof p2, "%s/charts/%s.%s", d2, tc_chart_terms[k].name, svg ? "svg" : "png");
             struct stat sb;
             if (stat(p1, &sb) != 0 || sb.st_size < 2000)
                 fail_msg("%s missing or small", p1);

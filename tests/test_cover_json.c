@@ -81,8 +81,8 @@ static void analyses_with_empty_parts(void **state)
     f->r.break_even = be;
     f->r.n_break_even = 3;
     double crit[] = {80.0, 20.0};
-    tc_criterion criteria[] = {{"cost_per_m_tokens", 0.6, TC_BETTER_LOWER, 0, 0},
-                               {"tokens_per_s_per_mw", 0.4, TC_BETTER_HIGHER, 0, 0}};
+    tc_criterion criteria[] = {{TC_METRIC_COST_PER_M_TOKENS, 0.6, TC_BETTER_LOWER, 0, 0},
+                               {TC_METRIC_TOKENS_PER_S_PER_MW, 0.4, TC_BETTER_HIGHER, 0, 0}};
     f->s.analysis.criteria = criteria;
     f->s.analysis.n_criteria = 2;
     tc_score scores[] = {{1, 97.5, 1, NULL, crit}, {0, 10.0, 2, NULL, NULL}, {0, 0, 0, NULL, NULL}};

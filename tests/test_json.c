@@ -235,8 +235,8 @@ static void analysis_sections_when_present(void **state)
     tc_monte_carlo mc = {10000, 42, q, q, pc};
     double cs[2] = {100, 90};
     tc_score sc[] = {{1, 97.2, 1, NULL, cs}, {0, 0, 0, "facility_mw 12.5 above max 10", NULL}};
-    tc_criterion crit[] = {{"levelized_cost_per_m_tokens", 0.6, TC_BETTER_LOWER, 0, 0},
-                           {"tokens_per_s_per_mw", 0.4, TC_BETTER_HIGHER, 0, 0}};
+    tc_criterion crit[] = {{TC_METRIC_LCOT, 0.6, TC_BETTER_LOWER, 0, 0},
+                           {TC_METRIC_TOKENS_PER_S_PER_MW, 0.4, TC_BETTER_HIGHER, 0, 0}};
     f->s.analysis.criteria = crit;
     f->s.analysis.n_criteria = 2;
     tc_scoring scoring = {sc, 2};

@@ -78,7 +78,7 @@ static const tc_claim *claim(const tc_platform *p, tc_claim_metric m)
     for (size_t i = 0; i < p->n_claims; i++)
         if (p->claims[i].metric == m)
             return &p->claims[i];
-    fail_msg("claim %s missing", tc_claim_metric_names[m]);
+    fail_msg("claim %s missing", tc_metric_terms[m].name);
     return NULL;
 }
 

@@ -239,8 +239,8 @@ static void test_analysis_sections(void **state)
     double crit[] = {100.0, 100.0};
     tc_score scores[] = {{1, 97.25, 1, NULL, crit}, {0, 0, 0, "facility_mw 12.4 above the maximum 10", NULL}};
     tc_scoring scoring = {scores, 2};
-    tc_criterion criteria[] = {{"levelized_cost_per_m_tokens", 0.6, TC_BETTER_LOWER, 0, 0},
-                               {"tokens_per_s_per_mw", 0.4, TC_BETTER_HIGHER, 0, 0}};
+    tc_criterion criteria[] = {{TC_METRIC_LCOT, 0.6, TC_BETTER_LOWER, 0, 0},
+                               {TC_METRIC_TOKENS_PER_S_PER_MW, 0.4, TC_BETTER_HIGHER, 0, 0}};
     tc_break_even be[] = {{1, 0, "utilization", 0.4125, NULL}, {1, 0, "price_per_kwh", NAN, "no crossing in range"}};
     f->s.analysis.criteria = criteria;
     f->s.analysis.n_criteria = 2;

@@ -45,17 +45,6 @@ static tc_status def_error(scoring *c, const char *list, size_t k, int line, int
     return TC_ERR_INVALID;
 }
 
-static tc_status unknown_metric(scoring *c, const char *list, size_t k, int line,
-                                int col, const char *metric)
-{
-    char *esc = tc_escape(metric, strlen(metric), 64);
-    if (!esc)
-        return TC_ERR_NOMEM;
-    def_error(c, list, k, line, col, "unknown metric \"%s\"", esc);
-    free(esc);
-    return TC_ERR_INVALID;
-}
-
 /* Appends "; " (when not first) and a formatted clause to *reason. */
 static tc_status append(char **reason, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static tc_status append(char **reason, const char *fmt, ...)
@@ -97,21 +86,19 @@ static tc_status coverage_reason(scoring *c, size_t i, char **reason)
 static tc_status check_bound(scoring *c, size_t i, size_t k, char **reason)
 {
     const tc_requirement *q = &c->s->analysis.requirements[k];
-    int known;
+    const char *name = tc_metric_terms[q->metric].name;
     for (int side = 0; side < 2; side++) {
         int is_max = side == 0;
         if (!(is_max ? q->has_max : q->has_min))
             continue;
-        double v = tc_scoring_metric(c->r, i, q->metric, is_max, &known);
-        if (!known)
-            return unknown_metric(c, "requirements", k, q->line, q->col, q->metric);
+        double v = tc_scoring_metric(c->r, i, q->metric, is_max);
         if (isnan(v))
             continue;   /* warned about once scoring succeeds */
         tc_status st = TC_OK;
         if (is_max && v > q->max)
-            st = append(reason, "%s %.6g exceeds max %.6g", q->metric, v, q->max);
+            st = append(reason, "%s %.6g exceeds max %.6g", name, v, q->max);
         else if (!is_max && v < q->min)
-            st = append(reason, "%s %.6g is below min %.6g", q->metric, v, q->min);
+            st = append(reason, "%s %.6g is below min %.6g", name, v, q->min);
         if (st != TC_OK)
             return st;
     }
@@ -126,7 +113,7 @@ static tc_status compliance(scoring *c, size_t i, char **reason)
         return coverage_reason(c, i, reason);
     const tc_analysis *a = &c->s->analysis;
     for (size_t k = 0; k < a->n_requirements; k++) {
-        if (strcmp(a->requirements[k].metric, "meets_slo") == 0)
+        if (a->requirements[k].metric == TC_METRIC_MEETS_SLO)
             continue;   /* covered, checked above */
         tc_status st = check_bound(c, i, k, reason);
         if (st != TC_OK)
@@ -135,39 +122,13 @@ static tc_status compliance(scoring *c, size_t i, char **reason)
     return TC_OK;
 }
 
-/* Every metric name is checked up front, so that a typo is reported even
- * when no bid reaches the check that would read it. */
-static tc_status check_names(scoring *c)
-{
-    const tc_analysis *a = &c->s->analysis;
-    int known;
-    for (size_t k = 0; k < c->nc; k++) {
-        const tc_criterion *q = &c->crit[k];
-        tc_scoring_metric(c->r, 0, q->metric, 1, &known);
-        if (!known)
-            return unknown_metric(c, "criteria", k, q->line, q->col, q->metric);
-    }
-    for (size_t k = 0; k < a->n_requirements; k++) {
-        const tc_requirement *q = &a->requirements[k];
-        if (strcmp(q->metric, "meets_slo") == 0)
-            continue;
-        tc_scoring_metric(c->r, 0, q->metric, 1, &known);
-        if (!known)
-            return unknown_metric(c, "requirements", k, q->line, q->col, q->metric);
-    }
-    return TC_OK;
-}
-
 static tc_status resolve_criteria(scoring *c)
 {
-    tc_status st = check_names(c);
-    if (st != TC_OK)
-        return st;
     double sum = 0;
     for (size_t k = 0; k < c->nc; k++) {
         const tc_criterion *q = &c->crit[k];
-        c->lower[k] = q->better == TC_BETTER_DEFAULT ? tc_scoring_lower_is_better(q->metric)
-                                                     : q->better == TC_BETTER_LOWER;
+        tc_better better = q->better == TC_BETTER_DEFAULT ? tc_metric_terms[q->metric].better : q->better;
+        c->lower[k] = better == TC_BETTER_LOWER;
         if (!(q->weight >= 0))
             return def_error(c, "criteria", k, q->line, q->col, "weight must be 0 or more");
         sum += q->weight;
@@ -185,21 +146,18 @@ static tc_status resolve_criteria(scoring *c)
 static tc_status criterion_values(scoring *c, size_t i)
 {
     const tc_platform *p = &c->s->platforms[i];
-    static const char *const kinds[] = {"cloud", "owned", "api"};
     for (size_t k = 0; k < c->nc; k++) {
         const tc_criterion *q = &c->crit[k];
-        int known;
-        double v = tc_scoring_metric(c->r, i, q->metric, c->lower[k], &known);
-        if (!known)
-            return unknown_metric(c, "criteria", k, q->line, q->col, q->metric);
+        const char *name = tc_metric_terms[q->metric].name;
+        double v = tc_scoring_metric(c->r, i, q->metric, c->lower[k]);
         if (isnan(v))
             return def_error(c, "criteria", k, q->line, q->col,
-                             "%s does not apply to bid %s (%s pricing)", q->metric, p->id,
-                             kinds[p->pricing.kind]);
+                             "%s does not apply to bid %s (%s pricing)", name, p->id,
+                             tc_pricing_terms[p->pricing.kind].name);
         if (!(v > 0))
             return def_error(c, "criteria", k, q->line, q->col,
                              "%s of bid %s is %.6g: ratio scoring needs values above 0",
-                             q->metric, p->id, v);
+                             name, p->id, v);
         c->value[i * c->nc + k] = v;
     }
     return TC_OK;
@@ -268,12 +226,11 @@ static tc_status warn_unchecked(scoring *c)
     for (size_t i = 0; i < c->s->n_platforms; i++)
         for (size_t k = 0; st == TC_OK && k < a->n_requirements; k++) {
             const tc_requirement *q = &a->requirements[k];
-            int known;
-            if (!c->r->platforms[i].covered || strcmp(q->metric, "meets_slo") == 0)
+            if (!c->r->platforms[i].covered || q->metric == TC_METRIC_MEETS_SLO)
                 continue;
-            if (isnan(tc_scoring_metric(c->r, i, q->metric, q->has_max, &known)))
+            if (isnan(tc_scoring_metric(c->r, i, q->metric, q->has_max)))
                 st = tc_results_warn(c->r, "scoring requirement %s does not apply to %s: not checked",
-                                     q->metric, c->s->platforms[i].id);
+                                     tc_metric_terms[q->metric].name, c->s->platforms[i].id);
         }
     return st;
 }

@@ -16,14 +16,6 @@
 
 static const char *const verb_names[] = {"render", "check", "eval", "template"};
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} format_names[] = {
-    {"pdf", TC_FMT_PDF}, {"xlsx", TC_FMT_XLSX}, {"png", TC_FMT_PNG},
-    {"svg", TC_FMT_SVG}, {"json", TC_FMT_JSON},
-};
-#define N_FORMATS (sizeof format_names / sizeof format_names[0])
 
 /* Options, and the verbs each applies to (bit per cli_verb). */
 typedef enum { OPT_OUTPUT, OPT_FORMATS, OPT_JOBS, OPT_QUIET, OPT_JSON, OPT_TEMPLATES,
@@ -82,9 +74,9 @@ static void print_help(void)
            "  -o, --output DIR     output folder (default: out)\n"
            "      --formats LIST   comma-separated: pdf,xlsx,png,svg,json (default: all this\n"
            "                       build writes:");
-    for (size_t i = 0; i < N_FORMATS; i++)
-        if (tc_render_available() & format_names[i].bit)
-            printf(" %s", format_names[i].name);
+    for (int i = 0; i < TC_FORMAT_COUNT; i++)
+        if (tc_render_available() & (1u << i))
+            printf(" %s", tc_format_terms[i].name);
     printf(")\n"
            "  -j, --jobs N         render N scenarios at once (worker processes)\n"
            "  -q, --quiet          print nothing but errors\n"
@@ -98,23 +90,32 @@ static void print_help(void)
            "2 usage error, 3 an output could not be written\n");
 }
 
+/* "pdf, xlsx, png, svg or json" from the formats table. */
+static const char *format_list(char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < TC_FORMAT_COUNT && o < n; i++)
+        o += (size_t)snprintf(buf + o, n - o, "%s%s", i == 0 ? "" : i + 1 < TC_FORMAT_COUNT
+                              ? ", " : " or ", tc_format_terms[i].name);
+    return buf;
+}
+
 static int parse_formats(const char *list, unsigned *out)
 {
     unsigned bits = 0;
     const char *s = list;
+    char names[64];
     do {
         size_t len = strcspn(s, ",");
-        size_t i = 0;
-        while (i < N_FORMATS && !(strlen(format_names[i].name) == len &&
-                                  strncmp(s, format_names[i].name, len) == 0))
-            i++;
-        if (i == N_FORMATS)
-            return cli_usage_error("--formats: unknown format '%.*s' (expected pdf, xlsx, png, "
-                                   "svg or json)", (int)len, s);
-        if (!(tc_render_available() & format_names[i].bit))
+        int i = tc_term_find(tc_format_terms, TC_FORMAT_COUNT, s, len);
+        if (i < 0)
+            return cli_usage_error("--formats: unknown format '%.*s' (expected %s)", (int)len, s,
+                                   format_list(names, sizeof names));
+        if (!(tc_render_available() & (1u << i)))
             return cli_usage_error("--formats: %s output is not built into this tokcost",
-                                   format_names[i].name);
-        bits |= format_names[i].bit;
+                                   tc_format_terms[i].name);
+        bits |= 1u << i;
         s += len;
     } while (*s++ == ',');
     *out = bits;

@@ -12,24 +12,19 @@ static const char *const k_crit[] = {"metric", "weight", "better", NULL};
 static const char *const k_req[] = {"metric", "max", "min", NULL};
 static const char *const better_names[] = {"lower", "higher", NULL};
 
-/* Results metrics a criterion or a requirement may name (results.json keys). */
-static const char *const metrics[] = {
-    "cost_per_m_tokens", "tokens_per_s_per_mw", "tokens_per_s_per_gpu", "cost_per_gpu_hour",
-    "pflops_per_dollar_hour", "levelized_cost_per_m_tokens", "tco_npv", "tco_nominal",
-    "facility_mw", "meets_slo", NULL};
-#define N_SCORABLE 9    /* metrics[] before meets_slo */
-
-static char *ld_metric(tc_ld *c, const tc_node *m, size_t n_allowed)
+/* A results metric (tc_metric_terms): criteria take the ones before meets_slo,
+ * requirements meets_slo too. Returns the metric or -1. */
+static int ld_metric(tc_ld *c, const tc_node *m, size_t n_allowed)
 {
     const tc_node *v = tc_ld_require(c, m, "metric");
     if (!v)
-        return NULL;
-    for (size_t i = 0; i < n_allowed; i++)
-        if (tc_node_is(v, metrics[i]))
-            return tc_ld_strdup(c, v->text, v->len);
-    char list[400] = "";
-    for (size_t i = 0, o = 0; i < n_allowed && o < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", metrics[i]);
+        return -1;
+    int found = tc_ld_term_of(v, tc_metric_terms, n_allowed);
+    if (found >= 0)
+        return found;
+    const char *names[TC_METRIC_COUNT + 1];
+    char list[400];
+    tc_ld_list(tc_ld_term_names(tc_metric_terms, n_allowed, names), list, sizeof list);
     size_t old = tc_ld_push(c, "metric");
     tc_esc e;
     if (v->kind == TC_NODE_SCALAR && !v->bad)
@@ -38,7 +33,7 @@ static char *ld_metric(tc_ld *c, const tc_node *m, size_t n_allowed)
     else if (!v->bad)
         tc_ld_err(c, v, "expected a metric name, got %s", tc_ld_kind_name(v));
     tc_ld_pop(c, old);
-    return NULL;
+    return -1;
 }
 
 static void ld_criterion(tc_ld *c, const tc_node *m, tc_criterion *cr)
@@ -49,7 +44,8 @@ static void ld_criterion(tc_ld *c, const tc_node *m, tc_criterion *cr)
     cr->col = m->col;
     if (!tc_ld_map(c, m, k_crit))
         return;
-    cr->metric = ld_metric(c, m, N_SCORABLE);
+    int metric = ld_metric(c, m, TC_METRIC_MEETS_SLO);
+    cr->metric = metric < 0 ? TC_METRIC_COST_PER_M_TOKENS : (tc_metric)metric;
     tc_ld_num_key(c, m, "weight", &TC_R_WEIGHT, TC_LD_REQUIRED, 0, &w);
     cr->weight = w.value;
     tc_ld_enum_key(c, m, "better", better_names, -1, &better);
@@ -63,21 +59,22 @@ static void ld_requirement(tc_ld *c, const tc_node *m, tc_requirement *rq)
     rq->col = m->col;
     if (!tc_ld_map(c, m, k_req))
         return;
-    rq->metric = ld_metric(c, m, N_SCORABLE + 1);
+    int metric = ld_metric(c, m, TC_METRIC_COUNT);
     rq->has_max = tc_ld_get(m, "max") != NULL;
     rq->has_min = tc_ld_get(m, "min") != NULL;
     tc_ld_num_key(c, m, "max", &TC_R_BOUND, TC_LD_OPTIONAL, 0, &lim);
     rq->max = lim.value;
     tc_ld_num_key(c, m, "min", &TC_R_BOUND, TC_LD_OPTIONAL, 0, &lim);
     rq->min = lim.value;
-    if (!rq->metric)
-        return;
-    int slo = strcmp(rq->metric, "meets_slo") == 0;
+    if (metric < 0)
+        return;     /* reported; the scenario is not returned */
+    rq->metric = (tc_metric)metric;
+    int slo = rq->metric == TC_METRIC_MEETS_SLO;
     if (slo && (rq->has_max || rq->has_min))
-        tc_ld_err(c, m, "meets_slo takes no max or min");
+        tc_ld_err(c, m, "%s takes no max or min", tc_metric_terms[rq->metric].name);
     else if (!slo && !rq->has_max && !rq->has_min)
         tc_ld_err(c, m, "missing required key \"max\" or \"min\" (expected a bound on %s)",
-                  rq->metric);
+                  tc_metric_terms[rq->metric].name);
 }
 
 /* Allocates *items for list key of m and calls fn on each entry. */

@@ -107,6 +107,16 @@ int tc_ld_text_key(tc_ld *c, const tc_node *map, const char *key,
 int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out);
 int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
                    const char *const *names, int def, int *out);
+/* tc_ld_enum_key over a vocabulary table t[0..n) (n at most TC_LD_MAX_TERMS). */
+#define TC_LD_MAX_TERMS 16
+int tc_ld_term_key(tc_ld *c, const tc_node *map, const char *key, const tc_term *t, size_t n,
+                   int def, int *out);
+/* names (NULL-terminated) joined by ", " into buf (size n, truncated). */
+const char *tc_ld_list(const char *const *names, char *buf, size_t n);
+/* Index in t[0..n) of the term scalar v names, or -1 (not a scalar, bad, unknown). */
+int tc_ld_term_of(const tc_node *v, const tc_term *t, size_t n);
+/* The names of t[0..n) as a NULL-terminated list in buf (n + 1 entries). */
+const char *const *tc_ld_term_names(const tc_term *t, size_t n, const char **buf);
 int tc_ld_bool_key(tc_ld *c, const tc_node *map, const char *key, int def, int *out);
 int tc_ld_date_key(tc_ld *c, const tc_node *map, const char *key, char **out);
 int tc_ld_currency_key(tc_ld *c, const tc_node *map, const char *key, char out[4]);

@@ -7,11 +7,6 @@
 static const char *const k_perf[] = {"model", "isl", "osl", "basis", "config", "source",
                                      "evidence", "points", "throughput", NULL};
 static const char *const k_point[] = {"interactivity", "throughput", NULL};
-static const char *const basis_names[] = {"output", "total", NULL};
-static const char *const k_claims[] = {"cost_per_m_tokens", "tokens_per_s_per_mw",
-                                       "tokens_per_s_per_gpu", "cost_per_gpu_hour",
-                                       "pflops_per_dollar_hour", "levelized_cost_per_m_tokens",
-                                       NULL};
 
 static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
 {
@@ -102,7 +97,7 @@ static void ld_entry(tc_ld *c, const tc_node *m, tc_platform *p, tc_perf *e)
     int ok = tc_ld_text_key(c, m, "model", TC_LD_REQUIRED, &e->model);
     ok &= tc_ld_int_key(c, m, "isl", &TC_R_ISL, TC_LD_REQUIRED, 0, &e->isl);
     ok &= tc_ld_int_key(c, m, "osl", &TC_R_OSL, TC_LD_REQUIRED, 0, &e->osl);
-    tc_ld_enum_key(c, m, "basis", basis_names, TC_BASIS_OUTPUT, &basis);
+    tc_ld_term_key(c, m, "basis", tc_basis_terms, TC_BASIS_COUNT, TC_BASIS_OUTPUT, &basis);
     e->basis = (tc_basis)basis;
     tc_ld_text_key(c, m, "config", TC_LD_OPTIONAL, &e->config);
     tc_ld_text_key(c, m, "source", TC_LD_OPTIONAL, &e->source);
@@ -143,7 +138,7 @@ static int ld_claim(tc_ld *c, const tc_node *k, const tc_node *v, int metric, in
 {
     tc_esc e;
     if (api && api_claim(metric)) {
-        tc_ld_err(c, k, "claim \"%s\" does not apply to api pricing", k_claims[metric]);
+        tc_ld_err(c, k, "claim \"%s\" does not apply to api pricing", tc_metric_terms[metric].name);
         return 0;
     }
     if (v->kind == TC_NODE_MAP && !v->bad) {
@@ -166,24 +161,23 @@ static int ld_claim(tc_ld *c, const tc_node *k, const tc_node *v, int metric, in
 void tc_ld_claims(tc_ld *c, const tc_node *plat, tc_platform *p)
 {
     const tc_node *m = tc_ld_get(plat, "claims");
+    const char *keys[TC_CLAIM_METRIC_COUNT + 1];
     if (!m)
         return;
     size_t old = tc_ld_push(c, "claims");
-    if (tc_ld_map(c, m, k_claims) && m->n_kids) {
+    if (tc_ld_map(c, m, tc_ld_term_names(tc_metric_terms, TC_CLAIM_METRIC_COUNT, keys)) && m->n_kids) {
         p->claims = calloc(m->n_kids / 2, sizeof *p->claims);
         if (!p->claims)
             c->oom = c->d->oom = 1;
         int api = p->pricing.kind == TC_PRICING_API;
         for (size_t i = 0; p->claims && i + 1 < m->n_kids; i += 2) {
-            int metric = -1;
-            for (int k = 0; k_claims[k] && metric < 0; k++)
-                if (tc_node_is(m->kids[i], k_claims[k]))
-                    metric = k;
+            const tc_node *k = m->kids[i];
+            int metric = tc_ld_term_of(k, tc_metric_terms, TC_CLAIM_METRIC_COUNT);
             /* unknown and duplicate keys: reported by tc_ld_map */
-            if (metric < 0 || tc_ld_get(m, k_claims[metric]) != m->kids[i + 1])
+            if (metric < 0 || tc_ld_get(m, keys[metric]) != m->kids[i + 1])
                 continue;
-            size_t o2 = tc_ld_push(c, k_claims[metric]);
-            if (ld_claim(c, m->kids[i], m->kids[i + 1], metric, api, &p->claims[p->n_claims]))
+            size_t o2 = tc_ld_push(c, keys[metric]);
+            if (ld_claim(c, k, m->kids[i + 1], metric, api, &p->claims[p->n_claims]))
                 p->n_claims++;
             tc_ld_pop(c, o2);
         }

@@ -12,7 +12,6 @@ static const char *const k_plat[] = {"id", "name", "vendor", "source", "gpus_per
 static const char *const k_gpu_only[] = {"gpus_per_node", "peak_pflops", "power_kw_per_gpu",
                                          "idle_power_fraction", "software_uplift", "performance",
                                          NULL};
-static const char *const k_pricing[] = {"cloud", "owned", "api", NULL};
 static const char *const k_cloud[] = {"gpu_hour", "annual_change", "includes_power",
                                       "other_per_year", "one_time", NULL};
 static const char *const k_owned[] = {"capex_per_node", "network_capex_per_node",
@@ -78,18 +77,20 @@ static const tc_node *ld_key_node(const tc_node *m, const char *key)
 /* Returns the pricing kind read, or -1 when it is missing or ambiguous. */
 static int ld_pricing(tc_ld *c, const tc_node *plat, tc_pricing *p)
 {
+    const char *forms[TC_PRICING_COUNT + 1];
+    char list[64];
     const tc_node *m = tc_ld_require(c, plat, "pricing");
     size_t old = tc_ld_push(c, "pricing");
     int kind = -1;
-    if (m && tc_ld_map(c, m, k_pricing)) {
-        for (int k = 0; k < 3; k++) {
-            if (!tc_ld_get(m, k_pricing[k]))
+    tc_ld_list(tc_ld_term_names(tc_pricing_terms, TC_PRICING_COUNT, forms), list, sizeof list);
+    if (m && tc_ld_map(c, m, forms)) {
+        for (int k = 0; k < TC_PRICING_COUNT; k++) {
+            if (!tc_ld_get(m, forms[k]))
                 continue;
             if (kind >= 0) {
-                size_t o2 = tc_ld_push(c, k_pricing[k]);
-                tc_ld_err(c, ld_key_node(m, k_pricing[k]), "\"%s\" and \"%s\" cannot both be "
-                          "given (expected exactly one of: cloud, owned, api)", k_pricing[kind],
-                          k_pricing[k]);
+                size_t o2 = tc_ld_push(c, forms[k]);
+                tc_ld_err(c, ld_key_node(m, forms[k]), "\"%s\" and \"%s\" cannot both be "
+                          "given (expected exactly one of: %s)", forms[kind], forms[k], list);
                 tc_ld_pop(c, o2);
                 tc_ld_pop(c, old);
                 return -1;
@@ -97,12 +98,12 @@ static int ld_pricing(tc_ld *c, const tc_node *plat, tc_pricing *p)
             kind = k;
         }
         if (kind < 0)
-            tc_ld_err(c, m, "missing the pricing form (expected exactly one of: cloud, owned, api)");
+            tc_ld_err(c, m, "missing the pricing form (expected exactly one of: %s)", list);
     }
     if (kind >= 0) {
         p->kind = (tc_pricing_kind)kind;
-        size_t o2 = tc_ld_push(c, k_pricing[kind]);
-        ld_form(c, tc_ld_get(m, k_pricing[kind]), p);
+        size_t o2 = tc_ld_push(c, forms[kind]);
+        ld_form(c, tc_ld_get(m, forms[kind]), p);
         tc_ld_pop(c, o2);
     }
     tc_ld_pop(c, old);

@@ -17,7 +17,6 @@ static const char *const k_elec[] = {"price_per_kwh", "escalation", NULL};
 static const char *const k_dem[] = {"tokens_per_day", "growth", NULL};
 static const char *const k_wl[] = {"id", "name", "model", "isl", "osl", "share",
                                    "min_interactivity", NULL};
-static const char *const basis_names[] = {"output", "total", NULL};
 static const char *const paper_names[] = {"A4", "Letter", NULL};
 
 /* Opens section key of root: its mapping (checked against keys), or NULL
@@ -47,7 +46,7 @@ static void ld_scenario_keys(tc_ld *c, const tc_node *root, tc_ld_scn *o)
     o->baseline = tc_ld_get(m, "baseline");
     o->baseline_file = c->file;
     tc_ld_text_key(c, m, "baseline", TC_LD_OPTIONAL, &s->baseline);
-    tc_ld_enum_key(c, m, "token_basis", basis_names, TC_BASIS_OUTPUT, &basis);
+    tc_ld_term_key(c, m, "token_basis", tc_basis_terms, TC_BASIS_COUNT, TC_BASIS_OUTPUT, &basis);
     tc_ld_enum_key(c, m, "paper", paper_names, TC_PAPER_A4, &paper);
     s->token_basis = (tc_basis)basis;
     s->paper = (tc_paper)paper;

@@ -133,9 +133,8 @@ int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
     if (found >= 0) {
         *out = found;
     } else if (!v->bad) {
-        char list[200] = "";
-        for (size_t i = 0, o = 0; names[i] && o < sizeof list; i++)
-            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", names[i]);
+        char list[400];
+        tc_ld_list(names, list, sizeof list);
         tc_esc e;
         if (v->kind == TC_NODE_SCALAR)
             tc_ld_err(c, v, "invalid value \"%s\" (expected one of: %s)",
@@ -145,6 +144,36 @@ int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
     }
     tc_ld_pop(c, old);
     return found >= 0;
+}
+
+const char *tc_ld_list(const char *const *names, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (size_t i = 0, o = 0; names[i] && o < n; i++)
+        o += (size_t)snprintf(buf + o, n - o, "%s%s", i ? ", " : "", names[i]);
+    return buf;
+}
+
+int tc_ld_term_of(const tc_node *v, const tc_term *t, size_t n)
+{
+    if (!v || v->kind != TC_NODE_SCALAR || v->bad)
+        return -1;
+    return tc_term_find(t, n, v->text, v->len);
+}
+
+const char *const *tc_ld_term_names(const tc_term *t, size_t n, const char **buf)
+{
+    for (size_t i = 0; i < n; i++)
+        buf[i] = t[i].name;
+    buf[n] = NULL;
+    return buf;
+}
+
+int tc_ld_term_key(tc_ld *c, const tc_node *map, const char *key, const tc_term *t, size_t n,
+                   int def, int *out)
+{
+    const char *names[TC_LD_MAX_TERMS + 1];
+    return tc_ld_enum_key(c, map, key, tc_ld_term_names(t, n, names), def, out);
 }
 
 int tc_ld_bool_key(tc_ld *c, const tc_node *map, const char *key, int def, int *out)

@@ -50,20 +50,10 @@ static json_t *str(const char *s)
     return v;
 }
 
-static const char *pricing_name(tc_pricing_kind k)
-{
-    return k == TC_PRICING_OWNED ? "owned" : k == TC_PRICING_API ? "api" : "cloud";
-}
-
 static const char *tput_how_name(tc_tput_how how)
 {
     static const char *const names[] = {"none", "flat", "interpolated", "max", "single", "api"};
     return (unsigned)how < sizeof names / sizeof names[0] ? names[how] : "none";
-}
-
-static const char *claim_name(tc_claim_metric m)
-{
-    return (unsigned)m < TC_CLAIM_METRIC_COUNT ? tc_claim_metric_names[m] : "unknown";
 }
 
 static const char *platform_id(const tc_results *r, size_t i)
@@ -85,7 +75,7 @@ static json_t *scenario_obj(const tc_results *r, int *bad)
     json_t *o = json_object();
     put(o, "title", str(s->title), bad);
     put(o, "currency", str(s->currency), bad);
-    put(o, "token_basis", json_string(s->token_basis == TC_BASIS_TOTAL ? "total" : "output"), bad);
+    put(o, "token_basis", json_string(tc_basis_terms[s->token_basis].name), bad);
     put(o, "baseline", str(platform_id(r, r->baseline)), bad);
     put(o, "input_sha256", str(s->input_sha256), bad);
     put(o, "horizon_years", json_integer(s->horizon_years), bad);
@@ -142,7 +132,7 @@ static json_t *year_obj(const tc_year *y, int *bad)
 static json_t *claim_obj(const tc_claim_result *c, int *bad)
 {
     json_t *o = json_object();
-    put(o, "metric", json_string(claim_name(c->metric)), bad);
+    put(o, "metric", json_string(tc_metric_terms[c->metric].name), bad);
     put(o, "claimed", num(c->claimed), bad);
     put(o, "computed", num(c->computed), bad);
     put(o, "deviation", num(c->deviation), bad);
@@ -172,7 +162,7 @@ static json_t *platform_obj(const tc_results *r, size_t i, int *bad)
     json_t *o = json_object();
     put(o, "id", str(in->id), bad);
     put(o, "name", str(in->name), bad);
-    put(o, "pricing", json_string(pricing_name(in->pricing.kind)), bad);
+    put(o, "pricing", json_string(tc_pricing_terms[in->pricing.kind].name), bad);
     put(o, "covered", json_boolean(p->covered), bad);
     const struct { const char *k; double v; } figures[] = {
         {"cost_per_gpu_hour", p->cost_per_gpu_hour},
@@ -272,7 +262,7 @@ static json_t *score_obj(const tc_results *r, const tc_score *sc, int *bad)
     put(o, "rank", json_integer(sc->rank), bad);
     for (size_t k = 0; sc->criterion_scores && k < an->n_criteria; k++) {
         json_t *c = json_object();
-        put(c, "metric", str(an->criteria[k].metric), bad);
+        put(c, "metric", str(tc_metric_terms[an->criteria[k].metric].name), bad);
         put(c, "score", num(sc->criterion_scores[k]), bad);
         push(crit, c, bad);
     }

@@ -20,7 +20,7 @@ static void draw_chart(tc_pdf *d, tc_chart_kind k, double x, double y, double w,
 {
     tc_status st = tc_chart_draw_hpdf(d->r, k, d->page, &d->fonts, x, y, w, h);
     if (st != TC_OK)
-        pdf_fail(d, st, "chart %s: %s", tc_chart_name(k), tc_strerror(st));
+        pdf_fail(d, st, "chart %s: %s", tc_chart_terms[k].name, tc_strerror(st));
     pdf_color(d, 1, 0, 0, 0);
 }
 

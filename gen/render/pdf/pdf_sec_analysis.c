@@ -103,22 +103,9 @@ void pdf_sec_analysis(tc_pdf *d)
 /* "levelized_cost_per_m_tokens", 0.6 -> "LCOT per M tokens, weight 60%". */
 static const char *criterion_head(tc_pdf *d, const tc_criterion *c)
 {
-    static const char *const names[][2] = {
-        {"levelized_cost_per_m_tokens", "LCOT per M tokens"},
-        {"cost_per_m_tokens", "Cost per M tokens"}, {"tokens_per_s_per_mw", "Tokens/s per MW"},
-        {"tokens_per_s_per_gpu", "Tokens/s per GPU"}, {"tco_npv", "TCO, present value"},
-        {"tco_nominal", "TCO, nominal"}, {"cost_per_gpu_hour", "Cost per GPU-hour"},
-        {"pflops_per_dollar_hour", "PFLOPS per $-hour"}, {"facility_mw", "Facility MW"},
-    };
     char buf[300], w[32];
-    const char *label = c->metric;
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(c->metric, names[i][0]) == 0)
-            label = names[i][1];
-    snprintf(buf, sizeof buf, "%s, weight %s", label, pdf_pct(w, sizeof w, c->weight, 0));
-    for (char *p = buf; *p; p++)
-        if (*p == '_')
-            *p = ' ';
+    snprintf(buf, sizeof buf, "%s, weight %s", tc_metric_terms[c->metric].short_label,
+             pdf_pct(w, sizeof w, c->weight, 0));
     return pdf_keep(d, strdup(buf));
 }
 

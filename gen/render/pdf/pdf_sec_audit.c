@@ -7,11 +7,6 @@
 
 #include "tc_format.h"
 
-static const char *const claim_labels[TC_CLAIM_METRIC_COUNT] = {
-    "Cost per million tokens", "Tokens/s per MW", "Tokens/s per GPU", "Cost per GPU-hour",
-    "PFLOPS per dollar-hour", "LCOT per million tokens",
-};
-
 static const char *claim_value(char *buf, size_t n, const tc_pdf *d, tc_claim_metric m, double v)
 {
     switch (m) {
@@ -80,7 +75,7 @@ void pdf_sec_claims(tc_pdf *d)
             claim_value(c2, sizeof c2, d, c->metric, c->computed);
             pdf_pct(dev, sizeof dev, c->deviation, 1);
             verdict(v, sizeof v, c);
-            const char *label = (unsigned)c->metric < TC_CLAIM_METRIC_COUNT ? claim_labels[c->metric] : "";
+            const char *label = tc_metric_terms[c->metric].label;
             const char *cells[] = {k == 0 ? p->in->name : "", label, c1, c2, dev, v};
             pdf_table_row(&t, cells, 0);
         }
@@ -125,7 +120,7 @@ static void assumptions_table(tc_pdf *d)
     if (s->token_price_per_m.given)
         assumption_row(&t, "Token price per million", pdf_money(v[10], 64, d, s->token_price_per_m.value, 2), &s->token_price_per_m);
     assumption_row(&t, "Currency", s->currency, NULL);
-    assumption_row(&t, "Tokens counted", s->token_basis == TC_BASIS_TOTAL ? "input and output" : "output", NULL);
+    assumption_row(&t, "Tokens counted", tc_basis_terms[s->token_basis].label, NULL);
     assumption_row(&t, "Baseline bid", d->r->platforms[d->r->baseline].in->name, NULL);
     pdf_table_end(&t);
 }
@@ -207,7 +202,7 @@ static void performance_table(tc_pdf *d)
             const tc_perf *e = &p->perf[k];
             char model[300], pts[32];
             snprintf(model, sizeof model, "%s, %.0f/%.0f (%s)", e->model, e->isl, e->osl,
-                     e->basis == TC_BASIS_TOTAL ? "total" : "output");
+                     tc_basis_terms[e->basis].name);
             snprintf(pts, sizeof pts, "%zu", e->n_points);
             const char *src = e->source ? e->source : p->source ? p->source : "not stated";
             const char *cells[] = {k == 0 ? p->name : "", model, e->config ? e->config : "", pts, src};

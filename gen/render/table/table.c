@@ -102,8 +102,7 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
         const tc_platform *in = &r->scenario->platforms[i];
         const tc_platform_result *p = &r->platforms[i];
         snprintf(tc_grid_at(&g, i + 1, 0), TC_GRID_CELL, "%s%s", in->id, i == r->baseline && n > 1 ? " *" : "");
-        strcpy(tc_grid_at(&g, i + 1, 1), in->pricing.kind == TC_PRICING_OWNED ? "owned"
-                                 : in->pricing.kind == TC_PRICING_API ? "api" : "cloud");
+        strcpy(tc_grid_at(&g, i + 1, 1), tc_pricing_terms[in->pricing.kind].name);
         for (size_t m = 0; m < N_METRICS; m++)
             show(tc_grid_at(&g, i + 1, m + 2), TC_GRID_CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
         tc_fmt_relative(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
@@ -127,7 +126,7 @@ static void heading(FILE *f, const tc_results *r)
     const tc_scenario *s = r->scenario;
     print_escaped(f, "", s->title ? s->title : "", "\n");
     fprintf(f, "%s, %s tokens, %d-year horizon, baseline %s\n\n", s->currency,
-            s->token_basis == TC_BASIS_TOTAL ? "input + output" : "output",
+            tc_basis_terms[s->token_basis].short_label,
             s->horizon_years, s->platforms[r->baseline].id);
     for (size_t i = 0; i < s->n_overrides; i++)
         print_escaped(f, "WHAT-IF, not the scenario as filed: ", s->overrides[i], "\n");
@@ -247,8 +246,7 @@ static void claims_section(FILE *f, const tc_results *r, const char *cur)
             const tc_claim *c = &s->platforms[i].claims[k];
             const tc_claim_result *cr = &r->platforms[i].claims[k];
             snprintf(tc_grid_at(&g, row, 0), TC_GRID_CELL, "%s", s->platforms[i].id);
-            snprintf(tc_grid_at(&g, row, 1), TC_GRID_CELL, "%s", (unsigned)c->metric < TC_CLAIM_METRIC_COUNT
-                                                     ? tc_claim_metric_names[c->metric] : "?");
+            snprintf(tc_grid_at(&g, row, 1), TC_GRID_CELL, "%s", tc_metric_terms[c->metric].name);
             show_claimed(tc_grid_at(&g, row, 2), TC_GRID_CELL, c, cur);
             show(tc_grid_at(&g, row, 3), TC_GRID_CELL, claim_kind(c->metric), cr->computed, cur);
             verdict(tc_grid_at(&g, row, 4), TC_GRID_CELL, c, cr);

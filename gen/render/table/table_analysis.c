@@ -20,7 +20,7 @@ static void scoring_section(FILE *f, const tc_results *r)
     const tc_analysis *an = &r->scenario->analysis;
     fprintf(f, "\nBid scoring (0-100, weights:");
     for (size_t c = 0; c < an->n_criteria; c++)
-        fprintf(f, "%s %s %.0f%%", c ? "," : "", an->criteria[c].metric, an->criteria[c].weight * 100);
+        fprintf(f, "%s %s %.0f%%", c ? "," : "", tc_metric_terms[an->criteria[c].metric].name, an->criteria[c].weight * 100);
     fprintf(f, "):\n");
     tc_grid g;
     if (tc_grid_init(&g, sc->n_scores + 1, 3) != 0)

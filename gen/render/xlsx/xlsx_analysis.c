@@ -104,7 +104,7 @@ static void scoring(xl_ctx *c)
     xl_col cols[64] = { { "Rank", 6 }, { "Platform", 12 }, { "Score", 10 }, { "Non-compliance", 40 } };
     size_t nc = an->n_criteria < 60 ? an->n_criteria : 60;
     for (size_t k = 0; k < nc; k++)
-        cols[4 + k] = (xl_col){ an->criteria[k].metric, 16 };
+        cols[4 + k] = (xl_col){ tc_metric_terms[an->criteria[k].metric].name, 16 };
     lxw_worksheet *ws = sheet(c, "Scoring", cols, 4 + nc, "The engine's values: each criterion "
                               "scored 0..100 against the best bid, weighted sum, ranked; "
                               "non-compliant bids are listed with the reason and not ranked.");

@@ -189,7 +189,7 @@ static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
 {
     const tc_platform *p = &c->s->platforms[i];
     const tc_perf *e = &p->perf[k];
-    const char *basis = e->basis == TC_BASIS_TOTAL ? "total" : "output";
+    const char *basis = tc_basis_terms[e->basis].name;
     char title[600], key[64], base[300], path[300], unit[64];
     snprintf(title, sizeof title, "Performance %s #%zu: %s, isl %g, osl %g, %s basis%s%s", p->id,
              k + 1, e->model, e->isl, e->osl, basis, e->config ? ", " : "", e->config ? e->config : "");

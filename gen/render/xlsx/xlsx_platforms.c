@@ -155,18 +155,13 @@ static void totals(xl_ctx *c, size_t i)
     }
 }
 
-static const char *pricing_name(tc_pricing_kind k)
-{
-    return k == TC_PRICING_OWNED ? "owned" : k == TC_PRICING_API ? "api" : "cloud";
-}
-
 static void platform_row(xl_ctx *c, size_t i)
 {
     const tc_platform_result *pr = &c->r->platforms[i];
     lxw_row_t r = XL_PLAT_ROW(i);
     xl_str(c, c->platforms, r, XP_ID, pr->in->id, c->f.text);
     xl_str(c, c->platforms, r, XP_NAME, pr->in->name, c->f.text);
-    xl_str(c, c->platforms, r, XP_PRICING, pricing_name(pr->in->pricing.kind), c->f.text);
+    xl_str(c, c->platforms, r, XP_PRICING, tc_pricing_terms[pr->in->pricing.kind].name, c->f.text);
     if (pr->in->pricing.kind == TC_PRICING_API) {
         for (int k = XP_ENERGY; k <= XP_COST_H; k++)
             xl_num(c, c->platforms, r, (lxw_col_t)k, NAN, NULL);
