@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "tc_diag.h"
 #include "tc_model.h"
 #include "tc_results.h"
 #include "tc_status.h"
@@ -28,16 +29,14 @@
  * least two platforms cover the mix), r->monte_carlo (analysis.monte_carlo,
  * only when some input is a distribution; otherwise a warning and no
  * section) and r->scoring (analysis.scoring). On error r's analysis
- * sections are freed and err (size n) holds one lowercase line, in the
- * diagnostics form "FILE:LINE:COLUMN: key.path: message" when the error is
- * in the scenario (e.g. a scoring criterion that does not apply to a bid);
- * that line is what the CLI prints. */
-tc_status tc_analyze(const tc_scenario *s, tc_results *r, char *err, size_t n);
+ * sections are freed and the error is one diagnostic in d: located
+ * (FILE:LINE:COLUMN: key.path: message) when it is in the scenario, e.g. a
+ * scoring criterion that does not apply to a bid; otherwise at line 0 (the
+ * scenario file, no place in it: out of memory, say). */
+tc_status tc_analyze(const tc_scenario *s, tc_results *r, tc_diags *d);
 
-/* Frees and clears r's analysis sections (NULL pointers, zero counts);
- * accepts NULL. Every section and each array it points to is its own
- * malloc'd block, the layout gen/core/results.c's tc_results_free also frees. */
-void tc_analysis_free(tc_results *r);
+/* r's analysis sections are freed by tc_results_clear_analysis and the
+ * section free functions of tc_results.h. */
 
 /* ---- scenario copies ----------------------------------------------------
  * A copy that shares every string, claim and the analysis arrays with s but
@@ -87,7 +86,6 @@ size_t tc_quantiles_summary(double *v, size_t n, tc_quantiles *q);
 size_t tc_sensitivity_inputs(const tc_platform *p, const char **names, size_t max);
 tc_status tc_sensitivity_run(const tc_scenario *s, const tc_results *r,
                              tc_sensitivity **out, char *err, size_t n);
-void tc_sensitivity_free(tc_sensitivity *x, size_t n_platforms);
 
 tc_status tc_break_even_run(const tc_scenario *s, const tc_results *r,
                             tc_break_even **out, size_t *n_out, char *err, size_t n);
@@ -95,15 +93,15 @@ tc_status tc_break_even_run(const tc_scenario *s, const tc_results *r,
 /* Monte Carlo over the scenario's distribution inputs; *out NULL (and TC_OK)
  * when no input is a distribution. */
 tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n);
-void tc_monte_carlo_free(tc_monte_carlo *m);
 
 /* The value of results metric m for platform i: a figure of
  * tc_platform_result, or a yearly one of tc_year taken over the horizon's
  * worst year (the largest when worst_is_max, else the smallest). NAN when it
  * does not apply, and for TC_METRIC_MEETS_SLO (coverage, not a figure). */
 double tc_scoring_metric(const tc_results *r, size_t i, tc_metric m, int worst_is_max);
+/* An error of the scoring definition (a criterion that does not apply to
+ * a bid, weights all 0) is recorded in d, located at the criterion. */
 tc_status tc_scoring_run(const tc_scenario *s, tc_results *r,
-                         tc_scoring **out, char *err, size_t n);
-void tc_scoring_free(tc_scoring *x);
+                         tc_scoring **out, tc_diags *d);
 
 #endif

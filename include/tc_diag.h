@@ -8,7 +8,7 @@
 
 typedef struct {
     char *file;     /* path as given on the command line (or include path) */
-    int line;       /* 1-based */
+    int line;       /* 1-based; 0: no place in the file (printed "tokcost: FILE: message") */
     int col;        /* 1-based */
     char *path;     /* key path, e.g. "platforms[2].pricing.cloud.gpu_hour"; may be "" */
     char *message;  /* lowercase, no final period; control characters escaped */

@@ -153,6 +153,16 @@ typedef struct {
 tc_status tc_eval(const tc_scenario *s, tc_results **out);
 void tc_results_free(tc_results *r);     /* accepts NULL */
 
+/* Frees and clears r's analysis sections (NULL pointers, zero counts);
+ * accepts NULL. Each section and each array it points to is its own
+ * malloc'd block. */
+void tc_results_clear_analysis(tc_results *r);
+/* One analysis section each (the analyses free a section they fail to
+ * finish with these); all accept NULL. */
+void tc_sensitivity_free(tc_sensitivity *x, size_t n_platforms);
+void tc_monte_carlo_free(tc_monte_carlo *m);
+void tc_scoring_free(tc_scoring *x);
+
 /* Adds a warning (printf-like) to r; returns TC_ERR_NOMEM on failure. */
 tc_status tc_results_warn(tc_results *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -209,5 +209,13 @@ has "$tmp/out" "  deepseek-api: api_price " "api sensitivity row"
 expect 0 "eval seed" -- "$bin" eval scenarios/seed.yaml
 if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed shows analyses it did not ask for"; else ok; fi
 
+# An analysis error in the scenario comes as its one located diagnostic
+# (a scoring criterion an api bid has no value for), exit 1, nothing else.
+expect 1 "analysis error" -- "$bin" eval scenarios/committee.yaml \
+    --set 'analysis.scoring.criteria[0].metric=tokens_per_s_per_mw'
+has "$tmp/err" "scenarios/committee.yaml:217:9: analysis.scoring.criteria[0].metric: tokens_per_s_per_mw does not apply to bid deepseek-api (api pricing)" "analysis error"
+lines "$tmp/err" 1 "analysis error"
+empty "$tmp/out" "analysis error: no table"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "cover_wrap.h"
-#include "tc_analysis.h"
+#include "analyze_text.h"
 #include "tc_render.h"
 #include "tc_load.h"
 
@@ -85,7 +85,7 @@ static void fault_sweep_run(const fault_sweep *fs, fault_sweep_counts *c)
     char err[2048], root[] = "/tmp/tc_sweep_XXXXXX", dir[64], ref[64];
     assert_int_equal(tc_load_scenario("scenarios/committee.yaml", NULL, &s, &d), TC_OK);
     assert_int_equal(tc_eval(s, &r), TC_OK);
-    assert_int_equal(tc_analyze(s, r, err, sizeof err), TC_OK);
+    assert_int_equal(tc_test_analyze(s, r, err, sizeof err), TC_OK);
     assert_non_null(mkdtemp(root));
     snprintf(dir, sizeof dir, "%s/out", root);
     snprintf(ref, sizeof ref, "%s/ref", root);

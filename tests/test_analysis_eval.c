@@ -5,7 +5,7 @@
 #include "tc_test.h"
 #include <stdlib.h>
 #include <string.h>
-#include "tc_analysis.h"
+#include "analyze_text.h"
 
 typedef struct {
     tc_scenario s;
@@ -397,7 +397,7 @@ static void test_analyze_sections_and_warning(void **state)
     char err[256] = "x";
     assert_int_equal(tc_eval(&f->s, &r), TC_OK);
     size_t warned = r->n_warnings;
-    assert_int_equal(tc_analyze(&f->s, r, err, sizeof err), TC_OK);
+    assert_int_equal(tc_test_analyze(&f->s, r, err, sizeof err), TC_OK);
     assert_string_equal(err, "");
     assert_non_null(r->sensitivity);
     assert_int_equal(r->n_break_even, 4);
@@ -405,10 +405,33 @@ static void test_analyze_sections_and_warning(void **state)
     assert_null(r->scoring);
     assert_int_equal(r->n_warnings, warned + 1);
     assert_string_equal(r->warnings[warned], "monte carlo skipped: no input is a distribution");
-    tc_analysis_free(r);
+    tc_results_clear_analysis(r);
     assert_null(r->sensitivity);
     assert_null(r->break_even);
     assert_int_equal(r->n_break_even, 0);
+    tc_results_free(r);
+}
+
+/* An analysis error with no place in the scenario is one diagnostic at
+ * line 0, printed with the program's prefix, never as "FILE:0:0". */
+static void test_analyze_unlocated_error(void **state)
+{
+    fixture *f = *state;
+    f->s.analysis.has_monte_carlo = 1;
+    f->s.analysis.samples = 0;
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(&f->s, &r), TC_OK);
+    tc_diags d;
+    tc_diags_init(&d);
+    assert_int_equal(tc_analyze(&f->s, r, &d), TC_ERR_INVALID);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].line, 0);
+    assert_string_equal(d.items[0].file, "analysis.yaml");
+    char err[256] = "";
+    tc_test_diag_text(&d, err, sizeof err);
+    assert_string_equal(err, "tokcost: analysis.yaml: analysis.monte_carlo.samples: must be at least 1");
+    tc_diags_free(&d);
+    assert_null(r->monte_carlo);
     tc_results_free(r);
 }
 
@@ -422,7 +445,7 @@ static void test_analyze_scoring_error_message(void **state)
     tc_results *r = NULL;
     char err[256] = "";
     assert_int_equal(tc_eval(&f->s, &r), TC_OK);
-    assert_int_equal(tc_analyze(&f->s, r, err, sizeof err), TC_ERR_INVALID);
+    assert_int_equal(tc_test_analyze(&f->s, r, err, sizeof err), TC_ERR_INVALID);
     assert_string_equal(err, "analysis.yaml:30:11: analysis.scoring.criteria[0].metric: "
                              "tokens_per_s_per_mw does not apply to bid api (api pricing)");
     assert_null(r->scoring);
@@ -461,6 +484,7 @@ int main(void)
         T(test_monte_carlo_reproducible),
         T(test_analyze_sections_and_warning),
         T(test_analyze_scoring_error_message),
+        T(test_analyze_unlocated_error),
         T(test_copy_is_independent),
     };
 #undef T

@@ -4,7 +4,7 @@
 #include "tc_test.h"
 #include <stdlib.h>
 #include <string.h>
-#include "tc_analysis.h"
+#include "analyze_text.h"
 
 enum { NP = 4, YEARS = 2 };
 
@@ -75,6 +75,17 @@ static int setup(void **state)
     return 0;
 }
 
+/* tc_scoring_run with its diagnostic as the CLI prints it, in err. */
+static tc_status run(fixture *f, tc_scoring **sc, char *err, size_t n)
+{
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_status st = tc_scoring_run(&f->s, f->r, sc, &d);
+    tc_test_diag_text(&d, err, n);
+    tc_diags_free(&d);
+    return st;
+}
+
 static int teardown(void **state)
 {
     fixture *f = *state;
@@ -89,7 +100,7 @@ static void test_hand_computed_table(void **state)
     fixture *f = *state;
     char err[256] = "";
     tc_scoring *sc = NULL;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_OK);
     assert_string_equal(err, "");
     assert_int_equal(sc->n_scores, 4);
     /* LCOT best 2.0: a 100, d 100 * 2 / 2.5 = 80; per MW best 1e5: a 50,
@@ -126,7 +137,7 @@ static void test_min_bound_and_two_reasons(void **state)
     f->s.analysis.requirements = q;
     char err[256] = "";
     tc_scoring *sc = NULL;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_OK);
     /* a: max over years 9.5 > 5, min over years 8 >= 7, 50000 < 60000 */
     /* nobody is compliant: all listed in platform order, none ranked */
     assert_int_equal(sc->scores[0].platform, 0);
@@ -153,7 +164,7 @@ static void test_metric_that_does_not_apply_is_an_error(void **state)
     e->tco_npv = 90;
     char err[256] = "";
     tc_scoring *sc = (tc_scoring *)1;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_ERR_INVALID);
     assert_null(sc);
     assert_string_equal(err, "rfp.yaml:11:9: analysis.scoring.criteria[1].metric: "
                              "tokens_per_s_per_mw does not apply to bid api (api pricing)");
@@ -161,7 +172,7 @@ static void test_metric_that_does_not_apply_is_an_error(void **state)
      * warned about (an api bid draws no site power) */
     f->s.analysis.n_criteria = 1;
     err[0] = '\0';
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_OK);
     assert_int_equal(sc->scores[0].platform, 3);    /* LCOT 1.9 best */
     assert_double_rel(sc->scores[0].score, 100, 1e-12);
     assert_int_equal(f->r->n_warnings, 1);
@@ -176,7 +187,7 @@ static void test_zero_weights(void **state)
     char err[256] = "";
     tc_scoring *sc = NULL;
     f->c[0].weight = f->c[1].weight = f->c[2].weight = 0;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_ERR_INVALID);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_ERR_INVALID);
     assert_null(sc);
     assert_string_equal(err, "rfp.yaml:10:9: analysis.scoring.criteria[0].metric: "
                              "weights must not all be 0");
@@ -217,7 +228,7 @@ static void test_default_direction(void **state)
     f->c[2].better = TC_BETTER_HIGHER;
     char err[256] = "";
     tc_scoring *sc = NULL;
-    assert_int_equal(tc_scoring_run(&f->s, f->r, &sc, err, sizeof err), TC_OK);
+    assert_int_equal(run(f, &sc, err, sizeof err), TC_OK);
     /* tco best 100 (a) when higher is better: a 100, d 80; a = 60 + 15 + 10 = 85,
      * d = 48 + 30 + 8 = 86 */
     assert_int_equal(sc->scores[0].platform, 2);

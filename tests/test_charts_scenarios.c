@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "chart_check.h"
-#include "tc_analysis.h"
+#include "analyze_text.h"
 #include "tc_load.h"
 #include "tc_render.h"
 
@@ -24,7 +24,7 @@ static void load(const char *path, tc_scenario **s, tc_results **r)
     tc_diags_free(&d);
     assert_int_equal(tc_eval(*s, r), TC_OK);
     char err[1024] = "";
-    assert_int_equal(tc_analyze(*s, *r, err, sizeof err), TC_OK);
+    assert_int_equal(tc_test_analyze(*s, *r, err, sizeof err), TC_OK);
 }
 
 static void render(const tc_results *r, const char *dir)

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tc_analysis.h"
+#include "analyze_text.h"
 #include "tc_json.h"
 #include "tc_table.h"
 #include "tc_render.h"
@@ -82,7 +82,7 @@ static tc_results *evaluate(const char *path, const tc_load_opts *opts, tc_scena
     assert_int_equal(tc_load_scenario(path, opts, s, &d), TC_OK);
     assert_int_equal(tc_eval(*s, &r), TC_OK);
     char err[1024];
-    assert_int_equal(tc_analyze(*s, r, err, sizeof err), TC_OK);
+    assert_int_equal(tc_test_analyze(*s, r, err, sizeof err), TC_OK);
     tc_diags_free(&d);
     return r;
 }
@@ -92,7 +92,7 @@ static char *json_of(tc_scenario *s)
     tc_results *r = NULL;
     char err[1024];
     assert_int_equal(tc_eval(s, &r), TC_OK);
-    (void)tc_analyze(s, r, err, sizeof err);   /* full.yaml's scoring does not apply */
+    (void)tc_test_analyze(s, r, err, sizeof err);   /* full.yaml's scoring does not apply */
     char *json = tc_results_json(r);
     assert_non_null(json);
     tc_results_free(r);
@@ -196,7 +196,7 @@ static void eval_and_json_fail_cleanly(void **state)
             arm(k);
             tc_status st = tc_eval(s, &r);
             if (st == TC_OK)
-                st = tc_analyze(s, r, err, sizeof err);
+                st = tc_test_analyze(s, r, err, sizeof err);
             if (st == TC_OK && !(json = tc_results_json(r)))
                 st = TC_ERR_NOMEM;
             int hit = struck();

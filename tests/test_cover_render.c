@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../gen/load/load_internal.h"
-#include "tc_analysis.h"
+#include "analyze_text.h"
 #include "tc_render.h"
 
 typedef struct {
@@ -81,7 +81,7 @@ static void render_variant(const variant *v, const char *root, size_t i)
         fail_msg("variant %zu does not load", i);
     }
     assert_int_equal(tc_eval(s, &r), TC_OK);
-    if (tc_analyze(s, r, err, sizeof err) != TC_OK)
+    if (tc_test_analyze(s, r, err, sizeof err) != TC_OK)
         fail_msg("variant %zu: %s", i, err);
     char a[64], b[64], cmd[1024];
     snprintf(a, sizeof a, "%s/a%zu", root, i);

@@ -89,22 +89,6 @@ void tc_analysis_copy_free(tc_scenario *c)
     free(c);
 }
 
-void tc_analysis_free(tc_results *r)
-{
-    if (!r)
-        return;
-    size_t np = r->scenario ? r->scenario->n_platforms : 0;
-    tc_sensitivity_free(r->sensitivity, np);
-    r->sensitivity = NULL;
-    free(r->break_even);
-    r->break_even = NULL;
-    r->n_break_even = 0;
-    tc_monte_carlo_free(r->monte_carlo);
-    r->monte_carlo = NULL;
-    tc_scoring_free(r->scoring);
-    r->scoring = NULL;
-}
-
 static tc_status run_monte_carlo(const tc_scenario *s, tc_results *r, char *err, size_t n)
 {
     tc_status st = tc_monte_carlo_run(s, &r->monte_carlo, err, n);
@@ -113,25 +97,27 @@ static tc_status run_monte_carlo(const tc_scenario *s, tc_results *r, char *err,
     return st;
 }
 
-tc_status tc_analyze(const tc_scenario *s, tc_results *r, char *err, size_t n)
+tc_status tc_analyze(const tc_scenario *s, tc_results *r, tc_diags *d)
 {
     const tc_analysis *a = &s->analysis;
     tc_status st = TC_OK;
-    if (n)
-        err[0] = '\0';
-    tc_analysis_free(r);
+    char err[1024] = "";
+    size_t located = d->count;
+    tc_results_clear_analysis(r);
     if (a->has_sensitivity)
-        st = tc_sensitivity_run(s, r, &r->sensitivity, err, n);
+        st = tc_sensitivity_run(s, r, &r->sensitivity, err, sizeof err);
     if (st == TC_OK)
-        st = tc_break_even_run(s, r, &r->break_even, &r->n_break_even, err, n);
+        st = tc_break_even_run(s, r, &r->break_even, &r->n_break_even, err, sizeof err);
     if (st == TC_OK && a->has_monte_carlo)
-        st = run_monte_carlo(s, r, err, n);
+        st = run_monte_carlo(s, r, err, sizeof err);
     if (st == TC_OK && a->has_scoring)
-        st = tc_scoring_run(s, r, &r->scoring, err, n);
+        st = tc_scoring_run(s, r, &r->scoring, d);
     if (st != TC_OK) {
-        tc_analysis_free(r);
-        if (n && !err[0])
-            snprintf(err, n, "analysis: %s", tc_strerror(st));
+        tc_results_clear_analysis(r);
+        if (!err[0])
+            snprintf(err, sizeof err, "analysis: %s", tc_strerror(st));
+        if (d->count == located)    /* not in the scenario: no place to show */
+            tc_diags_add(d, s->file ? s->file : "scenario", 0, 0, "", "%s", err);
     }
     return st;
 }

@@ -113,16 +113,6 @@ static tc_status draws(mc_run *m, const tc_analysis *a, char *err, size_t n)
     return TC_OK;
 }
 
-void tc_monte_carlo_free(tc_monte_carlo *x)
-{
-    if (!x)
-        return;
-    free(x->lcot);
-    free(x->cost_per_m);
-    free(x->p_cheapest);
-    free(x);
-}
-
 static tc_monte_carlo *summarize(mc_run *m, const tc_analysis *a)
 {
     size_t np = m->c->n_platforms, ns = (size_t)a->samples;

@@ -17,8 +17,7 @@
 typedef struct {
     const tc_scenario *s;
     tc_results *r;
-    char *err;
-    size_t n;
+    tc_diags *d;
     const tc_criterion *crit;
     size_t nc;
     int *lower;             /* per criterion: lower is better */
@@ -26,22 +25,20 @@ typedef struct {
     double *value;          /* [platform * nc + criterion] */
 } scoring;
 
-/* "FILE:LINE:COLUMN: analysis.scoring.LIST[K].metric: message" into err. */
+/* A located error of the scoring definition, as a diagnostic at
+ * analysis.scoring.LIST[K].metric. */
 static tc_status def_error(scoring *c, const char *list, size_t k, int line, int col,
                            const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 static tc_status def_error(scoring *c, const char *list, size_t k, int line, int col,
                            const char *fmt, ...)
 {
-    if (!c->n)
-        return TC_ERR_INVALID;
-    int w = snprintf(c->err, c->n, "%s:%d:%d: analysis.scoring.%s[%zu].metric: ",
-                     c->s->file ? c->s->file : "scenario", line, col, list, k);
-    if (w >= 0 && (size_t)w < c->n) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(c->err + w, c->n - (size_t)w, fmt, ap);
-        va_end(ap);
-    }
+    char path[64], msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(path, sizeof path, "analysis.scoring.%s[%zu].metric", list, k);
+    tc_diags_add(c->d, c->s->file ? c->s->file : "scenario", line, col, path, "%s", msg);
     return TC_ERR_INVALID;
 }
 
@@ -205,18 +202,6 @@ static void order(tc_score *sc, size_t np)
         sc[i].rank = sc[i].reason ? 0 : (int)i + 1;
 }
 
-void tc_scoring_free(tc_scoring *x)
-{
-    if (!x)
-        return;
-    for (size_t i = 0; x->scores && i < x->n_scores; i++) {
-        free(x->scores[i].reason);
-        free(x->scores[i].criterion_scores);
-    }
-    free(x->scores);
-    free(x);
-}
-
 /* A requirement a covered bid has no value for is a warning, not a
  * failure: an api bid draws no site power, so facility_mw cannot exceed. */
 static tc_status warn_unchecked(scoring *c)
@@ -257,10 +242,10 @@ static tc_status score_all(scoring *c, tc_scoring *x)
 }
 
 tc_status tc_scoring_run(const tc_scenario *s, tc_results *r,
-                         tc_scoring **out, char *err, size_t n)
+                         tc_scoring **out, tc_diags *d)
 {
     size_t np = s->n_platforms, nc = s->analysis.n_criteria;
-    scoring c = {s, r, err, n, s->analysis.criteria, nc, NULL, NULL, NULL};
+    scoring c = {s, r, d, s->analysis.criteria, nc, NULL, NULL, NULL};
     c.lower = calloc(nc ? nc : 1, sizeof *c.lower);
     c.weight = calloc(nc ? nc : 1, sizeof *c.weight);
     c.value = calloc(np * nc > 0 ? np * nc : 1, sizeof *c.value);

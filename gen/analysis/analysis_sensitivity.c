@@ -145,17 +145,6 @@ static tc_status platform_rows(const tc_scenario *s, size_t pi, double swing,
     return st;
 }
 
-void tc_sensitivity_free(tc_sensitivity *x, size_t n_platforms)
-{
-    if (!x)
-        return;
-    for (size_t i = 0; x->rows && i < n_platforms; i++)
-        free(x->rows[i]);
-    free(x->rows);
-    free(x->n_rows);
-    free(x);
-}
-
 tc_status tc_sensitivity_run(const tc_scenario *s, const tc_results *r,
                              tc_sensitivity **out, char *err, size_t n)
 {

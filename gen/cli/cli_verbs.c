@@ -50,13 +50,11 @@ int cli_evaluate(const cli_args *a, const char *path, tc_scenario **s, tc_result
     tc_diags_free(&d);
     if (st == TC_OK && (st = tc_eval(*s, r)) != TC_OK)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
-    char err[1024] = "";
-    if (st == TC_OK && (st = tc_analyze(*s, *r, err, sizeof err)) != TC_OK) {
-        /* A scenario error comes located (FILE:LINE:COL: ...); others get the prefix. */
-        if (strncmp(err, path, strlen(path)) == 0)
-            fprintf(stderr, "%s\n", err);
-        else
-            fprintf(stderr, "tokcost: %s: %s\n", path, err[0] ? err : tc_strerror(st));
+    if (st == TC_OK) {
+        tc_diags_init(&d);
+        st = tc_analyze(*s, *r, &d);
+        report(path, st, &d);
+        tc_diags_free(&d);
     }
     return cli_exit_for(st);
 }

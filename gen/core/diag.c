@@ -68,7 +68,10 @@ void tc_diags_print(const tc_diags *d, FILE *f)
 {
     for (size_t i = 0; i < d->count; i++) {
         const tc_diag *it = &d->items[i];
-        if (it->path[0])
+        if (it->line == 0)
+            fprintf(f, "tokcost: %s: %s%s%s\n", it->file, it->path, it->path[0] ? ": " : "",
+                    it->message);
+        else if (it->path[0])
             fprintf(f, "%s:%d:%d: %s: %s\n", it->file, it->line, it->col, it->path, it->message);
         else
             fprintf(f, "%s:%d:%d: %s\n", it->file, it->line, it->col, it->message);

@@ -1,4 +1,5 @@
-/* Lifetime of tc_results: warnings and freeing.
+/* Lifetime of tc_results: warnings and freeing (the one place results and
+ * their analysis sections are freed).
  * Ownership: every warning string and the warnings array are malloc'd; each
  * analysis section (sensitivity, break_even, monte_carlo, scoring) and every
  * array it points to is its own malloc'd block; the core arrays live in
@@ -31,7 +32,7 @@ tc_status tc_results_warn(tc_results *r, const char *fmt, ...)
     return TC_OK;
 }
 
-static void free_sensitivity(tc_sensitivity *sv, size_t n_platforms)
+void tc_sensitivity_free(tc_sensitivity *sv, size_t n_platforms)
 {
     if (!sv)
         return;
@@ -42,7 +43,7 @@ static void free_sensitivity(tc_sensitivity *sv, size_t n_platforms)
     free(sv);
 }
 
-static void free_monte_carlo(tc_monte_carlo *mc)
+void tc_monte_carlo_free(tc_monte_carlo *mc)
 {
     if (!mc)
         return;
@@ -52,7 +53,7 @@ static void free_monte_carlo(tc_monte_carlo *mc)
     free(mc);
 }
 
-static void free_scoring(tc_scoring *sc)
+void tc_scoring_free(tc_scoring *sc)
 {
     if (!sc)
         return;
@@ -62,6 +63,21 @@ static void free_scoring(tc_scoring *sc)
     }
     free(sc->scores);
     free(sc);
+}
+
+void tc_results_clear_analysis(tc_results *r)
+{
+    if (!r)
+        return;
+    tc_sensitivity_free(r->sensitivity, r->scenario ? r->scenario->n_platforms : 0);
+    r->sensitivity = NULL;
+    free(r->break_even);
+    r->break_even = NULL;
+    r->n_break_even = 0;
+    tc_monte_carlo_free(r->monte_carlo);
+    r->monte_carlo = NULL;
+    tc_scoring_free(r->scoring);
+    r->scoring = NULL;
 }
 
 /* Results assembled by hand (tests, analytics) own each array separately. */
@@ -84,10 +100,7 @@ void tc_results_free(tc_results *r)
     for (size_t i = 0; i < r->n_warnings; i++)
         free(r->warnings[i]);
     free(r->warnings);
-    free_sensitivity(r->sensitivity, np);
-    free(r->break_even);
-    free_monte_carlo(r->monte_carlo);
-    free_scoring(r->scoring);
+    tc_results_clear_analysis(r);
     if (r->arena) {
         free(r->arena);     /* r itself lives in the arena */
         return;

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "tc_analysis.h"
+#include "../analyze_text.h"
 #include "tc_render.h"
 #include "tc_load.h"
 
@@ -43,7 +43,7 @@ static double prepare(const char *path, tc_scenario **s, tc_results **r)
     tc_diags_print(&d, stderr);
     tc_diags_free(&d);
     if (st == TC_OK && (st = tc_eval(*s, r)) == TC_OK)
-        st = tc_analyze(*s, *r, err, sizeof err);
+        st = tc_test_analyze(*s, *r, err, sizeof err);
     if (st != TC_OK) {
         fprintf(stderr, "bench_render: %s: %s\n", path, err[0] ? err : tc_strerror(st));
         return -1;

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../../gen/load/load_internal.h"
-#include "tc_analysis.h"
+#include "../analyze_text.h"
 #include "tc_json.h"
 #include "tc_table.h"
 
@@ -29,7 +29,7 @@ static void evaluate(tc_scenario *s)
     bound_work(s);
     if (tc_eval(s, &r) == TC_OK) {
         char err[1024];
-        (void)tc_analyze(s, r, err, sizeof err);
+        (void)tc_test_analyze(s, r, err, sizeof err);
         free(tc_results_json(r));
         FILE *null = fopen("/dev/null", "w");
         if (null) {
