@@ -4,26 +4,9 @@
 # the same errors as -j 1, progress only on a terminal, -q silent, a what-if
 # recorded in results.json and rendered beside the original, never over it.
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "batch: FAIL: $*" >&2; }
+suite=batch; . "$(dirname "$0")/harness.sh"
 
-# expect CODE DESCRIPTION -- command...: stdout/stderr to $tmp/out, $tmp/err
-expect() {
-    code=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code: $(head -c 300 "$tmp/err")"; fi
-}
-has() { if grep -qF -- "$2" "$1"; then ok; else ko "$3: '$2' not in: $(head -c 400 "$1")"; fi; }
 hasnt() { if grep -qF -- "$2" "$1"; then ko "$3: '$2' in $1"; else ok; fi; }
-empty() { if [ ! -s "$1" ]; then ok; else ko "$2: not empty: $(head -c 300 "$1")"; fi; }
-lines() { if [ "$(wc -l <"$1")" -eq "$2" ]; then ok; else ko "$3: $(wc -l <"$1") lines, expected $2: $(head -c 400 "$1")"; fi; }
-exists() { if [ -s "$1" ]; then ok; else ko "$2: no $1"; fi; }
-absent() { if [ -e "$1" ]; then ko "$2: $1 exists"; else ok; fi; }
 # json FILE PYTHON-EXPRESSION DESCRIPTION (d: the document)
 json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1" \
          && ok || ko "$3: not ($2) in $1"; }
@@ -150,5 +133,4 @@ expect 1 "what-if validated like the file" -- "$bin" "$in/a.yaml" -o "$tmp/w" --
 has "$tmp/err" "assumptions.utilization: 1.5 is out of range" "bad what-if value"
 absent "$tmp/w/a+assumptions.utilization=1.5" "bad what-if wrote"
 
-echo "batch: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

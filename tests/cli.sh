@@ -4,24 +4,7 @@
 # one located error for one mistake, nothing written on invalid input, the
 # previous report intact after a failed write, same bytes twice.
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
-trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "cli: FAIL: $*" >&2; }
-
-# expect CODE DESCRIPTION -- command...: runs it, stdout/stderr to $tmp/out, $tmp/err
-expect() {
-    code=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code: $(head -c 300 "$tmp/err")"; fi
-}
-# has FILE TEXT DESCRIPTION: FILE contains TEXT (fixed string)
-has() { if grep -qF -- "$2" "$1"; then ok; else ko "$3: '$2' not in: $(head -c 300 "$1")"; fi; }
-lines() { if [ "$(wc -l <"$1")" -eq "$2" ]; then ok; else ko "$3: $(wc -l <"$1") lines, expected $2: $(head -c 300 "$1")"; fi; }
-empty() { if [ ! -s "$1" ]; then ok; else ko "$2: not empty: $(head -c 300 "$1")"; fi; }
+suite=cli; . "$(dirname "$0")/harness.sh"
 same() { if cmp -s "$1" "$2"; then ok; else ko "$3: $1 and $2 differ"; fi; }
 
 # A small valid scenario of its own (two cloud bids, the seed table's figures).
@@ -217,5 +200,4 @@ has "$tmp/err" "scenarios/committee.yaml:217:9: analysis.scoring.criteria[0].met
 lines "$tmp/err" 1 "analysis error"
 empty "$tmp/out" "analysis error: no table"
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

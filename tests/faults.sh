@@ -9,18 +9,9 @@
 # The full file system is a small tmpfs when this runs as root and mount is
 # permitted; otherwise those cases are skipped (the size limit still runs).
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
+suite=faults; . "$(dirname "$0")/harness.sh"
 mnt=$tmp/mnt
-cleanup() {
-    if [ -n "$mounted" ]; then umount "$mnt" 2>/dev/null; fi
-    chmod -R u+w "$tmp" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "faults: FAIL: $*" >&2; }
+harness_cleanup() { if [ -n "$mounted" ]; then umount "$mnt" 2>/dev/null; fi; }
 
 # The committee example and its bid files, copied (hard links need one file system).
 cp -R scenarios "$tmp/in"
@@ -163,5 +154,4 @@ for f in "$tmp/fifo.yaml" "$tmp/inc_fifo.yaml" "$tmp/inc_zero.yaml" "$tmp/inc_di
         ko "input $f: no located message: $(head -c 300 "$tmp/err")"
 done
 
-echo "faults: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

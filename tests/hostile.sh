@@ -1,9 +1,7 @@
 #!/bin/sh
 # Hostile inputs: each one, in its own process, must exit 1 within 1 s with
 # a FILE:LINE:COLUMN message and write nothing. $1: the tokcost binary.
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=hostile; . "$(dirname "$0")/harness.sh"
 gen=$tmp/gen
 mkdir -p "$gen"
 
@@ -24,8 +22,8 @@ w("million_keys.yaml", b"scenario:\n" + b"".join(b"  k%d: 1\n" % i for i in rang
 w("long_scalar_small_file.yaml", b"scenario:\n  title: \"" + b"y" * 70000 + b"\"\n")
 PY
 
-passed=0; failed=0
-fail() { failed=$((failed + 1)); echo "hostile: $1: $2" >&2; }
+# fail NAME MESSAGE: this input failed; the loop goes on.
+fail() { ko "$1: $2"; }
 for f in tests/hostile/*.yaml "$gen"/*.yaml; do
     out=$tmp/out
     rm -rf "$out"; mkdir -p "$out"
@@ -51,7 +49,6 @@ for f in tests/hostile/*.yaml "$gen"/*.yaml; do
     if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037]')" "$tmp/stderr"; then
         fail "$name" "control character in the message"; continue
     fi
-    passed=$((passed + 1))
+    ok
 done
-echo "hostile: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -5,8 +5,8 @@
 # $1 (the tokcost binary) is not used. TC_LAYERS_ROOT: the tree to check
 # (default: this checkout), so the test of this test can plant a violation
 # in a copy.
+suite=layers; . "$(dirname "$0")/harness.sh"
 root=${TC_LAYERS_ROOT:-.}
-passed=0; failed=0
 
 # includes FILE...: every #include target of the files, as "file: target".
 includes() {
@@ -21,24 +21,14 @@ includes() {
 rule() {
     name=$1; pat=$2; shift 2
     bad=$(includes "$@" | grep -E ": [<\"]([^>\"]*/)?($pat)[>\"]$")
-    if [ -n "$bad" ]; then
-        failed=$((failed + 1))
-        printf 'layers: %s:\n%s\n' "$name" "$bad" >&2
-    else
-        passed=$((passed + 1))
-    fi
+    if [ -n "$bad" ]; then ko "$(printf '%s:\n%s' "$name" "$bad")"; else ok; fi
 }
 
 # calls NAME PATTERN FILE...: no file may call a function matching PATTERN.
 calls() {
     name=$1; pat=$2; shift 2
     bad=$(grep -nE "(^|[^a-z_])($pat)[[:space:]]*\(" "$@" 2>/dev/null)
-    if [ -n "$bad" ]; then
-        failed=$((failed + 1))
-        printf 'layers: %s:\n%s\n' "$name" "$bad" >&2
-    else
-        passed=$((passed + 1))
-    fi
+    if [ -n "$bad" ]; then ko "$(printf '%s:\n%s' "$name" "$bad")"; else ok; fi
 }
 
 cd "$root" || exit 1
@@ -79,14 +69,13 @@ rule "charts include no renderer's private header" 'xlsx\.h|pdf\.h|table_grid\.h
 
 # The check itself must fail on planted violations (once, on a copy).
 if [ -z "$TC_LAYERS_ROOT" ]; then
-    tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
     plant() { # plant FILE LINE: the check of a copy with LINE added must fail
         rm -rf "$tmp/t"; mkdir -p "$tmp/t"; cp -r gen charts include "$tmp/t/"
         printf '%s\n' "$2" >>"$tmp/t/$1"
         if TC_LAYERS_ROOT=$tmp/t sh "$0" >/dev/null 2>&1; then
-            failed=$((failed + 1)); echo "layers: planted '$2' in $1 was not caught" >&2
+            ko "planted '$2' in $1 was not caught"
         else
-            passed=$((passed + 1))
+            ok
         fi
     }
     plant gen/eval/eval.c '#include <yaml.h>'
@@ -98,5 +87,4 @@ if [ -z "$TC_LAYERS_ROOT" ]; then
     plant charts/layout.c '#include "../gen/load/load_internal.h"'
 fi
 
-echo "layers: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -2,10 +2,7 @@
 # The board report end to end: `tokcost render` on the seed scenario, checked
 # with qpdf, pdffonts, pdftotext; same bytes twice; a bad --templates folder
 # is an error naming the file and line, and writes nothing.
-bin=$1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "pdf_render.sh: $*" >&2; exit 1; }
+suite=pdf_render; . "$(dirname "$0")/harness.sh"
 
 "$bin" render scenarios/seed.yaml -o "$tmp/a" --formats pdf -q || fail "render failed"
 pdf=$tmp/a/seed/report.pdf

@@ -5,22 +5,9 @@
 # gen/cli/cli_render.c says, and the summary line reads right for one file,
 # for -j 1 and when nothing failed; check says "ok" per file on a terminal.
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "render_names: FAIL: $*" >&2; }
+suite=render_names; . "$(dirname "$0")/harness.sh"
 
-expect() {
-    code=$1; what=$2; shift 3
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
-    if [ "$rc" -eq "$code" ]; then ok; else ko "$what: exit $rc, expected $code: $(head -c 300 "$tmp/err")"; fi
-}
 same() { if [ "$1" = "$2" ]; then ok; else ko "$3: got '$1', expected '$2'"; fi; }
-exists() { if [ -s "$1" ]; then ok; else ko "$2: no $1"; fi; }
-absent() { if [ -e "$1" ]; then ko "$2: $1 exists"; else ok; fi; }
 # tty OUT command...: stdout and stderr on a terminal (script's pty), \r removed,
 # the times replaced by T.
 tty() {
@@ -97,5 +84,4 @@ else
     echo "render_names: script(1) missing: terminal lines not tested" >&2
 fi
 
-echo "render_names: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

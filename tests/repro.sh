@@ -7,12 +7,7 @@
 # of the machine: the outputs are searched as written, inside the workbook's
 # zip and inside the PDF's uncompressed streams.
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "repro: FAIL: $*" >&2; }
+suite=repro; . "$(dirname "$0")/harness.sh"
 root=$(pwd)
 
 # Copies of the examples in two folders of different names and depths.
@@ -78,5 +73,4 @@ for f in $(find "$tmp/a" "$tmp/b" -type f); do
     done
 done
 
-echo "repro: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,9 +6,7 @@
 # injected formulas stay text. $1: the tokcost binary.
 tokcost=${1:-build/tokcost}
 check="/usr/bin/python3 tests/xlsx_recalc.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "xlsx_recalc.sh: $*" >&2; exit 1; }
+suite=xlsx_recalc; . "$(dirname "$0")/harness.sh"
 
 command -v ssconvert >/dev/null || fail "ssconvert (gnumeric) is not installed"
 /usr/bin/python3 -c "import openpyxl" 2>/dev/null || fail "python3-openpyxl is not installed"
