@@ -86,8 +86,6 @@ static const tc_input_info info[TC_IN_KIND_COUNT] = {
 #undef M
 #undef P
 
-static const char *const form_names[] = {"cloud", "owned", "api"};
-
 const tc_input_info *tc_input_info_of(tc_input_kind k)
 {
     return (unsigned)k < TC_IN_KIND_COUNT ? &info[k] : NULL;
@@ -227,7 +225,7 @@ static void pricing_inputs(builder *b, const tc_platform *p, int pi)
 {
     const tc_pricing *pr = &p->pricing;
     char mid[16];
-    snprintf(mid, sizeof mid, "pricing.%s.", form_names[pr->kind]);
+    snprintf(mid, sizeof mid, "pricing.%s.", tc_pricing_terms[pr->kind].name);
     if (pr->kind == TC_PRICING_CLOUD) {
         plat_num(b, p, pi, TC_IN_GPU_HOUR, mid, &pr->gpu_hour);
     } else if (pr->kind == TC_PRICING_OWNED) {
