@@ -69,20 +69,20 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libtokcost.a
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) $(DEPFLAGS) -MF $@.d -MT $@ -o $@ $< $(BUILD)/libtokcost.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # The out-of-memory test fails the allocations of tokcost's own code.
-$(BUILD)/tests/test_cover_oom: CMOCKA_LIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
+$(BUILD)/tests/test_alloc_faults: CMOCKA_LIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
                                               -Wl,--wrap=strdup,--wrap=strndup
 
 # The libharu failure test fails each libharu call site in turn.
-$(BUILD)/tests/test_cover_hpdf: CMOCKA_LIBS += -Wl,--wrap=HPDF_Page_BeginText,--wrap=HPDF_Page_EndText,--wrap=HPDF_Page_ClosePath,--wrap=HPDF_Page_Fill,--wrap=HPDF_Page_FillStroke,--wrap=HPDF_Page_Stroke,--wrap=HPDF_Page_GSave,--wrap=HPDF_Page_GRestore,--wrap=HPDF_Page_Circle,--wrap=HPDF_Page_LineTo,--wrap=HPDF_Page_MoveTo,--wrap=HPDF_Page_Rectangle,--wrap=HPDF_Page_SetDash,--wrap=HPDF_Page_SetFontAndSize,--wrap=HPDF_Page_SetHeight,--wrap=HPDF_Page_SetWidth,--wrap=HPDF_Page_SetLineJoin,--wrap=HPDF_Page_SetLineWidth,--wrap=HPDF_Page_SetRGBFill,--wrap=HPDF_Page_SetRGBStroke,--wrap=HPDF_Page_SetTextMatrix,--wrap=HPDF_Page_ShowText,--wrap=HPDF_Page_TextOut,--wrap=HPDF_SaveToFile,--wrap=HPDF_SetCompressionMode,--wrap=HPDF_SetCurrentEncoder,--wrap=HPDF_SetInfoAttr,--wrap=HPDF_SetInfoDateAttr,--wrap=HPDF_UseUTFEncodings,--wrap=HPDF_Outline_SetDestination,--wrap=HPDF_AddPage,--wrap=HPDF_GetFont,--wrap=HPDF_GetEncoder,--wrap=HPDF_LoadTTFontFromFile,--wrap=HPDF_CreateOutline,--wrap=HPDF_Page_CreateDestination,--wrap=HPDF_New
+$(BUILD)/tests/test_pdf_faults: CMOCKA_LIBS += -Wl,--wrap=HPDF_Page_BeginText,--wrap=HPDF_Page_EndText,--wrap=HPDF_Page_ClosePath,--wrap=HPDF_Page_Fill,--wrap=HPDF_Page_FillStroke,--wrap=HPDF_Page_Stroke,--wrap=HPDF_Page_GSave,--wrap=HPDF_Page_GRestore,--wrap=HPDF_Page_Circle,--wrap=HPDF_Page_LineTo,--wrap=HPDF_Page_MoveTo,--wrap=HPDF_Page_Rectangle,--wrap=HPDF_Page_SetDash,--wrap=HPDF_Page_SetFontAndSize,--wrap=HPDF_Page_SetHeight,--wrap=HPDF_Page_SetWidth,--wrap=HPDF_Page_SetLineJoin,--wrap=HPDF_Page_SetLineWidth,--wrap=HPDF_Page_SetRGBFill,--wrap=HPDF_Page_SetRGBStroke,--wrap=HPDF_Page_SetTextMatrix,--wrap=HPDF_Page_ShowText,--wrap=HPDF_Page_TextOut,--wrap=HPDF_SaveToFile,--wrap=HPDF_SetCompressionMode,--wrap=HPDF_SetCurrentEncoder,--wrap=HPDF_SetInfoAttr,--wrap=HPDF_SetInfoDateAttr,--wrap=HPDF_UseUTFEncodings,--wrap=HPDF_Outline_SetDestination,--wrap=HPDF_AddPage,--wrap=HPDF_GetFont,--wrap=HPDF_GetEncoder,--wrap=HPDF_LoadTTFontFromFile,--wrap=HPDF_CreateOutline,--wrap=HPDF_Page_CreateDestination,--wrap=HPDF_New
 
 # The libxlsxwriter failure test fails each libxlsxwriter call site in turn.
-$(BUILD)/tests/test_cover_xlsxfail: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_string,--wrap=worksheet_write_number,--wrap=worksheet_write_formula_num,--wrap=worksheet_write_formula_str,--wrap=worksheet_write_comment_opt,--wrap=worksheet_set_row,--wrap=worksheet_set_column,--wrap=worksheet_insert_chart_opt,--wrap=worksheet_set_header,--wrap=worksheet_repeat_rows,--wrap=workbook_define_name,--wrap=workbook_set_properties,--wrap=workbook_close,--wrap=workbook_add_worksheet,--wrap=workbook_add_format,--wrap=workbook_add_chart,--wrap=workbook_new_opt,--wrap=chart_add_series
+$(BUILD)/tests/test_xlsx_faults: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_string,--wrap=worksheet_write_number,--wrap=worksheet_write_formula_num,--wrap=worksheet_write_formula_str,--wrap=worksheet_write_comment_opt,--wrap=worksheet_set_row,--wrap=worksheet_set_column,--wrap=worksheet_insert_chart_opt,--wrap=worksheet_set_header,--wrap=worksheet_repeat_rows,--wrap=workbook_define_name,--wrap=workbook_set_properties,--wrap=workbook_close,--wrap=workbook_add_worksheet,--wrap=workbook_add_format,--wrap=workbook_add_chart,--wrap=workbook_new_opt,--wrap=chart_add_series
 
 # The cairo failure test fails each cairo status call site in turn.
-$(BUILD)/tests/test_cover_cairofail: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status
+$(BUILD)/tests/test_charts_cairo_faults: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status
 
 # The worker-crash test kills a -j worker as it renames its outputs into place.
-$(BUILD)/tests/test_cover_crash: CMOCKA_LIBS += -Wl,--wrap=rename
+$(BUILD)/tests/test_cli_pool_crash: CMOCKA_LIBS += -Wl,--wrap=rename
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)

@@ -1,9 +1,9 @@
-/* The driver of the tests/test_cover_*fail tests: loads the committee
- * example, renders it once recording every call site of the wrapped library
- * (cover_wrap.h), then renders again with each site failing in turn. Each
+/* The driver of the library tests/test_*_faults.c (libharu,
+ * libxlsxwriter, cairo): loads the committee example, renders it once
+ * recording every call site of the wrapped library (fault_wrap.h), then renders again with each site failing in turn. Each
  * render must fail with a message and leave no folder, or succeed with
  * the very same files as the reference (a call whose failure changes
- * nothing). Before including, define ON_FAIL() as cover_wrap.h asks. */
+ * nothing). Before including, define ON_FAIL() as fault_wrap.h asks. */
 #ifndef TC_FAULT_SWEEP_H
 #define TC_FAULT_SWEEP_H
 
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "cover_wrap.h"
+#include "fault_wrap.h"
 #include "analyze_text.h"
 #include "tc_render.h"
 #include "tc_load.h"

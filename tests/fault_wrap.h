@@ -1,6 +1,7 @@
-/* Call-site failure injection for the tests/test_cover_*fail tests: a
- * library function wrapped with -Wl,--wrap fails at one call site (the
- * caller's return address) and works everywhere else. Before including,
+/* Call-site failure injection for the library tests/test_*_faults.c
+ * (libharu, libxlsxwriter, cairo): a library function wrapped with
+ * -Wl,--wrap fails at one call site (the caller's return address) and
+ * works everywhere else. Before including,
  * define ON_FAIL() (what the library would also do on that error). */
 #ifndef TC_COVER_WRAP_H
 #define TC_COVER_WRAP_H
