@@ -7,20 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "tc_charts.h"
+#include "tc_style.h"
 
 typedef uint32_t tc_rgb;    /* 0xRRGGBB */
 
-/* Okabe-Ito, the colour-blind-safe palette, plus neutral greys. */
-enum {
-    TC_OI_BLACK = 0x000000, TC_OI_ORANGE = 0xE69F00, TC_OI_SKY = 0x56B4E9,
-    TC_OI_GREEN = 0x009E73, TC_OI_YELLOW = 0xF0E442, TC_OI_BLUE = 0x0072B2,
-    TC_OI_VERMILLION = 0xD55E00, TC_OI_PURPLE = 0xCC79A7,
-    TC_GREY_DARK = 0x444444, TC_GREY = 0x8C8C8C, TC_GREY_LIGHT = 0xDDDDDD,
-    TC_WHITE = 0xFFFFFF
-};
-
-/* Colour of platform i: palette order chosen so neighbours contrast. */
-tc_rgb tc_chart_platform_colour(size_t i);
+/* Colour of platform i: the shared series order (tc_style.h). */
+#define tc_chart_platform_colour(i) ((tc_rgb)tc_style_series_colour(i))
 
 typedef enum { TC_PLOT_HBAR, TC_PLOT_VBAR, TC_PLOT_XY } tc_plot_type;
 typedef enum { TC_FMT_PLAIN, TC_FMT_MONEY, TC_FMT_RATIO, TC_FMT_PERCENT } tc_value_fmt;

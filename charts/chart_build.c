@@ -46,14 +46,6 @@ const char *tc_money_si_text(tc_chart *c, double v, const char *code)
     return tc_chart_str(c, "%s%s %s", neg, code, num);
 }
 
-/* "35.5x lower" / "1.9x higher" (costs) or "54.9x" (higher is better). */
-static const char *relative_text(tc_chart *c, double ratio, int cost)
-{
-    char buf[64];
-    tc_fmt_relative(buf, sizeof buf, ratio);
-    int plain = strchr(buf, 'l') == NULL && strcmp(buf, "1.0x") != 0;
-    return tc_chart_str(c, "%s%s", buf, cost && plain ? " higher" : "");
-}
 
 static int any_finite_metric(const tc_results *r, int mw)
 {
@@ -92,12 +84,13 @@ static tc_status build_headline(const tc_results *r, tc_chart *c, int mw)
         se->x[i] = isfinite(v) ? 0.0 : NAN;
         se->y[i] = v;
         colours[i] = i == base ? TC_GREY : TC_OI_BLUE;
-        char num[64];
+        char num[64], rel[64];
         const char *val = mw ? (fabs(v) >= 1e6 ? tc_chart_str(c, "%s", tc_fmt_si(num, sizeof num, v))
                                                : tc_chart_str(c, "%s", tc_fmt_num(num, sizeof num, v, 0)))
                              : tc_money_text(c, v, s->currency);
         if (isfinite(v) && i != base && isfinite(bv) && bv != 0)
-            val = tc_chart_str(c, "%s (%s)", val, relative_text(c, v / bv, !mw));
+            val = tc_chart_str(c, "%s (%s)", val,
+                               tc_fmt_vs(rel, sizeof rel, v, bv, mw ? TC_VS_PLAIN : TC_VS_COST));
         else if (i == base)
             val = tc_chart_str(c, "%s (baseline)", val);
         se->labels[i] = isfinite(v) ? val : NULL;

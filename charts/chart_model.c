@@ -85,17 +85,6 @@ void tc_chart_free(tc_chart *c)
     free(c);
 }
 
-tc_rgb tc_chart_platform_colour(size_t i)
-{
-    /* Okabe-Ito without yellow (too pale on white for thin lines);
-     * vermillion last: limit lines use it. */
-    static const tc_rgb order[] = {
-        TC_OI_BLUE, TC_OI_ORANGE, TC_OI_GREEN, TC_OI_PURPLE,
-        TC_OI_SKY, TC_OI_BLACK, TC_OI_VERMILLION,
-    };
-    return order[i % (sizeof order / sizeof order[0])];
-}
-
 void tc_prims_free(tc_prims *p)
 {
     if (!p)

@@ -1,6 +1,7 @@
 /* DejaVu Sans loaded by file through FreeType, once per process, so every
  * machine measures and draws the same glyphs whatever fontconfig says. */
 #include "fonts.h"
+#include "tc_style.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -8,11 +9,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
-#define TC_FONT_DIR "/usr/share/fonts/truetype/dejavu/"
-
-static const char *const font_files[2] = {
-    TC_FONT_DIR "DejaVuSans.ttf", TC_FONT_DIR "DejaVuSans-Bold.ttf",
-};
+static const char *const font_files[2] = { TC_FONT_REGULAR, TC_FONT_BOLD };
 
 static pthread_once_t fonts_once = PTHREAD_ONCE_INIT;
 static FT_Library ft_lib;

@@ -38,7 +38,7 @@ core=$(find gen/core -name '*.[ch]')
 math=$(find gen/eval gen/analysis -name '*.[ch]')
 render=$(find gen/render charts -name '*.[ch]')
 load=$(find gen/load -name '*.[ch]')
-modelh="include/tc_status.h include/tc_diag.h include/tc_format.h include/tc_model.h include/tc_results.h"
+modelh="include/tc_status.h include/tc_diag.h include/tc_format.h include/tc_style.h include/tc_model.h include/tc_results.h"
 
 THIRD='yaml\.h|xlsxwriter\.h|hpdf[a-z_]*\.h|cairo[a-z_-]*\.h|jansson\.h|png\.h|zlib\.h|ft2build\.h|nettle/[a-z0-9_]*\.h|harfbuzz/[a-z_-]*\.h|hb[a-z_-]*\.h'
 UPPER='tc_cli\.h|cli\.h|tc_render\.h|tc_json\.h|tc_table\.h|tc_charts[a-z_]*\.h|tc_png\.h|tc_template\.h|pdf\.h|xlsx\.h|table_grid\.h'

@@ -11,6 +11,7 @@
 #include "tc_diag.h"
 #include "tc_format.h"
 #include "tc_status.h"
+#include "tc_style.h"
 
 static void numbers_are_grouped_and_rounded(void **state)
 {
@@ -92,6 +93,58 @@ static void ratios_to_the_baseline(void **state)
     assert_string_equal(tc_fmt_relative(b, sizeof b, 0.0), "n/a");
     assert_string_equal(tc_fmt_relative(b, sizeof b, -1.0), "n/a");
     assert_string_equal(tc_fmt_relative(b, sizeof b, NAN), "n/a");
+}
+
+/* The ratio is derived once (tc_ratio_to) and worded by tc_fmt_vs, for the
+ * PDF, the charts, the workbook and the terminal table alike. */
+static void figures_against_the_baseline(void **state)
+{
+    (void)state;
+    char b[64], tiny[8];
+    assert_double_rel(tc_ratio_to(3.0, 2.0), 1.5, 1e-15);
+    assert_true(isnan(tc_ratio_to(3.0, 0.0)));
+    assert_true(isnan(tc_ratio_to(3.0, -2.0)));
+    assert_true(isnan(tc_ratio_to(NAN, 2.0)));
+    assert_true(isnan(tc_ratio_to(3.0, INFINITY)));
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 3.0, 2.0, TC_VS_PLAIN), "1.5x");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 3.0, 2.0, TC_VS_COST), "1.5x higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 4.0, TC_VS_COST), "4.0x lower");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 1.0, TC_VS_COST), "1.0x");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 0.0, TC_VS_COST), "n/a");
+    /* no room for " higher": the ratio alone, never a cut word */
+    assert_string_equal(tc_fmt_vs(tiny, sizeof tiny, 3.0, 2.0, TC_VS_COST), "1.5x");
+}
+
+/* Payback: 1/24 year is half a month, which rounds up to one; 25/12 years
+ * is 2 years 1 month. */
+static void payback_in_words(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_payback(b, sizeof b, NAN, TC_PAYBACK_SHORT), "never");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, NAN, TC_PAYBACK_LONG), "n/a");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 0.0, TC_PAYBACK_SHORT), "< 1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 0.0, TC_PAYBACK_LONG), "less than a month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0 / 24.0, TC_PAYBACK_SHORT), "1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0 / 24.0, TC_PAYBACK_LONG), "1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 5.0 / 12.0, TC_PAYBACK_LONG), "5 months");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 2.0, TC_PAYBACK_SHORT), "2 y 0 m");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 2.0, TC_PAYBACK_LONG), "2 years");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0, TC_PAYBACK_LONG), "1 year");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 25.0 / 12.0, TC_PAYBACK_SHORT), "2 y 1 m");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 25.0 / 12.0, TC_PAYBACK_LONG), "2 years 1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 14.0 / 12.0, TC_PAYBACK_LONG), "1 year 2 months");
+}
+
+/* One series order for charts and workbook: Okabe-Ito blue first, the
+ * seventh colour (vermillion) last, then round again. */
+static void series_colours(void **state)
+{
+    (void)state;
+    assert_int_equal(tc_style_series_colour(0), 0x0072B2);
+    assert_int_equal(tc_style_series_colour(1), 0xE69F00);
+    assert_int_equal(tc_style_series_colour(6), 0xD55E00);
+    assert_int_equal(tc_style_series_colour(7), 0x0072B2);
 }
 
 static void escaped(const char *in, size_t len, size_t max, const char *want)
@@ -199,6 +252,9 @@ int main(void)
         cmocka_unit_test(significant_digits),
         cmocka_unit_test(compact_suffixes),
         cmocka_unit_test(ratios_to_the_baseline),
+        cmocka_unit_test(figures_against_the_baseline),
+        cmocka_unit_test(payback_in_words),
+        cmocka_unit_test(series_colours),
         cmocka_unit_test(echoed_text_is_escaped),
         cmocka_unit_test(diagnostics_are_listed_and_printed),
         cmocka_unit_test(status_texts),

@@ -118,3 +118,51 @@ char *tc_fmt_relative(char *buf, size_t n, double ratio)
         snprintf(buf, n, "%.1fx lower", 1.0 / ratio);
     return buf;
 }
+
+double tc_ratio_to(double v, double base)
+{
+    if (!isfinite(v) || !isfinite(base) || base <= 0.0)
+        return NAN;
+    return v / base;
+}
+
+char *tc_fmt_vs(char *buf, size_t n, double v, double base, tc_vs_style style)
+{
+    tc_fmt_relative(buf, n, tc_ratio_to(v, base));
+    int plain = strchr(buf, 'l') == NULL && strcmp(buf, "1.0x") != 0 && strcmp(buf, "n/a") != 0;
+    if (style == TC_VS_COST && plain && strlen(buf) + 8 <= n)
+        strcat(buf, " higher");
+    return buf;
+}
+
+static char *payback_long(char *buf, size_t n, long months)
+{
+    long yy = months / 12, mm = months % 12;
+    if (months == 0)
+        snprintf(buf, n, "less than a month");
+    else if (yy == 0)
+        snprintf(buf, n, "%ld month%s", mm, mm == 1 ? "" : "s");
+    else if (mm == 0)
+        snprintf(buf, n, "%ld year%s", yy, yy == 1 ? "" : "s");
+    else
+        snprintf(buf, n, "%ld year%s %ld month%s", yy, yy == 1 ? "" : "s", mm, mm == 1 ? "" : "s");
+    return buf;
+}
+
+char *tc_fmt_payback(char *buf, size_t n, double years, tc_payback_style style)
+{
+    if (!isfinite(years)) {
+        snprintf(buf, n, style == TC_PAYBACK_LONG ? "n/a" : "never");
+        return buf;
+    }
+    long months = lround(years * 12.0);
+    if (style == TC_PAYBACK_LONG)
+        return payback_long(buf, n, months);
+    if (months == 0)
+        snprintf(buf, n, "< 1 month");
+    else if (months < 12)
+        snprintf(buf, n, "%ld month%s", months, months == 1 ? "" : "s");
+    else
+        snprintf(buf, n, "%ld y %ld m", months / 12, months % 12);
+    return buf;
+}

@@ -7,10 +7,45 @@
 #include <stdint.h>
 #include "tc_charts_hpdf.h"
 #include "tc_render.h"
+#include "tc_style.h"
 #include "tc_template.h"
 
-#define PDF_FONT_REGULAR "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-#define PDF_FONT_BOLD "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+/* Type sizes, points (named like the charts' TS_*). */
+#define PDF_TS_COVER_TITLE 26.0
+#define PDF_TS_COVER_SUB 14.0
+#define PDF_TS_COVER_FIELD 12.0     /* prepared for / by, date */
+#define PDF_TS_COVER_HASH 8.0
+#define PDF_TS_COVER_LABEL 8.0
+#define PDF_TS_KICKER 9.5
+#define PDF_TS_BAND 11.0            /* the what-if band's heading */
+#define PDF_TS_BAND_TEXT 9.0
+#define PDF_TS_TITLE 17.0           /* a section */
+#define PDF_TS_SUBTITLE 11.0
+#define PDF_TS_CALLOUT 10.5         /* the recommendation box */
+#define PDF_TS_BODY 9.5
+#define PDF_TS_NOTE 7.5
+#define PDF_TS_FRAME 7.5            /* running header and footer */
+#define PDF_TS_CELL 8.0
+#define PDF_TS_HEAD 7.5             /* table header row */
+#define PDF_TS_NO_CHART 9.0
+
+/* Colours, as r, g, b for pdf_color. */
+#define PDF_BLACK 0, 0, 0
+#define PDF_WHITE 1, 1, 1
+#define PDF_NAVY 0.10, 0.22, 0.40       /* titles, table headers, the cover band */
+#define PDF_GREY 0.38, 0.41, 0.46       /* cover labels and subtitle */
+#define PDF_INK 0.1, 0.1, 0.12          /* cover values */
+#define PDF_NOTE_GREY 0.30, 0.33, 0.38
+#define PDF_MUTED 0.40, 0.44, 0.50      /* "no chart" lines */
+#define PDF_FRAME_TEXT 0.35, 0.38, 0.42
+#define PDF_FRAME_RULE 0.75, 0.78, 0.82
+#define PDF_ALERT 0.80, 0.13, 0.13      /* the what-if band */
+#define PDF_CALLOUT_FILL 0.90, 0.94, 0.98
+#define PDF_CALLOUT_INK 0.08, 0.12, 0.2
+#define PDF_ROW_MARK_FILL 0.87, 0.93, 0.98
+#define PDF_ROW_STRIPE 0.955, 0.96, 0.97
+#define PDF_ROW_RULE 0.82, 0.84, 0.87
+
 #define PDF_MAX_MISSING 16
 #define PDF_MAX_COLS 12
 
@@ -127,7 +162,6 @@ tc_status pdf_vars_fill(tc_pdf *d);
 const char *pdf_money(char *buf, size_t n, const tc_pdf *d, double v, int decimals);
 const char *pdf_money_fine(char *buf, size_t n, const tc_pdf *d, double v);
 const char *pdf_pct(char *buf, size_t n, double v, int decimals);
-const char *pdf_rel(char *buf, size_t n, double v, double base);
 const tc_platform_result *pdf_best(const tc_pdf *d);
 const tc_platform_result *pdf_baseline(const tc_pdf *d);
 

@@ -21,7 +21,7 @@ static void draw_chart(tc_pdf *d, tc_chart_kind k, double x, double y, double w,
     tc_status st = tc_chart_draw_hpdf(d->r, k, d->page, &d->fonts, x, y, w, h);
     if (st != TC_OK)
         pdf_fail(d, st, "chart %s: %s", tc_chart_terms[k].name, tc_strerror(st));
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
 }
 
 /* A chart with nothing to show (no site power line, say) leaves one line
@@ -29,9 +29,9 @@ static void draw_chart(tc_pdf *d, tc_chart_kind k, double x, double y, double w,
 static void no_chart(tc_pdf *d, tc_chart_kind k)
 {
     pdf_need(d, 20);
-    pdf_color(d, 1, 0.40, 0.44, 0.50);
-    pdf_text_box(d, d->fonts.regular, 9, d->left, d->y - 12, d->right - d->left, PDF_LEFT, labels[k]);
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_MUTED);
+    pdf_text_box(d, d->fonts.regular, PDF_TS_NO_CHART, d->left, d->y - 12, d->right - d->left, PDF_LEFT, labels[k]);
+    pdf_color(d, 1, PDF_BLACK);
     d->y -= 24;
 }
 

@@ -109,9 +109,9 @@ tc_status pdf_open(tc_pdf *d, const tc_results *r)
     HPDF_UseUTFEncodings(d->pdf);
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
-    d->fonts.regular = load_font(d, PDF_FONT_REGULAR, 0);
+    d->fonts.regular = load_font(d, TC_FONT_REGULAR, 0);
     if (d->fonts.regular)
-        d->fonts.bold = load_font(d, PDF_FONT_BOLD, 1);
+        d->fonts.bold = load_font(d, TC_FONT_BOLD, 1);
     if (d->st == TC_OK && (!d->fonts.regular || !d->fonts.bold || !d->utf8))
         pdf_fail(d, TC_ERR_RENDER, "cannot load the report fonts");
     return d->st;
@@ -179,10 +179,10 @@ static void frame_page(tc_pdf *d, size_t i, const char *left_head, const char *r
     char num[32], total[32];
     d->page = d->pages[i];
     double head_y = d->ph - 42.0, w = d->right - d->left;
-    pdf_color(d, 1, 0.35, 0.38, 0.42);
-    pdf_text_box(d, f, 7.5, d->left, head_y, w * 0.68, PDF_LEFT, left_head);
-    pdf_text_box(d, f, 7.5, d->left + w * 0.70, head_y, w * 0.30, PDF_RIGHT, right_head);
-    pdf_color(d, 0, 0.75, 0.78, 0.82);
+    pdf_color(d, 1, PDF_FRAME_TEXT);
+    pdf_text_box(d, f, PDF_TS_FRAME, d->left, head_y, w * 0.68, PDF_LEFT, left_head);
+    pdf_text_box(d, f, PDF_TS_FRAME, d->left + w * 0.70, head_y, w * 0.30, PDF_RIGHT, right_head);
+    pdf_color(d, 0, PDF_FRAME_RULE);
     HPDF_Page_SetLineWidth(d->page, 0.5);
     HPDF_Page_MoveTo(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(head_y - 6.0));
     HPDF_Page_LineTo(d->page, (HPDF_REAL)d->right, (HPDF_REAL)(head_y - 6.0));
@@ -191,10 +191,10 @@ static void frame_page(tc_pdf *d, size_t i, const char *left_head, const char *r
     snprintf(total, sizeof total, "%zu", d->n_pages);
     pdf_words_set(d, "page", num);
     pdf_words_set(d, "pages", total);
-    pdf_text_box(d, f, 7.5, d->left, 34.0, w * 0.68, PDF_LEFT, pdf_say(d, "frame", "footer"));
-    pdf_text_box(d, f, 7.5, d->left + w * 0.70, 34.0, w * 0.30, PDF_RIGHT,
+    pdf_text_box(d, f, PDF_TS_FRAME, d->left, 34.0, w * 0.68, PDF_LEFT, pdf_say(d, "frame", "footer"));
+    pdf_text_box(d, f, PDF_TS_FRAME, d->left + w * 0.70, 34.0, w * 0.30, PDF_RIGHT,
                  pdf_say(d, "frame", "page"));
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     d->page = saved;
 }
 

@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BODY 9.5
 #define LEADING 13.5
 #define MAX_LINES 400
-#define NAVY 0.10, 0.22, 0.40
 
 void pdf_gap(tc_pdf *d, double h)
 {
@@ -22,14 +20,14 @@ void pdf_title(tc_pdf *d, const char *title)
     if (d->st != TC_OK)
         return;
     pdf_bookmark(d, title);
-    pdf_color(d, 1, NAVY);
-    pdf_text_box(d, d->fonts.bold, 17, d->left, d->y - 17, d->right - d->left, PDF_LEFT, title);
-    pdf_color(d, 0, NAVY);
+    pdf_color(d, 1, PDF_NAVY);
+    pdf_text_box(d, d->fonts.bold, PDF_TS_TITLE, d->left, d->y - PDF_TS_TITLE, d->right - d->left, PDF_LEFT, title);
+    pdf_color(d, 0, PDF_NAVY);
     HPDF_Page_SetLineWidth(d->page, 1.2);
     HPDF_Page_MoveTo(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(d->y - 26));
     HPDF_Page_LineTo(d->page, (HPDF_REAL)d->right, (HPDF_REAL)(d->y - 26));
     HPDF_Page_Stroke(d->page);
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     d->y -= 42;
 }
 
@@ -40,13 +38,13 @@ void pdf_subtitle(tc_pdf *d, const char *title)
     pdf_need(d, 150);       /* kept with what follows, never alone at the foot of a page */
     if (d->y < d->top)
         d->y -= 6;
-    size_t n = pdf_wrap(d, d->fonts.bold, 11, title, d->right - d->left, buf, sizeof buf, lines, 2);
-    pdf_color(d, 1, NAVY);
+    size_t n = pdf_wrap(d, d->fonts.bold, PDF_TS_SUBTITLE, title, d->right - d->left, buf, sizeof buf, lines, 2);
+    pdf_color(d, 1, PDF_NAVY);
     for (size_t i = 0; i < n; i++) {
-        pdf_text(d, d->fonts.bold, 11, d->left, d->y - 11, lines[i]);
+        pdf_text(d, d->fonts.bold, PDF_TS_SUBTITLE, d->left, d->y - PDF_TS_SUBTITLE, lines[i]);
         d->y -= 15;
     }
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     d->y -= 5;
 }
 
@@ -69,13 +67,13 @@ static void paragraph(tc_pdf *d, double size, double leading, const char *text,
     for (size_t i = 0; i < n && d->st == TC_OK; i++) {
         pdf_need(d, leading);
         if (grey)
-            pdf_color(d, 1, 0.30, 0.33, 0.38);
+            pdf_color(d, 1, PDF_NOTE_GREY);
         if (bullet && i == 0)
             pdf_text(d, f, size, x - 10, d->y - size, "\xe2\x80\xa2");
         pdf_text(d, f, size, x, d->y - size, lines[i]);
         d->y -= leading;
     }
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     free(buf);
     free(lines);
 }
@@ -131,10 +129,10 @@ static void flow(tc_pdf *d, const char *text, double size, double leading, int g
 
 void pdf_block(tc_pdf *d, const char *text)
 {
-    flow(d, text, BODY, LEADING, 0);
+    flow(d, text, PDF_TS_BODY, LEADING, 0);
 }
 
 void pdf_note(tc_pdf *d, const char *text)
 {
-    flow(d, text, 7.5, 10.5, 1);
+    flow(d, text, PDF_TS_NOTE, 10.5, 1);
 }

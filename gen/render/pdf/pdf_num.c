@@ -35,13 +35,6 @@ const char *pdf_pct(char *buf, size_t n, double v, int decimals)
     return buf;
 }
 
-const char *pdf_rel(char *buf, size_t n, double v, double base)
-{
-    if (!isfinite(v) || !isfinite(base) || base <= 0.0)
-        return tc_fmt_relative(buf, n, NAN);
-    return tc_fmt_relative(buf, n, v / base);
-}
-
 const tc_platform_result *pdf_best(const tc_pdf *d)
 {
     const tc_results *r = d->r;

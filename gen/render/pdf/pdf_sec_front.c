@@ -7,8 +7,6 @@
 
 #include "tc_format.h"
 
-#define NAVY 0.10, 0.22, 0.40
-#define GREY 0.38, 0.41, 0.46
 
 /* Wrapped lines of text in font f, size, from the cursor; returns the height. */
 static void lines_at(tc_pdf *d, HPDF_Font f, double size, double lead, const char *s,
@@ -28,11 +26,11 @@ static void cover_field(tc_pdf *d, const char *label, const char *value, double 
 {
     if (!value || !value[0])
         return;
-    pdf_color(d, 1, GREY);
-    pdf_text_box(d, d->fonts.regular, 8, d->left, d->y - 8, d->right - d->left, PDF_LEFT,
+    pdf_color(d, 1, PDF_GREY);
+    pdf_text_box(d, d->fonts.regular, PDF_TS_COVER_LABEL, d->left, d->y - PDF_TS_COVER_LABEL, d->right - d->left, PDF_LEFT,
                  label);
     d->y -= 13;
-    pdf_color(d, 1, 0.1, 0.1, 0.12);
+    pdf_color(d, 1, PDF_INK);
     lines_at(d, d->fonts.regular, size, size + 4, value, 2);
     d->y -= 12;
 }
@@ -48,15 +46,15 @@ static void what_if_band(tc_pdf *d)
         used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ";  " : "",
                                  s->overrides[i]);
     double top = d->y - 22, h = 46;
-    pdf_color(d, 1, 0.80, 0.13, 0.13);
+    pdf_color(d, 1, PDF_ALERT);
     HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(top - h),
                         (HPDF_REAL)(d->right - d->left), (HPDF_REAL)h);
     HPDF_Page_Fill(d->page);
-    pdf_color(d, 1, 1, 1, 1);
-    pdf_text(d, d->fonts.bold, 11, d->left + 10, top - 18, pdf_say(d, "cover", "what_if"));
-    pdf_text_box(d, d->fonts.regular, 9, d->left + 10, top - 35, d->right - d->left - 20,
+    pdf_color(d, 1, PDF_WHITE);
+    pdf_text(d, d->fonts.bold, PDF_TS_BAND, d->left + 10, top - 18, pdf_say(d, "cover", "what_if"));
+    pdf_text_box(d, d->fonts.regular, PDF_TS_BAND_TEXT, d->left + 10, top - 35, d->right - d->left - 20,
                  PDF_LEFT, list);
-    pdf_color(d, 1, 0.1, 0.1, 0.12);
+    pdf_color(d, 1, PDF_INK);
     d->y = top - h;
 }
 
@@ -67,22 +65,22 @@ void pdf_sec_cover(tc_pdf *d)
     if (d->st != TC_OK)
         return;
     pdf_bookmark(d, s->title);
-    pdf_color(d, 1, NAVY);
+    pdf_color(d, 1, PDF_NAVY);
     HPDF_Page_Rectangle(d->page, 0, (HPDF_REAL)(d->ph - 14), (HPDF_REAL)d->pw, 14);
     HPDF_Page_Fill(d->page);
     d->y = d->ph - 190;
-    pdf_color(d, 1, GREY);
-    lines_at(d, d->fonts.bold, 9.5, 14, pdf_say(d, "cover", "kicker"), 1);
+    pdf_color(d, 1, PDF_GREY);
+    lines_at(d, d->fonts.bold, PDF_TS_KICKER, 14, pdf_say(d, "cover", "kicker"), 1);
     d->y -= 14;
-    pdf_color(d, 1, NAVY);
-    lines_at(d, d->fonts.bold, 26, 33, s->title, 4);
+    pdf_color(d, 1, PDF_NAVY);
+    lines_at(d, d->fonts.bold, PDF_TS_COVER_TITLE, 33, s->title, 4);
     if (s->subtitle) {
         d->y -= 6;
-        pdf_color(d, 1, GREY);
-        lines_at(d, d->fonts.regular, 14, 19, s->subtitle, 3);
+        pdf_color(d, 1, PDF_GREY);
+        lines_at(d, d->fonts.regular, PDF_TS_COVER_SUB, 19, s->subtitle, 3);
     }
     d->y -= 16;
-    pdf_color(d, 0, NAVY);
+    pdf_color(d, 0, PDF_NAVY);
     HPDF_Page_SetLineWidth(d->page, 2.0);
     HPDF_Page_MoveTo(d->page, (HPDF_REAL)d->left, (HPDF_REAL)d->y);
     HPDF_Page_LineTo(d->page, (HPDF_REAL)(d->left + 90), (HPDF_REAL)d->y);
@@ -90,15 +88,15 @@ void pdf_sec_cover(tc_pdf *d)
     if (s->n_overrides)
         what_if_band(d);
     d->y = d->ph * 0.42;
-    cover_field(d, pdf_say(d, "cover", "prepared_for"), s->prepared_for, 12);
-    cover_field(d, pdf_say(d, "cover", "prepared_by"), s->prepared_by, 12);
+    cover_field(d, pdf_say(d, "cover", "prepared_for"), s->prepared_for, PDF_TS_COVER_FIELD);
+    cover_field(d, pdf_say(d, "cover", "prepared_by"), s->prepared_by, PDF_TS_COVER_FIELD);
     const char *date = NULL;
     for (size_t i = 0; i < d->words.n_vars; i++)
         if (strcmp(d->words.vars[i].name, "date") == 0)
             date = d->words.vars[i].value;
     cover_field(d, pdf_say(d, "cover", "date"),
-                date && date[0] ? date : pdf_say(d, "cover", "no_date"), 12);
-    cover_field(d, pdf_say(d, "cover", "input_hash"), s->input_sha256, 8);
+                date && date[0] ? date : pdf_say(d, "cover", "no_date"), PDF_TS_COVER_FIELD);
+    cover_field(d, pdf_say(d, "cover", "input_hash"), s->input_sha256, PDF_TS_COVER_HASH);
     d->y = d->bottom + 40;
     pdf_note(d, pdf_say(d, "cover", "note"));
 }
@@ -109,21 +107,21 @@ static void callout(tc_pdf *d, const char *text)
     char buf[4096];
     const char *lines[24];
     double pad = 10, w = d->right - d->left - 2 * pad - 4;
-    size_t n = pdf_wrap(d, d->fonts.bold, 10.5, text, w, buf, sizeof buf, lines, 24);
+    size_t n = pdf_wrap(d, d->fonts.bold, PDF_TS_CALLOUT, text, w, buf, sizeof buf, lines, 24);
     double h = (double)n * 15.0 + 2 * pad - 3;
     pdf_need(d, h + 8);
-    pdf_color(d, 1, 0.90, 0.94, 0.98);
+    pdf_color(d, 1, PDF_CALLOUT_FILL);
     HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(d->y - h),
                         (HPDF_REAL)(d->right - d->left), (HPDF_REAL)h);
     HPDF_Page_Fill(d->page);
-    pdf_color(d, 1, NAVY);
+    pdf_color(d, 1, PDF_NAVY);
     HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(d->y - h), 4, (HPDF_REAL)h);
     HPDF_Page_Fill(d->page);
-    pdf_color(d, 1, 0.08, 0.12, 0.2);
+    pdf_color(d, 1, PDF_CALLOUT_INK);
     for (size_t i = 0; i < n; i++)
-        pdf_text(d, d->fonts.bold, 10.5, d->left + pad + 4, d->y - pad - 10.5 - i * 15.0 + 2,
+        pdf_text(d, d->fonts.bold, PDF_TS_CALLOUT, d->left + pad + 4, d->y - pad - PDF_TS_CALLOUT - i * 15.0 + 2,
                  lines[i]);
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     d->y -= h + 16;
 }
 
@@ -191,7 +189,7 @@ static void headline_table(tc_pdf *d, const tc_platform_result *base,
         char a[64], b[64], rel[64];
         const char *cells[] = {names[i], fmts[i](a, sizeof a, d, metric(base, i)),
                                other ? fmts[i](b, sizeof b, d, metric(other, i)) : "",
-                               other ? pdf_rel(rel, sizeof rel, metric(other, i), metric(base, i)) : ""};
+                               other ? tc_fmt_vs(rel, sizeof rel, metric(other, i), metric(base, i), TC_VS_PLAIN) : ""};
         pdf_table_row(&t, cells, i >= 4 ? PDF_ROW_BOLD : 0);
     }
     pdf_table_end(&t);
@@ -206,8 +204,8 @@ static void ranking_row(tc_pdf *d, pdf_table *t, size_t i, const char *rank)
         static const metric_fmt fmts[] = {f_money2, f_num3, f_num0, f_num0, f_fine, f_fine};
         fmts[m](c[m], sizeof c[m], d, metric(p, m));
     }
-    pdf_rel(c[6], sizeof c[6], p->levelized_cost_per_m_tokens,
-            base ? base->levelized_cost_per_m_tokens : NAN);
+    tc_fmt_vs(c[6], sizeof c[6], p->levelized_cost_per_m_tokens,
+            base ? base->levelized_cost_per_m_tokens : NAN, TC_VS_PLAIN);
     const char *cells[] = {rank, name, c[0], c[1], c[2], c[3], c[4], c[5], c[6]};
     pdf_table_row(t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
 }

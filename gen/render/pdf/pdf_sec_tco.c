@@ -12,21 +12,6 @@ static int has_price(const tc_pdf *d)
     return d->s->token_price_per_m.given;
 }
 
-static void payback_text(char *buf, size_t n, double years)
-{
-    if (!isfinite(years)) {
-        snprintf(buf, n, "never");
-        return;
-    }
-    long months = lround(years * 12.0);
-    if (months == 0)
-        snprintf(buf, n, "< 1 month");
-    else if (months < 12)
-        snprintf(buf, n, "%ld month%s", months, months == 1 ? "" : "s");
-    else
-        snprintf(buf, n, "%ld y %ld m", months / 12, months % 12);
-}
-
 static void totals_table(tc_pdf *d)
 {
     int price = has_price(d);
@@ -45,7 +30,7 @@ static void totals_table(tc_pdf *d)
         pdf_money_fine(c[2], sizeof c[2], d, p->levelized_cost_per_m_tokens);
         pdf_money(c[3], sizeof c[3], d, p->pnl_total, 0);
         pdf_money(c[4], sizeof c[4], d, p->margin_total, 0);
-        payback_text(c[5], sizeof c[5], p->payback_years);
+        tc_fmt_payback(c[5], sizeof c[5], p->payback_years, TC_PAYBACK_SHORT);
         const char *cells[] = {p->in->name, c[0], c[1], c[2], c[3], c[4], c[5]};
         pdf_table_row(&t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
     }

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#define SIZE 8.0
-#define HEAD_SIZE 7.5
+#define SIZE PDF_TS_CELL
+#define HEAD_SIZE PDF_TS_HEAD
 #define LEAD 10.0
 #define PAD_X 4.0
 #define PAD_Y 4.0
@@ -83,11 +83,11 @@ static void draw_header(pdf_table *t)
     for (size_t i = 0; i < t->n; i++)
         heads[i] = t->cols[i].head;
     double h = layout(t, &c, heads, d->fonts.bold, HEAD_SIZE);
-    pdf_color(d, 1, 0.10, 0.22, 0.40);
+    pdf_color(d, 1, PDF_NAVY);
     fill_rect(d, t->x[0], d->y - h, t->x[t->n] - t->x[0], h);
-    pdf_color(d, 1, 1, 1, 1);
+    pdf_color(d, 1, PDF_WHITE);
     draw_cells(t, &c, d->fonts.bold, 1);
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     d->y -= h;
 }
 
@@ -120,17 +120,18 @@ void pdf_table_row(pdf_table *t, const char *const *cells, int flags)
         draw_header(t);
     }
     if (flags & PDF_ROW_MARK)
-        pdf_color(d, 1, 0.87, 0.93, 0.98);
+        pdf_color(d, 1, PDF_ROW_MARK_FILL);
+    else if (t->rows % 2)
+        pdf_color(d, 1, PDF_ROW_STRIPE);
     else
-        pdf_color(d, 1, t->rows % 2 ? 0.955 : 1.0, t->rows % 2 ? 0.96 : 1.0,
-                  t->rows % 2 ? 0.97 : 1.0);
+        pdf_color(d, 1, PDF_WHITE);
     fill_rect(d, t->x[0], d->y - h, t->x[t->n] - t->x[0], h);
-    pdf_color(d, 0, 0.82, 0.84, 0.87);
+    pdf_color(d, 0, PDF_ROW_RULE);
     HPDF_Page_SetLineWidth(d->page, 0.4);
     HPDF_Page_MoveTo(d->page, (HPDF_REAL)t->x[0], (HPDF_REAL)(d->y - h));
     HPDF_Page_LineTo(d->page, (HPDF_REAL)t->x[t->n], (HPDF_REAL)(d->y - h));
     HPDF_Page_Stroke(d->page);
-    pdf_color(d, 1, 0, 0, 0);
+    pdf_color(d, 1, PDF_BLACK);
     draw_cells(t, &c, f, 0);
     d->y -= h;
     t->rows++;

@@ -112,27 +112,6 @@ static void fill_assumptions(tc_pdf *d)
     set(d, "tokens_per_day", tc_fmt_si(buf, sizeof buf, s->tokens_per_day.value));
 }
 
-static void fill_payback(tc_pdf *d, const char *name, double years)
-{
-    char buf[64];
-    if (!isfinite(years)) {
-        set(d, name, "n/a");
-        return;
-    }
-    long months_total = lround(years * 12.0);
-    long yy = months_total / 12, mm = months_total % 12;
-    if (months_total == 0)
-        snprintf(buf, sizeof buf, "less than a month");
-    else if (yy == 0)
-        snprintf(buf, sizeof buf, "%ld month%s", mm, mm == 1 ? "" : "s");
-    else if (mm == 0)
-        snprintf(buf, sizeof buf, "%ld year%s", yy, yy == 1 ? "" : "s");
-    else
-        snprintf(buf, sizeof buf, "%ld year%s %ld month%s", yy, yy == 1 ? "" : "s", mm,
-                 mm == 1 ? "" : "s");
-    set(d, name, buf);
-}
-
 static void fill_best(tc_pdf *d, const tc_platform_result *b)
 {
     char buf[128];
@@ -148,7 +127,7 @@ static void fill_best(tc_pdf *d, const tc_platform_result *b)
     set(d, "best_tco_nominal", pdf_money(buf, sizeof buf, d, b->tco_nominal, 0));
     set_num(d, "best_peak_mw", b->peak_facility_mw, 2);
     set(d, "best_margin", pdf_money(buf, sizeof buf, d, b->margin_total, 0));
-    fill_payback(d, "best_payback", b->payback_years);
+    set(d, "best_payback", tc_fmt_payback(buf, sizeof buf, b->payback_years, TC_PAYBACK_LONG));
 }
 
 static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platform_result *base)
@@ -161,18 +140,18 @@ static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platfo
         set(d, "baseline_tco_npv", pdf_money(buf, sizeof buf, d, base->tco_npv, 0));
     }
     if (b && base) {
-        set(d, "lcot_vs_baseline", pdf_rel(buf, sizeof buf, b->levelized_cost_per_m_tokens,
-                                           base->levelized_cost_per_m_tokens));
-        set(d, "cost_vs_baseline", pdf_rel(buf, sizeof buf, b->cost_per_m_tokens,
-                                           base->cost_per_m_tokens));
+        set(d, "lcot_vs_baseline", tc_fmt_vs(buf, sizeof buf, b->levelized_cost_per_m_tokens,
+                                           base->levelized_cost_per_m_tokens, TC_VS_PLAIN));
+        set(d, "cost_vs_baseline", tc_fmt_vs(buf, sizeof buf, b->cost_per_m_tokens,
+                                           base->cost_per_m_tokens, TC_VS_PLAIN));
         set(d, "npv_saving", pdf_money(buf, sizeof buf, d, base->tco_npv - b->tco_npv, 0));
     }
     if (b && d->r->n_ranking > 1) {
         const tc_platform_result *two = &d->r->platforms[d->r->ranking[1]];
         set(d, "runner_up_platform", two->in->name);
         set(d, "runner_up_lcot", pdf_money_fine(buf, sizeof buf, d, two->levelized_cost_per_m_tokens));
-        set(d, "lcot_vs_runner_up", pdf_rel(buf, sizeof buf, b->levelized_cost_per_m_tokens,
-                                            two->levelized_cost_per_m_tokens));
+        set(d, "lcot_vs_runner_up", tc_fmt_vs(buf, sizeof buf, b->levelized_cost_per_m_tokens,
+                                            two->levelized_cost_per_m_tokens, TC_VS_PLAIN));
     }
 }
 

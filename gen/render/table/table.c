@@ -76,8 +76,8 @@ static void table_pair(FILE *f, const tc_results *r, const char *cur)
         snprintf(tc_grid_at(&g, m + 1, 0), TC_GRID_CELL, "%s", metrics[m].label);
         for (size_t c = 0; c < 2; c++)
             show(tc_grid_at(&g, m + 1, c + 1), TC_GRID_CELL, metrics[m].kind, value_of(&r->platforms[c], &metrics[m]), cur);
-        double ratio = value_of(&r->platforms[other], &metrics[m]) / value_of(&r->platforms[base], &metrics[m]);
-        tc_fmt_relative(tc_grid_at(&g, m + 1, 3), TC_GRID_CELL, ratio);
+        tc_fmt_vs(tc_grid_at(&g, m + 1, 3), TC_GRID_CELL, value_of(&r->platforms[other], &metrics[m]),
+                  value_of(&r->platforms[base], &metrics[m]), TC_VS_PLAIN);
     }
     tc_grid_print(f, &g, "");
     tc_grid_free(&g);
@@ -105,8 +105,8 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
         strcpy(tc_grid_at(&g, i + 1, 1), tc_pricing_terms[in->pricing.kind].name);
         for (size_t m = 0; m < N_METRICS; m++)
             show(tc_grid_at(&g, i + 1, m + 2), TC_GRID_CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
-        tc_fmt_relative(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
-                        p->levelized_cost_per_m_tokens / b->levelized_cost_per_m_tokens);
+        tc_fmt_vs(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
+                  p->levelized_cost_per_m_tokens, b->levelized_cost_per_m_tokens, TC_VS_PLAIN);
     }
     tc_grid_print(f, &g, "");
     if (n > 1)

@@ -5,12 +5,10 @@
 #include <stdio.h>
 
 #include "xlsx.h"
+#include "tc_style.h"
 
-#define BASE_COLOR 0x0072B2     /* Okabe-Ito blue */
-#define MARK_COLOR 0xE69F00     /* Okabe-Ito orange: the baseline */
-
-static const lxw_color_t palette[] = { 0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9,
-                                       0xD55E00, 0xF0E442, 0x000000 };
+#define BASE_COLOR TC_OI_BLUE
+#define MARK_COLOR TC_OI_ORANGE  /* the baseline */
 
 static lxw_chart *new_chart(xl_ctx *c, uint8_t type, const char *title, const char *x_title,
                             const char *y_title)
@@ -85,8 +83,8 @@ static void by_year(xl_ctx *c, uint8_t type, const char *title, const char *mone
         char ref[70];
         snprintf(ref, sizeof ref, "=%s", name);
         chart_series_set_name(s, ref);
-        lxw_chart_fill fill = { .color = palette[k % 8] };
-        lxw_chart_line line = { .color = palette[k % 8], .width = 2.25 };
+        lxw_chart_fill fill = { .color = tc_style_series_colour(k) };
+        lxw_chart_line line = { .color = tc_style_series_colour(k), .width = 2.25 };
         if (type == LXW_CHART_LINE)
             chart_series_set_line(s, &line);
         else

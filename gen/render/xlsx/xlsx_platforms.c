@@ -101,7 +101,7 @@ static void mix(xl_ctx *c, size_t i)
           "=%s/({p%zu.power_kw_per_gpu}*{pue})*1000", t, i);
     xl_fx(c, c->platforms, r, XP_COST_M, c->f.money4, pr->cost_per_m_tokens, "=SUM(%s)", wc);
     double base = c->r->platforms[c->r->baseline].cost_per_m_tokens;
-    double ratio = pr->cost_per_m_tokens / base;
+    double ratio = tc_ratio_to(pr->cost_per_m_tokens, base);
     char rel[48], rc[16];
     cell(rc, i, XP_REL);
     xl_fx(c, c->platforms, r, XP_REL, c->f.ratio, ratio, "=%s/{p%zu.cost_per_m_tokens}", cm,

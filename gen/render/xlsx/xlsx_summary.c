@@ -59,7 +59,7 @@ static void headline_row(xl_ctx *c, lxw_row_t r, size_t i)
     xl_fx(c, ws, r, 4, c->f.int0, pr->tokens_per_s_per_mw, "={p%zu.tokens_per_s_per_mw}", i);
     xl_fx(c, ws, r, 5, c->f.num4, pr->pflops_per_dollar_hour, "={p%zu.pflops_per_dollar_hour}", i);
     xl_fx(c, ws, r, 6, c->f.money4, pr->cost_per_m_tokens, "={p%zu.cost_per_m_tokens}", i);
-    double ratio = pr->cost_per_m_tokens / c->r->platforms[c->r->baseline].cost_per_m_tokens;
+    double ratio = tc_ratio_to(pr->cost_per_m_tokens, c->r->platforms[c->r->baseline].cost_per_m_tokens);
     char ref[64];
     xl_ref(ref, sizeof ref, "Platforms", XL_PLAT_ROW(i), XP_REL_TEXT);
     if (isfinite(ratio) && ratio > 0)
