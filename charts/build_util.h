@@ -13,6 +13,12 @@ const char *tc_money_si_text(tc_chart *c, double v, const char *code);
 /* Scenario title, or the file name when untitled. */
 const char *tc_scenario_title(const tc_results *r);
 
+/* The value axis cap when one bid dwarfs the rest: the largest peak is off
+ * scale when it exceeds 5x the median of the other peaks (n >= 3); the cap
+ * then sits 15% above the next peak. 0: no bid is off scale. *outlier
+ * receives the index of the off-scale peak. */
+double tc_offscale_cap(const double *peaks, size_t n, size_t *outlier);
+
 tc_status tc_build_cost(const tc_results *r, tc_chart *c);
 tc_status tc_build_tokens_mw(const tc_results *r, tc_chart *c);
 tc_status tc_build_iceberg(const tc_results *r, tc_chart *c);

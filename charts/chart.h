@@ -45,6 +45,7 @@ typedef struct {
     tc_rgb *colours;        /* per value override (HBAR baseline bar); may be NULL */
     int in_legend;
     int end_label;          /* XY: the name beside the last point */
+    int panel;              /* XY small multiples: 1..n_panels; 0: legend only */
 } tc_series;
 
 typedef struct {
@@ -52,6 +53,7 @@ typedef struct {
     double at;
     const char *label;
     tc_rgb colour;
+    int panel;              /* XY small multiples: its panel (1..), else 0 */
 } tc_refline;
 
 typedef struct {
@@ -59,6 +61,7 @@ typedef struct {
     const char *label;
     tc_rgb colour;
     tc_marker marker;
+    int panel;              /* XY small multiples: its panel (1..), else 0 */
 } tc_callout;
 
 typedef struct {
@@ -85,6 +88,9 @@ typedef struct {
     size_t n_refs;
     tc_callout *callouts;
     size_t n_callouts;
+    double y_cap;           /* VBAR, XY: > 0: values above are drawn off scale */
+    size_t n_panels;        /* XY: more than 1: one panel per title, axes shared */
+    const char **panel_titles;
     int failed;             /* an allocation failed while building */
     tc_chart_block *blocks; /* everything above is allocated from here */
 } tc_chart;

@@ -25,25 +25,16 @@ const char *tc_scenario_title(const tc_results *r)
     return s->title && *s->title ? s->title : s->file ? s->file : "";
 }
 
+/* Chart labels use the board rounding (tc_format.h), like the report's text. */
 const char *tc_money_text(tc_chart *c, double v, const char *code)
 {
     char buf[96];
-    double a = fabs(v);
-    if (!isfinite(v))
-        return "n/a";
-    int dec = a >= 1000 ? 0 : a >= 1 || a < 1e-6 ? 2 : 2 - (int)floor(log10(a));
-    return tc_chart_str(c, "%s", tc_fmt_money(buf, sizeof buf, v, dec > 6 ? 6 : dec, code));
+    return tc_chart_str(c, "%s", tc_fmt_board_money(buf, sizeof buf, v, code));
 }
 
 const char *tc_money_si_text(tc_chart *c, double v, const char *code)
 {
-    char num[64];
-    tc_fmt_si(num, sizeof num, fabs(v));
-    const char *sym = tc_currency_symbol(code);
-    const char *neg = v < 0 && tc_round_sig(v, 3) != 0 ? "-" : "";
-    if (sym)
-        return tc_chart_str(c, "%s%s%s", neg, sym, num);
-    return tc_chart_str(c, "%s%s %s", neg, code, num);
+    return tc_money_text(c, v, code);
 }
 
 
@@ -85,12 +76,11 @@ static tc_status build_headline(const tc_results *r, tc_chart *c, int mw)
         se->y[i] = v;
         colours[i] = i == base ? TC_GREY : TC_OI_BLUE;
         char num[64], rel[64];
-        const char *val = mw ? (fabs(v) >= 1e6 ? tc_chart_str(c, "%s", tc_fmt_si(num, sizeof num, v))
-                                               : tc_chart_str(c, "%s", tc_fmt_num(num, sizeof num, v, 0)))
+        const char *val = mw ? tc_chart_str(c, "%s", tc_fmt_board_count(num, sizeof num, v))
                              : tc_money_text(c, v, s->currency);
         if (isfinite(v) && i != base && isfinite(bv) && bv != 0)
             val = tc_chart_str(c, "%s (%s)", val,
-                               tc_fmt_vs(rel, sizeof rel, v, bv, mw ? TC_VS_PLAIN : TC_VS_COST));
+                               tc_fmt_vs(rel, sizeof rel, v, bv));
         else if (i == base)
             val = tc_chart_str(c, "%s (baseline)", val);
         se->labels[i] = isfinite(v) ? val : NULL;
@@ -253,7 +243,7 @@ tc_status tc_build_tornado(const tc_results *r, tc_chart *c)
     }
     lo->in_legend = hi->in_legend = 1;
     c->refs[0] = (tc_refline){1, base, tc_chart_str(c, "base %s", tc_money_text(c, base, cur)),
-                              TC_GREY_DARK};
+                              TC_GREY_DARK, 0};
     c->n_refs = 1;
     return TC_OK;
 }
@@ -291,8 +281,20 @@ tc_status tc_build_monte_carlo(const tc_results *r, tc_chart *c)
     c->x.label = tc_chart_str(c, "levelized cost, %s per million %s tokens", cur, tc_basis_word(r));
     c->x.fmt = TC_FMT_MONEY;
     c->x.currency = cur;
-    c->x.include_zero = 1;
+    c->x.include_zero = 0;     /* fitted to the bids' ranges, so each range shows */
     c->cats = tc_chart_alloc(c, n, sizeof *c->cats);
+    double peaks[n + 1];
+    size_t m = 0, out = 0, who[n + 1];
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(mc->lcot[i].p95)) {
+            who[m] = i;
+            peaks[m++] = mc->lcot[i].p95;
+        }
+    c->y_cap = tc_offscale_cap(peaks, m, &out);
+    if (c->y_cap > 0)
+        c->footnote = tc_chart_str(c, "\xe2\x96\xb2 %s is off scale: its P95 is %s, over 5x the "
+                                   "other bids'.", tc_pname(r, who[out]),
+                                   tc_money_text(c, peaks[out], cur));
     if (!c->cats || mc_series(c, n) != TC_OK)
         return TC_ERR_NOMEM;
     c->n_cats = n;

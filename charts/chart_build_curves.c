@@ -122,7 +122,7 @@ static tc_status operating_points(const tc_results *r, tc_chart *c)
                 operating_x(r, i, w, e), wr->tokens_per_s_per_gpu,
                 s->n_workloads > 1 ? tc_chart_str(c, "%s: %s", s->workloads[w].id, num)
                                    : tc_chart_str(c, "%s", num),
-                tc_chart_platform_colour(i), TC_MARK_DIAMOND};
+                tc_chart_platform_colour(i), TC_MARK_DIAMOND, 0};
         }
     return TC_OK;
 }
@@ -146,7 +146,7 @@ static tc_status slo_lines(const tc_results *r, tc_chart *c)
         }
         c->refs[c->n_refs++] = (tc_refline){1, wl->min_interactivity.value,
             tc_chart_str(c, "SLO \xe2\x89\xa5 %g: %s", wl->min_interactivity.value, wl->id),
-            TC_OI_VERMILLION};
+            TC_OI_VERMILLION, 0};
     }
     return TC_OK;
 }
@@ -200,9 +200,81 @@ static tc_status legend_keys(const tc_results *r, tc_chart *c, size_t n_curves)
     return TC_OK;
 }
 
+/* Panel w + 1: the curve each bid uses for workload w, its service level
+ * line and the operating points. Only the first panel's curves are in the
+ * legend (a colour per bid). */
+static tc_status panel(const tc_results *r, tc_chart *c, size_t w)
+{
+    const tc_scenario *s = r->scenario;
+    const tc_workload *wl = &s->workloads[w];
+    char num[64];
+    c->panel_titles[w] = wl->name ? wl->name : wl->id;
+    for (size_t i = 0; i < s->n_platforms; i++) {
+        const tc_perf *e = entry_of(r, i, w);
+        if (!e)
+            continue;
+        if (curve(r, c, i, e, 0) != TC_OK)
+            return TC_ERR_NOMEM;
+        tc_series *se = &c->series[c->n_series - 1];
+        se->panel = (int)w + 1;
+        se->in_legend = 1;
+        for (size_t k = 0; k + 1 < c->n_series; k++)
+            se->in_legend &= c->series[k].name != se->name;
+        const tc_wl_result *wr = &r->platforms[i].workloads[w];
+        if (wr->covered && isfinite(wr->tokens_per_s_per_gpu))
+            c->callouts[c->n_callouts++] = (tc_callout){
+                operating_x(r, i, w, e), wr->tokens_per_s_per_gpu,
+                tc_chart_str(c, "%s", tc_fmt_board_count(num, sizeof num, wr->tokens_per_s_per_gpu)),
+                tc_chart_platform_colour(i), TC_MARK_DIAMOND, (int)w + 1};
+    }
+    if (wl->min_interactivity.given)
+        c->refs[c->n_refs++] = (tc_refline){1, wl->min_interactivity.value,
+            tc_chart_str(c, "SLO %g", wl->min_interactivity.value), TC_OI_VERMILLION, (int)w + 1};
+    return TC_OK;
+}
+
+/* Several workloads: small multiples, one panel per workload on shared
+ * axes, so no line is read against another workload's service level. */
+static tc_status build_panels(const tc_results *r, tc_chart *c)
+{
+    const tc_scenario *s = r->scenario;
+    c->n_panels = s->n_workloads;
+    c->panel_titles = tc_chart_alloc(c, s->n_workloads, sizeof *c->panel_titles);
+    c->refs = tc_chart_alloc(c, s->n_workloads, sizeof *c->refs);
+    c->callouts = tc_chart_alloc(c, s->n_platforms * s->n_workloads, sizeof *c->callouts);
+    if (!c->panel_titles || !c->refs || !c->callouts)
+        return TC_ERR_NOMEM;
+    for (size_t w = 0; w < s->n_workloads; w++)
+        if (panel(r, c, w) != TC_OK)
+            return TC_ERR_NOMEM;
+    return TC_OK;
+}
+
+static void curve_axes(const tc_results *r, tc_chart *c)
+{
+    c->type = TC_PLOT_XY;
+    c->title = "Throughput vs interactivity";
+    c->x.label = "interactivity, output tokens/s per user";
+    c->x.include_zero = 1;
+    choose_log(c);
+    c->y.label = tc_chart_str(c, "%s tokens/s per GPU%s", tc_basis_word(r),
+                              c->y.log ? " (log scale)" : "");
+}
+
 tc_status tc_build_curves(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
+    if (s->n_workloads > 1) {
+        if (build_panels(r, c) != TC_OK)
+            return TC_ERR_NOMEM;
+        if (c->n_series == 0)
+            return TC_OK;
+        curve_axes(r, c);
+        c->subtitle = tc_chart_str(c, "%s \xe2\x80\x94 one panel per workload; dashed line: its "
+                                   "service level (SLO), the interactivity each user must see; "
+                                   "\xe2\x97\x86 operating points", tc_scenario_title(r));
+        return TC_OK;
+    }
     int several = count_shapes(s) > 1;
     for (size_t i = 0; i < s->n_platforms; i++)
         for (size_t w = 0; w < s->n_workloads; w++) {

@@ -17,6 +17,57 @@ static size_t platforms_with_years(const tc_results *r, size_t *idx)
     return m;
 }
 
+/* Median of v[0..n) without v[skip] (n >= 2). */
+static double median_without(const double *v, size_t n, size_t skip)
+{
+    double s[n];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (i != skip && isfinite(v[i]))
+            s[m++] = v[i];
+    for (size_t i = 1; i < m; i++)     /* insertion sort: a handful of bids */
+        for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) {
+            double t = s[j];
+            s[j] = s[j - 1];
+            s[j - 1] = t;
+        }
+    if (m == 0)
+        return NAN;
+    return m % 2 ? s[m / 2] : (s[m / 2 - 1] + s[m / 2]) / 2;
+}
+
+double tc_offscale_cap(const double *peaks, size_t n, size_t *outlier)
+{
+    if (n < 3)
+        return 0.0;
+    size_t top = 0, next = SIZE_MAX;
+    for (size_t i = 1; i < n; i++)
+        if (peaks[i] > peaks[top])
+            top = i;
+    for (size_t i = 0; i < n; i++)
+        if (i != top && (next == SIZE_MAX || peaks[i] > peaks[next]))
+            next = i;
+    double med = median_without(peaks, n, top);
+    if (!(med > 0) || !(peaks[top] > 5.0 * med))
+        return 0.0;
+    *outlier = top;
+    return peaks[next] * 1.15;
+}
+
+/* Off scale (tc_offscale_cap) over the bids' peaks; the footnote names the
+ * bid and its largest value, which the chart cannot show to scale. */
+static void offscale(const tc_results *r, tc_chart *c, const size_t *idx, const double *peaks,
+                     size_t m, const char *what)
+{
+    size_t out = 0;
+    c->y_cap = tc_offscale_cap(peaks, m, &out);
+    if (c->y_cap > 0)
+        c->footnote = tc_chart_str(c, "%s%s%s is drawn off scale (cut at the top): %s reaches %s, "
+                                   "over 5x the other bids.", c->footnote ? c->footnote : "",
+                                   c->footnote ? " " : "", tc_pname(r, idx[out]), what,
+                                   tc_money_text(c, peaks[out], r->scenario->currency));
+}
+
 static const struct { const char *name; size_t off; tc_rgb colour; } cost_parts[] = {
     {"capex", offsetof(tc_year, capex), TC_OI_BLUE},
     {"GPU rent", offsetof(tc_year, rent), TC_OI_SKY},
@@ -96,6 +147,14 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
             }
         }
     }
+    double peaks[m + 1];
+    for (size_t j = 0; j < m; j++) {
+        peaks[j] = 0;
+        for (int y = 0; y < h; y++)
+            peaks[j] = fmax(peaks[j], r->platforms[idx[j]].years[y].capex +
+                                      r->platforms[idx[j]].years[y].opex);
+    }
+    offscale(r, c, idx, peaks, m, "its largest year");
     return tco_series(r, c, idx, m, h);
 }
 
@@ -154,10 +213,18 @@ static tc_status crossings(const tc_results *r, tc_chart *c, const size_t *idx, 
             const tc_series *sa = &c->series[a], *sb = &c->series[b];
             double xs[16], ys[16];
             size_t n = tc_chart_crossings(sa->x + 1, sa->y + 1, sb->y + 1, sa->n - 1, xs, ys, 16);
-            for (size_t k = 0; k < n && c->n_callouts < cap; k++)
+            for (size_t k = 0; k < n && c->n_callouts < cap; k++) {
+                if (c->y_cap > 0 && ys[k] > c->y_cap)
+                    continue;   /* off scale: not drawn, not named */
+                /* the point says when; the footnote names the two bids */
                 c->callouts[c->n_callouts++] = (tc_callout){
-                    xs[k], ys[k], tc_chart_str(c, "cross at year %.1f", xs[k]),
-                    TC_GREY_DARK, TC_MARK_CIRCLE};
+                    xs[k], ys[k], tc_chart_str(c, "year %.1f", xs[k]), TC_GREY_DARK,
+                    TC_MARK_CIRCLE, 0};
+                c->footnote = tc_chart_str(c, "%s%s%s and %s at year %.1f", c->footnote ? c->footnote : "",
+                                           c->n_callouts > 1 ? "; " : c->footnote ? " \xe2\x97\x8f Costs cross: "
+                                           : "\xe2\x97\x8f Costs cross: ",
+                                           sa->name, sb->name, xs[k]);
+            }
         }
     return TC_OK;
 }
@@ -179,9 +246,13 @@ tc_status tc_build_cumulative(const tc_results *r, tc_chart *c)
     c->y.fmt = TC_FMT_MONEY;
     c->y.currency = s->currency;
     c->y.include_zero = 1;
-    for (size_t j = 0; j < m; j++)
+    double peaks[m + 1];
+    for (size_t j = 0; j < m; j++) {
         if (line_per_platform(r, c, idx[j], 1) != TC_OK)
             return TC_ERR_NOMEM;
+        peaks[j] = c->series[j].y[c->series[j].n - 1];
+    }
+    offscale(r, c, idx, peaks, m, "its total");
     return crossings(r, c, idx, m);
 }
 
@@ -229,7 +300,7 @@ tc_status tc_build_site_power(const tc_results *r, tc_chart *c)
             return TC_ERR_NOMEM;
         c->refs[0] = (tc_refline){0, s->site_power_mw.value,
                                   tc_chart_str(c, "site power %g MW", s->site_power_mw.value),
-                                  TC_OI_VERMILLION};
+                                  TC_OI_VERMILLION, 0};
         c->n_refs = 1;
     }
     return TC_OK;

@@ -138,7 +138,14 @@ static size_t utf8_next(const char *s, size_t i)
     return i;
 }
 
-/* Longest prefix of p (whole words, else whole characters) that fits. */
+/* A line may end after a hyphen inside a word ("(deepseek-" / "reasoner)"). */
+static int hyphen_break(const char *p, size_t e)
+{
+    return e > 0 && p[e - 1] == '-' && p[e] && p[e] != ' ';
+}
+
+/* Longest prefix of p (whole words or parts ending in a hyphen, else whole
+ * characters) that fits. */
 static size_t fit_prefix(const tc_metrics *m, const char *p, double size, int bold, double max_w)
 {
     size_t best = 0, i = 0;
@@ -146,7 +153,7 @@ static size_t fit_prefix(const tc_metrics *m, const char *p, double size, int bo
         size_t e = i;
         while (p[e] == ' ')
             e++;
-        while (p[e] && p[e] != ' ')
+        while (p[e] && p[e] != ' ' && !(e > i && hyphen_break(p, e)))
             e++;
         if (e > 250 || width_of(m, p, e, size, bold) > max_w)
             break;
@@ -202,7 +209,7 @@ void tc_wrap_text(const tc_metrics *m, const char *text, double size, int bold,
         size_t len = fit_prefix(m, p, size, bold, max_w);
         snprintf(out->line[out->n++], 256, "%.*s", (int)len, p);
         p += len;
-        if (*p && *p != ' ') {  /* a word cut short: say so, go on with the next */
+        if (*p && *p != ' ' && !(len > 0 && p[-1] == '-')) {  /* a word cut short: say so */
             out->shortened = 1;
             add_ellipsis(m, out->line[out->n - 1], size, bold, max_w);
             while (*p && *p != ' ')

@@ -29,6 +29,10 @@ static void hbar_domain(const tc_chart *c, double *lo, double *hi)
         }
     for (size_t i = 0; i < c->n_refs; i++)
         extend(lo, hi, c->refs[i].at);
+    if (c->y_cap > 0 && *hi > c->y_cap) {   /* off scale beyond the cap */
+        *hi = c->y_cap;
+        *lo = fmin(*lo, c->y_cap);
+    }
     if (*lo > *hi) {
         *lo = 0.0;
         *hi = 1.0;
@@ -55,6 +59,12 @@ static int hbar_label_end(const tc_chart *c, const tc_series *s, size_t i, doubl
     return b >= a ? 1 : -1;
 }
 
+/* Off-scale values (past y_cap, the value axis cap) are drawn at the cap. */
+static double hcap(const tc_chart *c, double v)
+{
+    return c->y_cap > 0 && v > c->y_cap ? c->y_cap : v;
+}
+
 /* Narrows the scale range [*a, *b] so outside labels fit in [x0, x1]. */
 static void hbar_fit_labels(tc_lay *L, const tc_axis_ticks *t, double x0, double x1,
                             double *a, double *b)
@@ -71,7 +81,7 @@ static void hbar_fit_labels(tc_lay *L, const tc_axis_ticks *t, double x0, double
                     continue;
                 double w = tc_text_w(L, c->series[s].labels[i], TS_VALUE, 0) + LABEL_GAP +
                            (c->series[s].style == TC_STYLE_RANGE ? MARK_GAP : 0);
-                double f = (end - t->dlo) / (t->dhi - t->dlo);
+                double f = (hcap(c, end) - t->dlo) / (t->dhi - t->dlo);
                 if (side > 0 && f > 0)
                     *b = fmin(*b, *a + (x1 - *a - w) / f);
                 if (side < 0 && f < 1)
@@ -153,7 +163,7 @@ static void hbar_value_label(tc_lay *L, const tc_series *s, size_t i, const tc_s
     double gap = LABEL_GAP + (s->style == TC_STYLE_RANGE ? MARK_GAP : 0);
     const char *text = s->labels[i];
     double w = tc_text_w(L, text, TS_VALUE, 0);
-    double xe = tc_scale_at(sc, end);
+    double xe = tc_scale_at(sc, hcap(L->c, end));
     double xs = tc_scale_at(sc, s->style == TC_STYLE_RANGE ? fmin(s->x[i], s->y[i]) : s->x[i]);
     int outside_fits = side > 0 ? xe + gap + w <= xmax + 1 : xe - gap - w >= xmin - 1;
     if (outside_fits || fabs(xe - xs) < w + 2 * gap || s->style != TC_STYLE_BAR)
@@ -172,15 +182,17 @@ static void hbar_series(tc_lay *L, const tc_series *s, const tc_scale *sc, doubl
         double yc = bar.start + bar.size / 2;
         tc_rgb col = s->colours ? s->colours[i] : s->colour;
         if (s->style == TC_STYLE_POINT) {
-            if (isfinite(s->y[i]))
+            if (isfinite(s->y[i]) && hcap(L->c, s->y[i]) == s->y[i])
                 tc_emit_marker(L, tc_scale_at(sc, s->y[i]), yc, 10, s->marker, col,
                                s->marker != TC_MARK_DIAMOND);
             continue;
         }
         if (!isfinite(s->x[i]) || !isfinite(s->y[i]))
             continue;
-        double xa = tc_scale_at(sc, s->x[i]), xb = tc_scale_at(sc, s->y[i]);
+        double xa = tc_scale_at(sc, hcap(L->c, s->x[i])), xb = tc_scale_at(sc, hcap(L->c, s->y[i]));
         double th = s->style == TC_STYLE_RANGE ? bar.size * 0.32 : bar.size;
+        if (hcap(L->c, fmax(s->x[i], s->y[i])) != fmax(s->x[i], s->y[i]))
+            tc_emit_marker(L, fmax(xa, xb), yc, 10, TC_MARK_TRIANGLE, col, 1);  /* off scale */
         tc_emit_rect(L, fmin(xa, xb), yc - th / 2, fabs(xb - xa), th, col);
         hbar_value_label(L, s, i, sc, yc, xmin, xmax);
     }
@@ -298,10 +310,27 @@ static int vbar_cat_lines(tc_lay *L, const tc_vbar *v, tc_lines *rows)
     return most;
 }
 
+/* A value clamped to the off-scale cap (none when the cap is 0). */
+static double capped(const tc_chart *c, double v)
+{
+    return c->y_cap > 0 && v > c->y_cap ? c->y_cap : v;
+}
+
+/* An off-scale bar: cut by a white notch near its top, its full value above. */
+static void vbar_off_scale(tc_lay *L, const tc_vbar *v, double x, const char *label)
+{
+    double top = tc_scale_at(&v->sy, L->c->y_cap);
+    tc_emit_rect(L, x - 1, top + 7, v->bar_w + 2, 3, TC_WHITE);
+    if (label)
+        tc_emit_text(L, x + v->bar_w / 2, top - TS_NOTE * 0.5 - 3, label, TS_NOTE - 1.0, 0,
+                     TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
+}
+
 static void vbar_bars(tc_lay *L, const tc_vbar *v)
 {
     const tc_chart *c = L->c;
-    for (size_t cl = 0; cl < v->n; cl++)
+    for (size_t cl = 0; cl < v->n; cl++) {
+        size_t most = SIZE_MAX;     /* the cluster's largest off-scale bar is labelled */
         for (size_t j = 0; j < v->ns; j++) {
             size_t b = cl * v->ns + j;
             double pos = 0, neg = 0, x = vbar_x(v, cl, j);
@@ -310,16 +339,27 @@ static void vbar_bars(tc_lay *L, const tc_vbar *v)
                 if (!isfinite(y) || y == 0)
                     continue;
                 double *acc = y > 0 ? &pos : &neg;
-                double ya = tc_scale_at(&v->sy, *acc), yb = tc_scale_at(&v->sy, *acc + y);
-                tc_emit_rect(L, x, fmin(ya, yb), v->bar_w, fabs(yb - ya), c->series[s].colour);
+                double ya = tc_scale_at(&v->sy, capped(c, *acc));
+                double yb = tc_scale_at(&v->sy, capped(c, *acc + y));
+                if (ya != yb)
+                    tc_emit_rect(L, x, fmin(ya, yb), v->bar_w, fabs(yb - ya), c->series[s].colour);
                 *acc += y;
             }
+            if (c->y_cap > 0 && pos > c->y_cap) {
+                vbar_off_scale(L, v, x, NULL);
+                if (most == SIZE_MAX || pos > v->pos[cl * v->ns + most])
+                    most = j;
+            }
         }
+        if (most != SIZE_MAX && c->top_labels)
+            vbar_off_scale(L, v, vbar_x(v, cl, most), c->top_labels[cl * v->ns + most]);
+    }
 }
 
 /* Labels above (dir -1) or below (+1) every stack, if they all fit. */
 static void vbar_end_labels(tc_lay *L, const tc_vbar *v, const char **labels, int dir)
 {
+    const tc_chart *c = L->c;
     if (!labels)
         return;
     double size = TS_VALUE, room = v->slot * (v->ns > 1 ? 0.98 : 1.6);
@@ -338,8 +378,8 @@ static void vbar_end_labels(tc_lay *L, const tc_vbar *v, const char **labels, in
         for (size_t j = 0; j < v->ns; j++) {
             size_t b = cl * v->ns + j;
             double end = dir < 0 ? v->pos[b] : v->neg[b];
-            if (!labels[b] || (dir > 0 && end == 0.0))
-                continue;
+            if (!labels[b] || (dir > 0 && end == 0.0) || (dir < 0 && capped(c, end) != end))
+                continue;   /* an off-scale bar carries its own label */
             double y = tc_scale_at(&v->sy, end) + dir * (size * 0.5 + 4);
             tc_emit_text(L, vbar_x(v, cl, j) + v->bar_w / 2, y, labels[b], size, 0,
                          TC_ANCHOR_MIDDLE, TC_TEXT_DARK);
@@ -390,7 +430,7 @@ static void vbar_place(tc_lay *L, tc_vbar *v, tc_lines *rows, tc_axis_ticks *t)
     double lo = 0, hi = 0;
     for (size_t b = 0; b < v->n * v->ns; b++) {
         lo = fmin(lo, v->neg[b]);
-        hi = fmax(hi, v->pos[b]);
+        hi = fmax(hi, capped(c, v->pos[b]));
     }
     vbar_geometry(v, P.x0 + 70, P.x1 - 4);
     int lines = vbar_cat_lines(L, v, rows);

@@ -107,8 +107,12 @@ tc_prim *tc_emit_text_fit(tc_lay *L, double x, double y, const char *s, double s
                           int bold, tc_anchor a, tc_rgb c, double max_w)
 {
     tc_lines one;
-    tc_wrap_text(L->m, s, size, bold, max_w, 1, &one);
-    return one.n ? tc_emit_text(L, x, y, one.line[0], size, bold, a, c) : NULL;
+    /* set smaller, down to two thirds, before anything is cut */
+    double fit = size;
+    if (s && max_w > 0 && tc_text_w(L, s, size, bold) > max_w)
+        fit = fmax(size * 0.66, size * max_w / tc_text_w(L, s, size, bold) * 0.98);
+    tc_wrap_text(L->m, s, fit, bold, max_w, 1, &one);
+    return one.n ? tc_emit_text(L, x, y, one.line[0], fit, bold, a, c) : NULL;
 }
 
 void tc_emit_marker(tc_lay *L, double x, double y, double size, tc_marker mk,
@@ -256,7 +260,7 @@ void tc_layout_frame(tc_lay *L)
     double yb = L->height - TC_MARGIN + 4;
     if (c->footnote && *c->footnote) {
         tc_lines lines;
-        tc_wrap_text(L->m, c->footnote, TS_NOTE, 0, L->width - 2 * TC_MARGIN, 2, &lines);
+        tc_wrap_text(L->m, c->footnote, TS_NOTE, 0, L->width - 2 * TC_MARGIN, 3, &lines);
         double lh = TS_NOTE * 1.3;
         yb -= lh * lines.n;
         for (int i = 0; i < lines.n; i++)

@@ -10,6 +10,7 @@ typedef struct {
     double xa0, xa1, ya0, ya1;
     tc_scale sx, sy;
     tc_axis_ticks tx, ty;
+    double end_size;        /* type size of the names beside the last points */
 } tc_xy;
 
 static void take(double v, int log, double *lo, double *hi)
@@ -39,16 +40,25 @@ static void xy_domain(const tc_chart *c, int vertical, double *lo, double *hi)
     }
 }
 
-static double end_label_width(tc_lay *L, tc_lines *names)
+/* The names beside the last points, all in one size: smaller (down to
+ * three quarters) before any is cut. */
+static double end_label_width(tc_lay *L, tc_lines *names, double *size)
 {
     const tc_chart *c = L->c;
-    double w = 0.0;
+    double w = 0.0, room = L->width * 0.27;
+    *size = TS_LEGEND;
+    for (size_t s = 0; s < c->n_series; s++)
+        if (c->series[s].end_label) {
+            double tw = tc_text_w(L, c->series[s].name, TS_LEGEND, 0);
+            if (tw > room)
+                *size = fmax(TS_LEGEND * 0.75, fmin(*size, TS_LEGEND * room / tw * 0.98));
+        }
     for (size_t s = 0; s < c->n_series; s++) {
         names[s].n = 0;
         if (!c->series[s].end_label)
             continue;
-        tc_wrap_text(L->m, c->series[s].name, TS_LEGEND, 0, L->width * 0.2, 1, &names[s]);
-        w = fmax(w, tc_text_w(L, names[s].line[0], TS_LEGEND, 0));
+        tc_wrap_text(L->m, c->series[s].name, *size, 0, room, 1, &names[s]);
+        w = fmax(w, tc_text_w(L, names[s].line[0], *size, 0));
     }
     return w;
 }
@@ -61,17 +71,16 @@ static int has_vref_labels(const tc_chart *c)
     return 0;
 }
 
-static void xy_place(tc_lay *L, tc_xy *g, tc_lines *names)
+/* dom: the x and y domains (xlo, xhi, ylo, yhi), shared by the panels. */
+static void xy_place(tc_lay *L, tc_xy *g, tc_lines *names, const double *dom)
 {
     const tc_chart *c = L->c;
     tc_box P = L->plot;
-    double xlo, xhi, ylo, yhi;
-    xy_domain(c, 1, &xlo, &xhi);
-    xy_domain(c, 0, &ylo, &yhi);
+    double xlo = dom[0], xhi = dom[1], ylo = dom[2], yhi = dom[3];
     g->ya0 = P.y0 + (has_vref_labels(c) ? 18 : 6);
     g->ya1 = P.y1 - 40;
     tc_axis_ticks_choose(&c->y, ylo, yhi, (int)fmin(8, fmax(2, (g->ya1 - g->ya0) / 45)), &g->ty);
-    double right = end_label_width(L, names);
+    double right = end_label_width(L, names, &g->end_size);
     g->xa0 = P.x0 + tc_axis_ticks_width(L, &c->y, &g->ty) + 8 + TS_AXIS * 1.5;
     g->xa1 = P.x1 - (right > 0 ? right + 12 : 8);
     for (int target = (int)fmin(10, fmax(2, (g->xa1 - g->xa0) / 80)); target >= 1; target--) {
@@ -86,7 +95,8 @@ static void xy_place(tc_lay *L, tc_xy *g, tc_lines *names)
     g->sy = sy;
 }
 
-static void xy_axes(tc_lay *L, const tc_xy *g)
+/* labels: 1 x and y axis titles, 2 the y title only, 0 none. */
+static void xy_axes(tc_lay *L, const tc_xy *g, int labels)
 {
     const tc_chart *c = L->c;
     char buf[64];
@@ -105,8 +115,11 @@ static void xy_axes(tc_lay *L, const tc_xy *g)
     }
     tc_emit_line(L, g->xa0, g->ya1, g->xa1, g->ya1, TC_AXIS_LINE, 1.0, 0);
     tc_emit_line(L, g->xa0, g->ya0, g->xa0, g->ya1, TC_AXIS_LINE, 1.0, 0);
-    tc_emit_text_fit(L, (g->xa0 + g->xa1) / 2, g->ya1 + 30, c->x.label, TS_AXIS, 0,
-                     TC_ANCHOR_MIDDLE, TC_TEXT_DARK, g->xa1 - g->xa0);
+    if (labels == 1)
+        tc_emit_text_fit(L, (g->xa0 + g->xa1) / 2, g->ya1 + 30, c->x.label, TS_AXIS, 0,
+                         TC_ANCHOR_MIDDLE, TC_TEXT_DARK, g->xa1 - g->xa0);
+    if (!labels)
+        return;
     tc_prim *q = tc_emit_text_fit(L, L->plot.x0 + TS_AXIS * 0.6, (g->ya0 + g->ya1) / 2,
                                   c->y.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE, TC_TEXT_DARK,
                                   g->ya1 - g->ya0);
@@ -180,24 +193,45 @@ static void xy_refs(tc_lay *L, const tc_xy *g, int labels_only)
     }
 }
 
+static void put_pt(const tc_xy *g, double *pts, size_t *k, double x, double y)
+{
+    pts[2 * *k] = tc_scale_at(&g->sx, x);
+    pts[2 * *k + 1] = tc_scale_at(&g->sy, y);
+    (*k)++;
+}
+
+/* The series' line, cut where it leaves the chart above the off-scale cap
+ * (y_cap) and resumed where it comes back; markers only on scale. */
 static void xy_series(tc_lay *L, const tc_xy *g, const tc_series *s)
 {
-    double *pts = malloc(s->n * 2 * sizeof *pts);
+    double cap = L->c->y_cap > 0 ? L->c->y_cap : INFINITY;
+    double *pts = malloc((s->n * 2 + 2) * 2 * sizeof *pts);
     if (!pts) {
         L->p->failed = 1;
         return;
     }
     size_t k = 0;
+    double px = NAN, py = NAN;
     for (size_t i = 0; i < s->n; i++) {
-        if (!isfinite(s->x[i]) || !isfinite(s->y[i]))
+        double x = s->x[i], y = s->y[i];
+        if (!isfinite(x) || !isfinite(y))
             continue;
-        pts[2 * k] = tc_scale_at(&g->sx, s->x[i]);
-        pts[2 * k + 1] = tc_scale_at(&g->sy, s->y[i]);
-        k++;
+        if (isfinite(py) && (py > cap) != (y > cap)) {  /* crosses the cap */
+            double t = (cap - py) / (y - py);
+            put_pt(g, pts, &k, px + t * (x - px), cap);
+            if (y > cap) {
+                tc_emit_poly(L, pts, k, s->colour, 2.2, s->dash);
+                k = 0;
+            }
+        }
+        if (y <= cap) {
+            put_pt(g, pts, &k, x, y);
+            tc_emit_marker(L, pts[2 * k - 2], pts[2 * k - 1], 6, s->marker, s->colour, 1);
+        }
+        px = x;
+        py = y;
     }
     tc_emit_poly(L, pts, k, s->colour, 2.2, s->dash);
-    for (size_t i = 0; i < k; i++)
-        tc_emit_marker(L, pts[2 * i], pts[2 * i + 1], 6, s->marker, s->colour, 1);
     free(pts);
 }
 
@@ -212,18 +246,18 @@ static void xy_end_labels(tc_lay *L, const tc_xy *g, const tc_lines *names)
             continue;
         for (size_t i = se->n; i-- > 0;)
             if (isfinite(se->x[i]) && isfinite(se->y[i])) {
-                pos[n] = tc_scale_at(&g->sy, se->y[i]);
+                pos[n] = tc_scale_at(&g->sy, c->y_cap > 0 ? fmin(se->y[i], c->y_cap) : se->y[i]);
                 which[n++] = s;
                 break;
             }
     }
-    tc_spread_labels(pos, n, TS_LEGEND * 1.3, g->ya0, g->ya1);
+    tc_spread_labels(pos, n, g->end_size * 1.3, g->ya0, g->ya1);
     for (size_t k = 0; k < n; k++) {
         const tc_series *se = &c->series[which[k]];
-        tc_emit_text(L, g->xa1 + 8, pos[k], names[which[k]].line[0], TS_LEGEND, 0,
+        tc_emit_text(L, g->xa1 + 8, pos[k], names[which[k]].line[0], g->end_size, 0,
                      TC_ANCHOR_START, se->colour);
         tc_box_take(L, tc_text_box(L, g->xa1 + 8, pos[k], names[which[k]].line[0],
-                                   TS_LEGEND, 0, TC_ANCHOR_START));
+                                   g->end_size, 0, TC_ANCHOR_START));
     }
 }
 
@@ -232,6 +266,8 @@ static void xy_callouts(tc_lay *L, const tc_xy *g)
     tc_box area = {g->xa0, g->ya0, g->xa1, g->ya1};
     for (size_t i = 0; i < L->c->n_callouts; i++) {   /* markers first: labels avoid them */
         const tc_callout *co = &L->c->callouts[i];
+        if (L->c->y_cap > 0 && co->y > L->c->y_cap)
+            continue;
         double x = tc_scale_at(&g->sx, co->x), y = tc_scale_at(&g->sy, co->y);
         tc_emit_marker(L, x, y, 10, co->marker, co->colour, 1);
         tc_box b = {x - 5, y - 5, x + 5, y + 5};
@@ -239,7 +275,7 @@ static void xy_callouts(tc_lay *L, const tc_xy *g)
     }
     for (size_t i = 0; i < L->c->n_callouts; i++) {
         const tc_callout *co = &L->c->callouts[i];
-        if (!co->label)
+        if (!co->label || (L->c->y_cap > 0 && co->y > L->c->y_cap))
             continue;
         double x = tc_scale_at(&g->sx, co->x), y = tc_scale_at(&g->sy, co->y);
         double cand[][3] = {{x + 8, y - 10, 0}, {x - 8, y - 10, 2}, {x + 8, y + 11, 0},
@@ -247,6 +283,81 @@ static void xy_callouts(tc_lay *L, const tc_xy *g)
                             {x + 10, y, 0}, {x - 10, y, 2}};
         place_text(L, cand, 8, co->label, TS_NOTE, area, TC_TEXT_DARK, 0);
     }
+}
+
+static void xy_plot(tc_lay *L, tc_lines *names, const double *dom, int labels)
+{
+    const tc_chart *c = L->c;
+    tc_xy g;
+    xy_place(L, &g, names, dom);
+    xy_axes(L, &g, labels);
+    xy_refs(L, &g, 0);
+    for (size_t s = 0; s < c->n_series; s++)
+        xy_series(L, &g, &c->series[s]);
+    xy_end_labels(L, &g, names);
+    xy_refs(L, &g, 1);
+    xy_callouts(L, &g);
+}
+
+/* The part of c in panel k (1..): its series, lines and points, in sub's
+ * own arrays (caller frees them). 0 when out of memory. */
+static int panel_view(const tc_chart *c, int k, tc_chart *sub)
+{
+    *sub = *c;
+    sub->series = malloc((c->n_series + 1) * sizeof *sub->series);
+    sub->refs = malloc((c->n_refs + 1) * sizeof *sub->refs);
+    sub->callouts = malloc((c->n_callouts + 1) * sizeof *sub->callouts);
+    sub->n_series = sub->n_refs = sub->n_callouts = 0;
+    sub->n_panels = 0;
+    if (!sub->series || !sub->refs || !sub->callouts)
+        return 0;
+    for (size_t i = 0; i < c->n_series; i++)
+        if (c->series[i].panel == k)
+            sub->series[sub->n_series++] = c->series[i];
+    for (size_t i = 0; i < c->n_refs; i++)
+        if (c->refs[i].panel == k)
+            sub->refs[sub->n_refs++] = c->refs[i];
+    for (size_t i = 0; i < c->n_callouts; i++)
+        if (c->callouts[i].panel == k)
+            sub->callouts[sub->n_callouts++] = c->callouts[i];
+    return 1;
+}
+
+/* Small multiples: the plot box cut into n_panels columns on shared axes,
+ * each with its title above it; the x axis title once, under all. */
+static void xy_panels(tc_lay *L, tc_lines *names, const double *dom)
+{
+    const tc_chart *c = L->c;
+    tc_box P = L->plot;
+    double gap = 14, w = (P.x1 - P.x0 - gap * (double)(c->n_panels - 1)) / (double)c->n_panels;
+    double size = TS_LABEL;     /* one size for every panel title */
+    for (size_t k = 0; c->panel_titles && k < c->n_panels; k++) {
+        double tw = tc_text_w(L, c->panel_titles[k], TS_LABEL, 1);
+        if (tw > w - 2 * TS_AXIS)
+            size = fmax(TS_LABEL * 0.75, fmin(size, TS_LABEL * (w - 2 * TS_AXIS) / tw * 0.98));
+    }
+    for (size_t k = 0; k < c->n_panels && !L->p->failed; k++) {
+        tc_chart sub;
+        int ok = panel_view(c, (int)k + 1, &sub);
+        tc_box box = {P.x0 + (double)k * (w + gap), P.y0 + TS_LABEL * 2.6, 0, P.y1 + 8};
+        box.x1 = box.x0 + w;
+        if (ok) {
+            tc_emit_text_fit(L, (box.x0 + box.x1) / 2 + TS_AXIS, P.y0 + TS_LABEL * 0.8,
+                             c->panel_titles ? c->panel_titles[k] : "", size, 1,
+                             TC_ANCHOR_MIDDLE, TC_TEXT_DARK, w - 2 * TS_AXIS);
+            L->c = &sub;
+            L->plot = box;
+            xy_plot(L, names, dom, k == 0 ? 2 : 0);
+            L->c = c;
+        } else
+            L->p->failed = 1;
+        free(sub.series);
+        free(sub.refs);
+        free(sub.callouts);
+    }
+    L->plot = P;
+    tc_emit_text_fit(L, (P.x0 + P.x1) / 2, P.y1 - 2, c->x.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE,
+                     TC_TEXT_DARK, P.x1 - P.x0);
 }
 
 void tc_layout_xy(tc_lay *L)
@@ -257,14 +368,14 @@ void tc_layout_xy(tc_lay *L)
         L->p->failed = 1;
         return;
     }
-    tc_xy g;
-    xy_place(L, &g, names);
-    xy_axes(L, &g);
-    xy_refs(L, &g, 0);
-    for (size_t s = 0; s < c->n_series; s++)
-        xy_series(L, &g, &c->series[s]);
-    xy_end_labels(L, &g, names);
-    xy_refs(L, &g, 1);
-    xy_callouts(L, &g);
+    double dom[4];
+    xy_domain(c, 1, &dom[0], &dom[1]);
+    xy_domain(c, 0, &dom[2], &dom[3]);
+    if (c->y_cap > 0 && dom[3] > c->y_cap)
+        dom[3] = c->y_cap;
+    if (c->n_panels > 1)
+        xy_panels(L, names, dom);
+    else
+        xy_plot(L, names, dom, 1);
     free(names);
 }

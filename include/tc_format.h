@@ -28,18 +28,29 @@ char *tc_fmt_relative(char *buf, size_t n, double ratio);
  * and base > 0 (the one place the ratio to the baseline is derived). */
 double tc_ratio_to(double v, double base);
 
-/* v against the baseline base in words, through tc_fmt_relative;
- * TC_VS_COST also says "higher" on the higher side ("1.9x higher"), for a
- * quantity where lower is better shown without its column heading. */
-typedef enum { TC_VS_PLAIN, TC_VS_COST } tc_vs_style;
-char *tc_fmt_vs(char *buf, size_t n, double v, double base, tc_vs_style style);
+/* Board rounding: the one style of the report's narrative and headline
+ * tables, the chart labels, the workbook's text and `tokcost eval` (full
+ * precision stays in appendix tables, workbook cells and results.json). */
 
-/* Payback period (years, NAN: never). TC_PAYBACK_SHORT for table cells:
- * "never", "< 1 month", "5 months", "2 y 2 m"; TC_PAYBACK_LONG for
- * sentences: "n/a", "less than a month", "5 months", "2 years",
- * "2 years 1 month". Rounded to the nearest month. */
-typedef enum { TC_PAYBACK_SHORT, TC_PAYBACK_LONG } tc_payback_style;
-char *tc_fmt_payback(char *buf, size_t n, double years, tc_payback_style style);
+/* Money to 3 significant figures, in K, M, B, T from a thousand:
+ * 0.20513 -> "$0.205", 3.3656 -> "$3.37", 21559623 -> "$21.6M",
+ * -51662146 -> "-$51.7M", 999999 -> "$1.00M". */
+char *tc_fmt_board_money(char *buf, size_t n, double v, const char *code);
+
+/* A count or rate: whole and grouped below 10,000 ("1,876"), else 3
+ * significant figures in k, M, B, T ("391k", "1.01M"). */
+char *tc_fmt_board_count(char *buf, size_t n, double v);
+
+/* v against the baseline base in words. A difference under 10% (rounded
+ * to the whole percent) is a percentage: "5% higher", "3% lower", "same";
+ * else the ratio to 2 significant figures: "2.4x higher", "3.4x lower",
+ * "36x lower". "n/a" unless both are finite and base > 0. */
+char *tc_fmt_vs(char *buf, size_t n, double v, double base);
+
+/* Payback period (years; NAN: never), one style for tables and sentences:
+ * "never", "less than a month", "5 months", "2 years", "2 years 1 month".
+ * Rounded to the nearest month. */
+char *tc_fmt_payback(char *buf, size_t n, double years);
 
 /* Significant-digit rounding: value to d significant digits (for display
  * and the claims check). */

@@ -89,7 +89,8 @@ if grep -qF "$tmp" "$tmp/a/small/results.json"; then ko "machine path in results
 
 # --- eval: table and JSON, options anywhere ---
 expect 0 "eval table" -- "$bin" eval "$sc"
-has "$tmp/out" "cost per million tokens  \$4.3519   \$0.12269  35.5x lower" "eval table"
+# board rounding, as the report: 4.3519 -> $4.35, 0.12269 -> $0.123, 35.47 -> 35x
+has "$tmp/out" "cost per million tokens   \$4.35  \$0.123    35x lower" "eval table"
 has "$tmp/out" "inconsistent: 3.5% below computed" "eval claims"
 expect 0 "eval --json after" -- "$bin" eval "$sc" --json
 cp "$tmp/out" "$tmp/eval1.json"

@@ -10,8 +10,11 @@ qpdf --check "$pdf" >/dev/null 2>&1 || fail "qpdf --check"
 [ "$(pdffonts "$pdf" 2>/dev/null | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)" -eq 0 ] ||
     fail "a font is not embedded"
 text=$(pdftotext -layout "$pdf" - 2>/dev/null)
-for fig in '$1.41' '$2.65' '2.807' '5.660' '52,023' '2,857,143' '$4.3519' '$0.12269' \
-           '35.5x lower' '66.7x' '54.9x' 'Executive summary' 'Method'; do
+# the headline in board rounding (3 significant figures, ratios to 2); the
+# claims table keeps the computed figures in full (4.3519, 52,023)
+for fig in '$1.41' '$2.65' '2.807' '5.660' '52.0k' '2.86M' '$4.35' '$0.123' \
+           '35x lower' '67x higher' '55x higher' '$4.3519' '52,023' '2,857,143' \
+           'Executive summary' 'Method'; do
     printf '%s' "$text" | grep -qF -- "$fig" || fail "'$fig' not in the report"
 done
 qpdf --json --json-key=outlines "$pdf" | grep -q '"title": "Executive summary"' || fail "no outline"

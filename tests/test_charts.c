@@ -235,12 +235,14 @@ static void test_headline_labels(void **state)
     assert_double_rel(c->series[0].y[0], 4.3518518518518, 1e-9);   /* 1.41 / (90 * 3600) * 1e6 */
     assert_double_rel(c->series[0].y[1], 0.1226851851852, 1e-9);
     assert_string_equal(c->series[0].labels[0], "$4.35 (baseline)");
-    assert_string_equal(c->series[0].labels[1], "$0.123 (35.5x lower)");
+    /* 4.3519 / 0.12269 = 35.47: two significant figures */
+    assert_string_equal(c->series[0].labels[1], "$0.123 (35x lower)");
     assert_string_equal(c->x.label, "USD per million output tokens (lower is better)");
     tc_chart_free(c);
     c = build(f, TC_CHART_TOKENS_PER_MW);
-    assert_string_equal(c->series[0].labels[0], "52,023 (baseline)");
-    assert_string_equal(c->series[0].labels[1], "2.86M (54.9x)");
+    /* one number style on the axis: 52,023 -> 52.0k beside 2.86M; 54.9x -> 55x */
+    assert_string_equal(c->series[0].labels[0], "52.0k (baseline)");
+    assert_string_equal(c->series[0].labels[1], "2.86M (55x higher)");
     tc_chart_free(c);
     free(f);
 }

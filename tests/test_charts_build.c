@@ -32,7 +32,7 @@ static void money_texts(void **state)
     assert_non_null(h);
     tc_chart c = {0};
     assert_string_equal(tc_money_text(&c, NAN, "USD"), "n/a");
-    assert_string_equal(tc_money_text(&c, 12345.6, "USD"), "$12,346");
+    assert_string_equal(tc_money_text(&c, 12345.6, "USD"), "$12.3K");   /* board: 3 significant figures */
     assert_string_equal(tc_money_text(&c, 0.000123, "EUR"), "\xe2\x82\xac" "0.000123");
     assert_string_equal(tc_money_si_text(&c, -1234567, "USD"), "-$1.23M");
     assert_string_equal(tc_money_si_text(&c, -1234567, "CHF"), "-CHF 1.23M");
@@ -74,7 +74,7 @@ static void unnamed_untitled_and_cheapest_baseline(void **state)
     assert_string_equal(c->subtitle, "dir/x.yaml \xe2\x80\x94 year 1, workload mix, at 100% utilization");
     assert_string_equal(c->footnote, "Relative figures against the baseline, GB300 NVL72 (grey bar).");
     assert_string_equal(c->cats[0].label, "p0");
-    assert_string_equal(c->series[0].labels[0], "$4.35 (35.5x higher)");
+    assert_string_equal(c->series[0].labels[0], "$4.35 (35x higher)");
     assert_string_equal(c->series[0].labels[1], "$0.123 (baseline)");
     assert_true(c->cats[1].emphasis && !c->cats[0].emphasis);
     tc_chart_free(c);
@@ -88,7 +88,7 @@ static void unnamed_untitled_and_cheapest_baseline(void **state)
     free(f);
 }
 
-/* Same figure as the baseline: "1.0x", neither lower nor higher. */
+/* Same figure as the baseline: "same", neither lower nor higher. */
 static void tie_with_the_baseline(void **state)
 {
     (void)state;
@@ -97,10 +97,10 @@ static void tie_with_the_baseline(void **state)
     f->pres[0].cost_per_m_tokens = f->pres[1].cost_per_m_tokens;
     f->pres[0].tokens_per_s_per_mw = f->pres[1].tokens_per_s_per_mw;
     tc_chart *c = build(f, TC_CHART_COST_PER_M);
-    assert_string_equal(c->series[0].labels[0], "$0.123 (1.0x)");
+    assert_string_equal(c->series[0].labels[0], "$0.123 (same)");
     tc_chart_free(c);
     c = build(f, TC_CHART_TOKENS_PER_MW);
-    assert_string_equal(c->series[0].labels[0], "2.86M (1.0x)");
+    assert_string_equal(c->series[0].labels[0], "2.86M (same)");
     assert_string_equal(c->series[0].labels[1], "2.86M (baseline)");
     tc_chart_free(c);
     free(f);
@@ -115,7 +115,7 @@ static void baseline_without_a_figure(void **state)
     f->r.baseline = 2;
     tc_chart *c = build(f, TC_CHART_TOKENS_PER_MW);
     assert_string_equal(c->series[0].labels[0], "1.86M");
-    assert_string_equal(c->series[0].labels[1], "247,253");
+    assert_string_equal(c->series[0].labels[1], "247k");   /* one style with 1.86M */
     assert_null(c->series[0].labels[2]);
     assert_string_equal(c->cats[2].note, "api: no GPUs, no power figure");
     assert_true(isnan(c->series[0].x[2]));

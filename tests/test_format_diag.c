@@ -96,44 +96,85 @@ static void ratios_to_the_baseline(void **state)
 }
 
 /* The ratio is derived once (tc_ratio_to) and worded by tc_fmt_vs, for the
- * PDF, the charts, the workbook and the terminal table alike. */
+ * PDF, the charts, the workbook and the terminal table alike: under 10%
+ * (rounded to the whole percent) a percentage, else 2 significant figures. */
 static void figures_against_the_baseline(void **state)
 {
     (void)state;
-    char b[64], tiny[8];
+    char b[64], tiny[4];
     assert_double_rel(tc_ratio_to(3.0, 2.0), 1.5, 1e-15);
     assert_true(isnan(tc_ratio_to(3.0, 0.0)));
     assert_true(isnan(tc_ratio_to(3.0, -2.0)));
     assert_true(isnan(tc_ratio_to(NAN, 2.0)));
     assert_true(isnan(tc_ratio_to(3.0, INFINITY)));
-    assert_string_equal(tc_fmt_vs(b, sizeof b, 3.0, 2.0, TC_VS_PLAIN), "1.5x");
-    assert_string_equal(tc_fmt_vs(b, sizeof b, 3.0, 2.0, TC_VS_COST), "1.5x higher");
-    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 4.0, TC_VS_COST), "4.0x lower");
-    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 1.0, TC_VS_COST), "1.0x");
-    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 0.0, TC_VS_COST), "n/a");
-    /* no room for " higher": the ratio alone, never a cut word */
-    assert_string_equal(tc_fmt_vs(tiny, sizeof tiny, 3.0, 2.0, TC_VS_COST), "1.5x");
+    /* 1.48 / 1.41 = 1.0496: 5% higher, not "1.0x" */
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.48, 1.41), "5% higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 0.97, 1.0), "3% lower");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.004, 1.0), "same");
+    /* 1.094: 9%; 1.096 rounds to 10%, so the ratio: 1.1x */
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.094, 1.0), "9% higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.096, 1.0), "1.1x higher");
+    /* 3.3656 / 0.96591 = 3.484: 3.5x higher; 0.20513 / 0.69666 = 0.2944,
+     * 1 / 0.2944 = 3.396: 3.4x lower; 1 / 0.0282 = 35.46: 35x lower */
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 3.3656, 0.96591), "3.5x higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 0.20513, 0.69666), "3.4x lower");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 0.0282, 1.0), "35x lower");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 9.96, 1.0), "10x higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 0.0), "n/a");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, -1.0, 1.0), "n/a");
+    assert_string_equal(tc_fmt_vs(tiny, sizeof tiny, 3.0, 1.0), "3.0");   /* cut to the buffer */
 }
 
-/* Payback: 1/24 year is half a month, which rounds up to one; 25/12 years
- * is 2 years 1 month. */
+/* Board money: 3 significant figures, K/M/B/T from a thousand. */
+static void board_money(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 0.20513, "USD"), "$0.205");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 3.3656, "USD"), "$3.37");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 1.41, "USD"), "$1.41");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 0.084659, "USD"), "$0.0847");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 950.0, "USD"), "$950");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 999.6, "USD"), "$1.00K");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 21559623.0, "USD"), "$21.6M");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, -51662146.0, "USD"), "-$51.7M");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 999999.0, "USD"), "$1.00M");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 318128851.0, "EUR"), "\xe2\x82\xac" "318M");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 2.5e9, "CHF"), "CHF 2.50B");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 4.2e12, "USD"), "$4.20T");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 0.0, "USD"), "$0");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, -0.0001, "USD"), "-$0.000100");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, NAN, "USD"), "n/a");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 5.0, NULL), " 5.00");
+}
+
+/* Counts: whole below 10,000, else 3 significant figures with k/M/B. */
+static void board_counts(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, 1876.2), "1,876");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, 9999.4), "9,999");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, 390646.0), "391k");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, 1008608.0), "1.01M");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, -2.0e10), "-20.0B");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, NAN), "n/a");
+}
+
+/* Payback, one style: 1/24 year is half a month, which rounds up to one;
+ * 25/12 years is 2 years 1 month. */
 static void payback_in_words(void **state)
 {
     (void)state;
     char b[64];
-    assert_string_equal(tc_fmt_payback(b, sizeof b, NAN, TC_PAYBACK_SHORT), "never");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, NAN, TC_PAYBACK_LONG), "n/a");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 0.0, TC_PAYBACK_SHORT), "< 1 month");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 0.0, TC_PAYBACK_LONG), "less than a month");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0 / 24.0, TC_PAYBACK_SHORT), "1 month");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0 / 24.0, TC_PAYBACK_LONG), "1 month");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 5.0 / 12.0, TC_PAYBACK_LONG), "5 months");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 2.0, TC_PAYBACK_SHORT), "2 y 0 m");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 2.0, TC_PAYBACK_LONG), "2 years");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0, TC_PAYBACK_LONG), "1 year");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 25.0 / 12.0, TC_PAYBACK_SHORT), "2 y 1 m");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 25.0 / 12.0, TC_PAYBACK_LONG), "2 years 1 month");
-    assert_string_equal(tc_fmt_payback(b, sizeof b, 14.0 / 12.0, TC_PAYBACK_LONG), "1 year 2 months");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, NAN), "never");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 0.0), "less than a month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0 / 24.0), "1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 5.0 / 12.0), "5 months");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 2.0), "2 years");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 1.0), "1 year");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 25.0 / 12.0), "2 years 1 month");
+    assert_string_equal(tc_fmt_payback(b, sizeof b, 14.0 / 12.0), "1 year 2 months");
 }
 
 /* One series order for charts and workbook: Okabe-Ito blue first, the
@@ -253,6 +294,8 @@ int main(void)
         cmocka_unit_test(compact_suffixes),
         cmocka_unit_test(ratios_to_the_baseline),
         cmocka_unit_test(figures_against_the_baseline),
+        cmocka_unit_test(board_money),
+        cmocka_unit_test(board_counts),
         cmocka_unit_test(payback_in_words),
         cmocka_unit_test(series_colours),
         cmocka_unit_test(echoed_text_is_escaped),

@@ -117,11 +117,12 @@ static void test_seed_report(void **state)
     char *text = pdf_text_of(pdf);
     static const char *const figures[] = {
         "Société Générale — Zürich €", "$1.41", "$2.65", "2.807", "5.660", "52,023",
-        "2,857,143", "$4.3519", "$0.12269", "1.9x", "66.7x", "2.0x", "54.9x", "35.5x lower",
+        "2,857,143", "$4.3519", "$0.12269", "1.9x higher", "67x higher", "2.0x higher",
+        "55x higher", "35x lower", "$4.35", "$0.123", "52.0k", "2.86M",
         "inconsistent: 3.5% below computed", "inconsistent: 3.8% above computed",
         "inconsistent: 2.0% below computed", "consistent at the stated precision",
         "$4.20", "54,000", "2,800,000", "We recommend GB300 NVL72", "21 November 2026",
-        "default (not stated)", "page 2 of 10", "page 10 of 10", "seed.yaml"};
+        "default (not stated)", "page 2 of 8", "page 8 of 8", "seed.yaml"};
     for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
         if (!strstr(text, figures[i]) && strcmp(figures[i], "seed.yaml") != 0)
             fail_msg("\"%s\" not in the report text", figures[i]);
@@ -134,7 +135,8 @@ static void test_seed_report(void **state)
     assert_in_order(outline, sections, sizeof sections / sizeof sections[0]);
     assert_non_null(strstr(outline, "Société Générale — Zürich €"));
     free(outline);
-    assert_int_equal(pdf_pages(pdf), 10);   /* cover, summary (2), one page per section, TCO (2) */
+    /* cover, then sections that follow each other on a page when they fit */
+    assert_int_equal(pdf_pages(pdf), 8);
     assert_true(check_ok("pdfinfo %s | grep -q 'Page size: *595.28 x 841.89'", pdf));
     assert_true(check_ok("pdfinfo %s | grep -q 'Title: *DeepSeek-R1 serving: Hopper vs Blackwell for Société'", pdf));
     fixture_free(f);
@@ -203,7 +205,7 @@ static void test_templates_folder(void **state)
     assert_true(check_ok("sed -i 's/^We recommend {{best_platform}}\\./The committee favours {{best_platform}} at {{best_lcot}}./' %s/summary.txt", dir));
     assert_int_equal(render(f, OUT "/tplout", dir, err, sizeof err), TC_OK);
     char *text = pdf_text_of(OUT "/tplout/report.pdf");
-    assert_non_null(strstr(text, "The committee favours GB300 NVL72 at $0.43985."));
+    assert_non_null(strstr(text, "The committee favours GB300 NVL72 at $0.440."));
     free(text);
     /* an unknown placeholder: an error naming file and line, and no report */
     assert_true(check_ok("sed -i 's/{{best_lcot}}\\./{{best_lcott}}./' %s/summary.txt", dir));
@@ -254,7 +256,7 @@ static void test_analysis_sections(void **state)
     char *text = pdf_text_of(OUT "/analysis/report.pdf");
     static const char *const order[] = {
         "Multi-year total cost of ownership", "Break-even points", "41.3%", "no crossing in range",
-        "Sensitivity", "Price per GPU-hour", "$0.40000", "$0.60000", "Throughput (every point)",
+        "Sensitivity", "Price per GPU-hour", "$0.400", "$0.600", "Throughput (every point)",
         "Monte Carlo simulation", "2,000 draws, seed 42", "100.0%",
         "Bid scoring and compliance", "97.3", "Non-compliant bids", "facility_mw 12.4 above the maximum 10",
         "Vendor claims checked"};

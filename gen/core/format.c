@@ -126,17 +126,86 @@ double tc_ratio_to(double v, double base)
     return v / base;
 }
 
-char *tc_fmt_vs(char *buf, size_t n, double v, double base, tc_vs_style style)
+/* 3 significant figures of a, >= 0, below 1000: "0.205", "3.37", "950". */
+static void three_sig(char *buf, size_t n, double a)
 {
-    tc_fmt_relative(buf, n, tc_ratio_to(v, base));
-    int plain = strchr(buf, 'l') == NULL && strcmp(buf, "1.0x") != 0 && strcmp(buf, "n/a") != 0;
-    if (style == TC_VS_COST && plain && strlen(buf) + 8 <= n)
-        strcat(buf, " higher");
+    int e = a > 0 ? (int)floor(log10(a)) : 0;
+    int dec = 2 - e < 0 || a == 0 ? 0 : 2 - e;
+    snprintf(buf, n, "%.*f", dec, a);
+}
+
+/* |v| to 3 significant figures with a suffix (suffix[]: T, B, M, K)
+ * from a thousand. */
+static void scaled(char *buf, size_t n, double v, const char *const *suffix)
+{
+    static const double div[] = {1e12, 1e9, 1e6, 1e3};
+    double a = fabs(tc_round_sig(v, 3));
+    for (size_t i = 0; i < 4; i++)
+        if (a >= div[i]) {
+            char m[64];
+            three_sig(m, sizeof m, tc_round_sig(a / div[i], 3));
+            snprintf(buf, n, "%s%s", m, suffix[i]);
+            return;
+        }
+    three_sig(buf, n, a);
+}
+
+char *tc_fmt_board_money(char *buf, size_t n, double v, const char *code)
+{
+    static const char *const money_units[] = {"T", "B", "M", "K"};
+    char num[96];
+    if (!isfinite(v)) {
+        snprintf(buf, n, "n/a");
+        return buf;
+    }
+    scaled(num, sizeof num, v, money_units);
+    int neg = v < 0 && tc_round_sig(v, 3) != 0.0;
+    const char *sym = tc_currency_symbol(code);
+    if (sym)
+        snprintf(buf, n, "%s%s%s", neg ? "-" : "", sym, num);
+    else
+        snprintf(buf, n, "%s%s %s", neg ? "-" : "", code ? code : "", num);
     return buf;
 }
 
-static char *payback_long(char *buf, size_t n, long months)
+char *tc_fmt_board_count(char *buf, size_t n, double v)
 {
+    static const char *const count_units[] = {"T", "B", "M", "k"};
+    if (!isfinite(v) || fabs(v) < 1e4)
+        return tc_fmt_num(buf, n, v, 0);
+    char num[96];
+    scaled(num, sizeof num, v, count_units);
+    snprintf(buf, n, "%s%s", v < 0 ? "-" : "", num);
+    return buf;
+}
+
+char *tc_fmt_vs(char *buf, size_t n, double v, double base)
+{
+    double r = tc_ratio_to(v, base);
+    if (!isfinite(r) || r <= 0.0) {
+        snprintf(buf, n, "n/a");
+        return buf;
+    }
+    const char *side = r > 1.0 ? "higher" : "lower";
+    long pct = lround(fabs(r - 1.0) * 100.0);
+    if (pct == 0)
+        snprintf(buf, n, "same");
+    else if (pct < 10)
+        snprintf(buf, n, "%ld%% %s", pct, side);
+    else {
+        double x = tc_round_sig(r > 1.0 ? r : 1.0 / r, 2);
+        snprintf(buf, n, "%.*fx %s", x < 10.0 ? 1 : 0, x, side);
+    }
+    return buf;
+}
+
+char *tc_fmt_payback(char *buf, size_t n, double years)
+{
+    if (!isfinite(years)) {
+        snprintf(buf, n, "never");
+        return buf;
+    }
+    long months = lround(years * 12.0);
     long yy = months / 12, mm = months % 12;
     if (months == 0)
         snprintf(buf, n, "less than a month");
@@ -146,23 +215,5 @@ static char *payback_long(char *buf, size_t n, long months)
         snprintf(buf, n, "%ld year%s", yy, yy == 1 ? "" : "s");
     else
         snprintf(buf, n, "%ld year%s %ld month%s", yy, yy == 1 ? "" : "s", mm, mm == 1 ? "" : "s");
-    return buf;
-}
-
-char *tc_fmt_payback(char *buf, size_t n, double years, tc_payback_style style)
-{
-    if (!isfinite(years)) {
-        snprintf(buf, n, style == TC_PAYBACK_LONG ? "n/a" : "never");
-        return buf;
-    }
-    long months = lround(years * 12.0);
-    if (style == TC_PAYBACK_LONG)
-        return payback_long(buf, n, months);
-    if (months == 0)
-        snprintf(buf, n, "< 1 month");
-    else if (months < 12)
-        snprintf(buf, n, "%ld month%s", months, months == 1 ? "" : "s");
-    else
-        snprintf(buf, n, "%ld y %ld m", months / 12, months % 12);
     return buf;
 }

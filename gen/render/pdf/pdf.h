@@ -144,6 +144,7 @@ void pdf_table_end(pdf_table *t);
 
 /* pdf_chart.c: the box of a chart */
 void pdf_chart(tc_pdf *d, tc_chart_kind k, double h);
+void pdf_chart_titled(tc_pdf *d, const char *title, tc_chart_kind k, double h);
 
 /* pdf_words.c: the wording */
 tc_status pdf_words_load(tc_pdf *d, const char *dir);
@@ -161,6 +162,8 @@ tc_status pdf_vars_fill(tc_pdf *d);
 /* pdf_num.c: numbers as the workbook shows them */
 const char *pdf_money(char *buf, size_t n, const tc_pdf *d, double v, int decimals);
 const char *pdf_money_fine(char *buf, size_t n, const tc_pdf *d, double v);
+const char *pdf_board(char *buf, size_t n, const tc_pdf *d, double v);
+const char *pdf_pflops_head(char *buf, size_t n, const tc_pdf *d);
 const char *pdf_pct(char *buf, size_t n, double v, int decimals);
 const tc_platform_result *pdf_best(const tc_pdf *d);
 const tc_platform_result *pdf_baseline(const tc_pdf *d);

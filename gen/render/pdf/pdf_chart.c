@@ -35,6 +35,15 @@ static void no_chart(tc_pdf *d, tc_chart_kind k)
     d->y -= 24;
 }
 
+/* A heading kept on the page of its chart. */
+void pdf_chart_titled(tc_pdf *d, const char *title, tc_chart_kind k, double h)
+{
+    if (d->st == TC_OK && (unsigned)k < TC_CHART_KIND_COUNT && tc_chart_applies(d->r, k))
+        pdf_need(d, h + 48);
+    pdf_subtitle(d, title);
+    pdf_chart(d, k, h);
+}
+
 void pdf_chart(tc_pdf *d, tc_chart_kind k, double h)
 {
     if (d->st != TC_OK || (unsigned)k >= TC_CHART_KIND_COUNT)

@@ -8,15 +8,22 @@
 
 #define LEADING 13.5
 #define MAX_LINES 400
+#define TITLE_KEEP 220.0    /* a title, its intro and the start of what follows */
 
 void pdf_gap(tc_pdf *d, double h)
 {
     d->y -= h;
 }
 
+/* A section follows the previous one on its page when its heading and a
+ * first block fit (a page left mostly empty reads as a missing page); the
+ * first section after the cover always opens a page. */
 void pdf_title(tc_pdf *d, const char *title)
 {
-    pdf_new_page(d);
+    if (d->n_pages <= d->first_body_page || d->y - TITLE_KEEP < d->bottom)
+        pdf_new_page(d);
+    else if (d->y < d->top)
+        d->y -= 22;
     if (d->st != TC_OK)
         return;
     pdf_bookmark(d, title);
@@ -35,7 +42,7 @@ void pdf_subtitle(tc_pdf *d, const char *title)
 {
     char buf[1024];
     const char *lines[2];
-    pdf_need(d, 150);       /* kept with what follows, never alone at the foot of a page */
+    pdf_need(d, 190);       /* kept with what follows, never alone at the foot of a page */
     if (d->y < d->top)
         d->y -= 6;
     size_t n = pdf_wrap(d, d->fonts.bold, PDF_TS_SUBTITLE, title, d->right - d->left, buf, sizeof buf, lines, 2);

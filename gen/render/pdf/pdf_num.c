@@ -24,6 +24,21 @@ const char *pdf_money_fine(char *buf, size_t n, const tc_pdf *d, double v)
     return tc_fmt_money(buf, n, v, dec, d->s->currency);
 }
 
+/* Board rounding (tc_format.h): the narrative and the body's tables. */
+const char *pdf_board(char *buf, size_t n, const tc_pdf *d, double v)
+{
+    return tc_fmt_board_money(buf, n, v, d->s->currency);
+}
+
+/* "PFLOPS per $-hour", in the scenario's currency ("PFLOPS per EUR-hour"
+ * where the currency has no symbol we know). */
+const char *pdf_pflops_head(char *buf, size_t n, const tc_pdf *d)
+{
+    const char *sym = tc_currency_symbol(d->s->currency);
+    snprintf(buf, n, "PFLOPS per %s-hour", sym ? sym : d->s->currency);
+    return buf;
+}
+
 const char *pdf_pct(char *buf, size_t n, double v, int decimals)
 {
     char num[64];

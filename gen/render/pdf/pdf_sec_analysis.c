@@ -9,6 +9,8 @@
 
 #include "tc_format.h"
 
+#define MC_CHART_H 220.0
+
 /* Scenario keys as a reader knows them; an unknown key is shown as is. */
 static const char *input_label(const char *key)
 {
@@ -43,9 +45,9 @@ static void tornado_table(tc_pdf *d)
     for (size_t i = 0; i < s->n_rows[p] && d->st == TC_OK; i++) {
         const tc_tornado_row *row = &s->rows[p][i];
         char c[3][64];
-        pdf_money_fine(c[0], sizeof c[0], d, row->low);
-        pdf_money_fine(c[1], sizeof c[1], d, row->high);
-        pdf_money_fine(c[2], sizeof c[2], d, fabs(row->high - row->low));
+        pdf_board(c[0], sizeof c[0], d, row->low);
+        pdf_board(c[1], sizeof c[1], d, row->high);
+        pdf_board(c[2], sizeof c[2], d, fabs(row->high - row->low));
         const char *cells[] = {input_label(row->input), c[0], c[1], c[2]};
         pdf_table_row(&t, cells, 0);
     }
@@ -67,10 +69,10 @@ static void monte_carlo_table(tc_pdf *d)
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_quantiles *q = mc->lcot ? &mc->lcot[i] : NULL;
         char c[5][64];
-        pdf_money_fine(c[0], sizeof c[0], d, q ? q->p5 : NAN);
-        pdf_money_fine(c[1], sizeof c[1], d, q ? q->p50 : NAN);
-        pdf_money_fine(c[2], sizeof c[2], d, q ? q->p95 : NAN);
-        pdf_money_fine(c[3], sizeof c[3], d, q ? q->mean : NAN);
+        pdf_board(c[0], sizeof c[0], d, q ? q->p5 : NAN);
+        pdf_board(c[1], sizeof c[1], d, q ? q->p50 : NAN);
+        pdf_board(c[2], sizeof c[2], d, q ? q->p95 : NAN);
+        pdf_board(c[3], sizeof c[3], d, q ? q->mean : NAN);
         pdf_pct(c[4], sizeof c[4], mc->p_cheapest ? mc->p_cheapest[i] : NAN, 1);
         const char *cells[] = {d->r->platforms[i].in->name, c[0], c[1], c[2], c[3], c[4]};
         pdf_table_row(&t, cells, &d->r->platforms[i] == pdf_best(d) ? PDF_ROW_MARK : 0);
@@ -90,13 +92,15 @@ void pdf_sec_analysis(tc_pdf *d)
         pdf_chart(d, TC_CHART_TORNADO, 220);
     }
     if (r->monte_carlo) {
+        /* the table and its chart read together: both start on one page */
+        pdf_need(d, 120.0 + 22.0 * (double)d->s->n_platforms + MC_CHART_H + 14.0);
         if (r->sensitivity)
             pdf_subtitle(d, pdf_say(d, "analysis", "monte_carlo_title"));
         else
             pdf_title(d, pdf_say(d, "analysis", "monte_carlo_title"));
         pdf_block(d, pdf_say(d, "analysis", "monte_carlo_intro"));
         monte_carlo_table(d);
-        pdf_chart(d, TC_CHART_MONTE_CARLO, 220);
+        pdf_chart(d, TC_CHART_MONTE_CARLO, MC_CHART_H);
     }
 }
 

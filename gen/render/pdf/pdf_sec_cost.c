@@ -53,7 +53,7 @@ static void workload_table(tc_pdf *d, size_t wi)
             snprintf(why, sizeof why, "no: %s", w->reason ? w->reason : "not covered");
         const char *cells[] = {p->in->name,
                                w->covered ? tc_fmt_num(tput, sizeof tput, w->tokens_per_s_per_gpu, 0) : "n/a",
-                               w->covered ? pdf_money_fine(cost, sizeof cost, d, w->cost_per_m_tokens) : "n/a",
+                               w->covered ? pdf_board(cost, sizeof cost, d, w->cost_per_m_tokens) : "n/a",
                                why};
         pdf_table_row(&t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
     }
@@ -72,7 +72,7 @@ static void mix_table(tc_pdf *d)
         const tc_platform_result *p = &d->r->platforms[i];
         char tput[64], cost[64];
         const char *cells[] = {p->in->name, tc_fmt_num(tput, sizeof tput, p->tokens_per_s_per_gpu, 0),
-                               pdf_money_fine(cost, sizeof cost, d, p->cost_per_m_tokens),
+                               pdf_board(cost, sizeof cost, d, p->cost_per_m_tokens),
                                p->covered ? "yes" : "no"};
         pdf_table_row(&t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
     }
@@ -86,8 +86,7 @@ void pdf_sec_workloads(tc_pdf *d)
     for (size_t w = 0; w < d->s->n_workloads && d->st == TC_OK; w++)
         workload_table(d, w);
     mix_table(d);
-    pdf_subtitle(d, pdf_say(d, "workloads", "chart_title"));
-    pdf_chart(d, TC_CHART_CURVES, 240);
+    pdf_chart_titled(d, pdf_say(d, "workloads", "chart_title"), TC_CHART_CURVES, 330);
 }
 
 static const char *site_text(char *buf, size_t n, const tc_platform_result *p)
@@ -133,6 +132,5 @@ void pdf_sec_fleet(tc_pdf *d)
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++)
         fleet_row(d, &t, &d->r->platforms[i]);
     pdf_table_end(&t);
-    pdf_subtitle(d, pdf_say(d, "fleet", "chart_title"));
-    pdf_chart(d, TC_CHART_SITE_POWER, 220);
+    pdf_chart_titled(d, pdf_say(d, "fleet", "chart_title"), TC_CHART_SITE_POWER, 220);
 }

@@ -142,11 +142,11 @@ typedef const char *(*metric_fmt)(char *, size_t, const tc_pdf *, double);
 
 static const char *f_money2(char *b, size_t n, const tc_pdf *d, double v)
 {
-    return pdf_money(b, n, d, v, 2);
+    return pdf_board(b, n, d, v);
 }
 static const char *f_fine(char *b, size_t n, const tc_pdf *d, double v)
 {
-    return pdf_money_fine(b, n, d, v);
+    return pdf_board(b, n, d, v);
 }
 static const char *f_num3(char *b, size_t n, const tc_pdf *d, double v)
 {
@@ -156,7 +156,7 @@ static const char *f_num3(char *b, size_t n, const tc_pdf *d, double v)
 static const char *f_num0(char *b, size_t n, const tc_pdf *d, double v)
 {
     (void)d;
-    return tc_fmt_num(b, n, v, fabs(v) < 100 && v != floor(v) ? 1 : 0);
+    return fabs(v) < 100 && v != floor(v) ? tc_fmt_num(b, n, v, 1) : tc_fmt_board_count(b, n, v);
 }
 
 static double metric(const tc_platform_result *p, int i)
@@ -174,8 +174,9 @@ static double metric(const tc_platform_result *p, int i)
 static void headline_table(tc_pdf *d, const tc_platform_result *base,
                            const tc_platform_result *other)
 {
-    static const char *const names[] = {
-        "Cost per GPU-hour", "PFLOPS per dollar-hour", "Tokens/s per GPU",
+    char pflops[64];
+    const char *const names[] = {
+        "Cost per GPU-hour", pdf_pflops_head(pflops, sizeof pflops, d), "Tokens/s per GPU",
         "Tokens/s per MW", "Cost per million tokens", "LCOT per million tokens (horizon)"};
     static const metric_fmt fmts[] = {f_money2, f_num3, f_num0, f_num0, f_fine, f_fine};
     char head[2][300];
@@ -189,7 +190,7 @@ static void headline_table(tc_pdf *d, const tc_platform_result *base,
         char a[64], b[64], rel[64];
         const char *cells[] = {names[i], fmts[i](a, sizeof a, d, metric(base, i)),
                                other ? fmts[i](b, sizeof b, d, metric(other, i)) : "",
-                               other ? tc_fmt_vs(rel, sizeof rel, metric(other, i), metric(base, i), TC_VS_PLAIN) : ""};
+                               other ? tc_fmt_vs(rel, sizeof rel, metric(other, i), metric(base, i)) : ""};
         pdf_table_row(&t, cells, i >= 4 ? PDF_ROW_BOLD : 0);
     }
     pdf_table_end(&t);
@@ -205,16 +206,19 @@ static void ranking_row(tc_pdf *d, pdf_table *t, size_t i, const char *rank)
         fmts[m](c[m], sizeof c[m], d, metric(p, m));
     }
     tc_fmt_vs(c[6], sizeof c[6], p->levelized_cost_per_m_tokens,
-            base ? base->levelized_cost_per_m_tokens : NAN, TC_VS_PLAIN);
+              base ? base->levelized_cost_per_m_tokens : NAN);
+    if (i == d->r->baseline)
+        snprintf(c[6], sizeof c[6], "baseline");
     const char *cells[] = {rank, name, c[0], c[1], c[2], c[3], c[4], c[5], c[6]};
     pdf_table_row(t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
 }
 
 static void ranking_table(tc_pdf *d)
 {
+    char pflops[64];
     pdf_col cols[] = {{"#", 0.04, PDF_RIGHT},       {"Bid", 0.22, PDF_LEFT},
                       {"Cost per GPU-hour", 0.10, PDF_RIGHT},
-                      {"PFLOPS per $-hour", 0.09, PDF_RIGHT},
+                      {pdf_pflops_head(pflops, sizeof pflops, d), 0.09, PDF_RIGHT},
                       {"Tokens/s per GPU", 0.10, PDF_RIGHT},
                       {"Tokens/s per MW", 0.11, PDF_RIGHT},
                       {"Cost per M tokens", 0.11, PDF_RIGHT},
@@ -245,8 +249,7 @@ void pdf_sec_summary(tc_pdf *d)
         pdf_note(d, pdf_say(d, "summary", "headline_intro"));
         headline_table(d, base, other);
     }
-    pdf_subtitle(d, pdf_say(d, "summary", "chart_title"));
-    pdf_chart(d, TC_CHART_COST_PER_M, 230);
+    pdf_chart_titled(d, pdf_say(d, "summary", "chart_title"), TC_CHART_COST_PER_M, 230);
     pdf_subtitle(d, pdf_say(d, "summary", "ranking_title"));
     pdf_note(d, pdf_say(d, "summary", "ranking_intro"));
     ranking_table(d);

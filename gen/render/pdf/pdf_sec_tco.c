@@ -25,12 +25,12 @@ static void totals_table(tc_pdf *d)
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         char c[6][64];
-        pdf_money(c[0], sizeof c[0], d, p->tco_nominal, 0);
-        pdf_money(c[1], sizeof c[1], d, p->tco_npv, 0);
-        pdf_money_fine(c[2], sizeof c[2], d, p->levelized_cost_per_m_tokens);
-        pdf_money(c[3], sizeof c[3], d, p->pnl_total, 0);
-        pdf_money(c[4], sizeof c[4], d, p->margin_total, 0);
-        tc_fmt_payback(c[5], sizeof c[5], p->payback_years, TC_PAYBACK_SHORT);
+        pdf_board(c[0], sizeof c[0], d, p->tco_nominal);
+        pdf_board(c[1], sizeof c[1], d, p->tco_npv);
+        pdf_board(c[2], sizeof c[2], d, p->levelized_cost_per_m_tokens);
+        pdf_board(c[3], sizeof c[3], d, p->pnl_total);
+        pdf_board(c[4], sizeof c[4], d, p->margin_total);
+        tc_fmt_payback(c[5], sizeof c[5], p->payback_years);
         const char *cells[] = {p->in->name, c[0], c[1], c[2], c[3], c[4], c[5]};
         pdf_table_row(&t, cells, p == pdf_best(d) ? PDF_ROW_MARK : 0);
     }
@@ -119,7 +119,7 @@ static void break_even_table(tc_pdf *d)
         else if (util)
             pdf_pct(val, sizeof val, b->value, 1);
         else
-            pdf_money(val, sizeof val, d, b->value, 3);
+            pdf_board(val, sizeof val, d, b->value);
         const char *cells[] = {pair, util ? "utilization" : "electricity price per kWh", val};
         pdf_table_row(&t, cells, 0);
     }
@@ -133,8 +133,7 @@ void pdf_sec_tco(tc_pdf *d)
     pdf_block(d, pdf_say(d, "tco", "intro"));
     totals_table(d);
     pdf_block(d, pdf_say(d, "tco", has_price(d) && best ? "margin" : "no_price"));
-    pdf_subtitle(d, pdf_say(d, "tco", "chart_title"));
-    pdf_chart(d, TC_CHART_TCO_STACK, 220);
+    pdf_chart_titled(d, pdf_say(d, "tco", "chart_title"), TC_CHART_TCO_STACK, 220);
     if (best && best->years) {
         cash_table(d, best);
         pnl_table(d, best);
@@ -143,7 +142,6 @@ void pdf_sec_tco(tc_pdf *d)
         cash_table(d, base);
         pnl_table(d, base);
     }
-    pdf_subtitle(d, pdf_say(d, "tco", "cumulative_title"));
-    pdf_chart(d, TC_CHART_CUMULATIVE, 220);
+    pdf_chart_titled(d, pdf_say(d, "tco", "cumulative_title"), TC_CHART_CUMULATIVE, 220);
     break_even_table(d);
 }

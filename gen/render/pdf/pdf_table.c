@@ -1,4 +1,4 @@
-/* Tables: cells wrap to at most three lines (the last shortened with an
+/* Tables: cells wrap to at most six lines (the last shortened with an
  * ellipsis), rows never split across pages, and the header row is repeated
  * on every page the table runs onto. */
 #include "pdf.h"
@@ -10,7 +10,7 @@
 #define LEAD 10.0
 #define PAD_X 4.0
 #define PAD_Y 4.0
-#define MAX_CELL_LINES 3
+#define MAX_CELL_LINES 6
 
 typedef struct {
     char buf[PDF_MAX_COLS][768];
@@ -103,7 +103,8 @@ void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, siz
     t->x[0] = d->left;
     for (size_t i = 0; i < t->n; i++)
         t->x[i + 1] = t->x[i] + w * cols[i].w / (total > 0 ? total : 1);
-    pdf_need(d, 34 + 16.0 * (double)(rows < 5 ? rows : 5));  /* a short table stays whole */
+    /* a short table stays whole (rows of two lines counted), a long one starts with five */
+    pdf_need(d, rows <= 8 ? 40 + 21.0 * (double)rows : 34 + 16.0 * 5);
     draw_header(t);
 }
 

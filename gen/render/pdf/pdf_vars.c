@@ -118,16 +118,16 @@ static void fill_best(tc_pdf *d, const tc_platform_result *b)
     if (!b)
         return;
     set(d, "best_platform", b->in->name);
-    set(d, "best_lcot", pdf_money_fine(buf, sizeof buf, d, b->levelized_cost_per_m_tokens));
-    set(d, "best_cost_per_m", pdf_money_fine(buf, sizeof buf, d, b->cost_per_m_tokens));
-    set(d, "best_cost_per_gpu_hour", pdf_money(buf, sizeof buf, d, b->cost_per_gpu_hour, 2));
-    set_num(d, "best_tokens_per_mw", b->tokens_per_s_per_mw, 0);
-    set_num(d, "best_tokens_per_gpu", b->tokens_per_s_per_gpu, 0);
-    set(d, "best_tco_npv", pdf_money(buf, sizeof buf, d, b->tco_npv, 0));
-    set(d, "best_tco_nominal", pdf_money(buf, sizeof buf, d, b->tco_nominal, 0));
+    set(d, "best_lcot", pdf_board(buf, sizeof buf, d, b->levelized_cost_per_m_tokens));
+    set(d, "best_cost_per_m", pdf_board(buf, sizeof buf, d, b->cost_per_m_tokens));
+    set(d, "best_cost_per_gpu_hour", pdf_board(buf, sizeof buf, d, b->cost_per_gpu_hour));
+    set(d, "best_tokens_per_mw", tc_fmt_board_count(buf, sizeof buf, b->tokens_per_s_per_mw));
+    set(d, "best_tokens_per_gpu", tc_fmt_board_count(buf, sizeof buf, b->tokens_per_s_per_gpu));
+    set(d, "best_tco_npv", pdf_board(buf, sizeof buf, d, b->tco_npv));
+    set(d, "best_tco_nominal", pdf_board(buf, sizeof buf, d, b->tco_nominal));
     set_num(d, "best_peak_mw", b->peak_facility_mw, 2);
-    set(d, "best_margin", pdf_money(buf, sizeof buf, d, b->margin_total, 0));
-    set(d, "best_payback", tc_fmt_payback(buf, sizeof buf, b->payback_years, TC_PAYBACK_LONG));
+    set(d, "best_margin", pdf_board(buf, sizeof buf, d, b->margin_total));
+    set(d, "best_payback", tc_fmt_payback(buf, sizeof buf, b->payback_years));
 }
 
 static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platform_result *base)
@@ -135,23 +135,23 @@ static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platfo
     char buf[128];
     if (base) {
         set(d, "baseline_platform", base->in->name);
-        set(d, "baseline_lcot", pdf_money_fine(buf, sizeof buf, d, base->levelized_cost_per_m_tokens));
-        set(d, "baseline_cost_per_m", pdf_money_fine(buf, sizeof buf, d, base->cost_per_m_tokens));
-        set(d, "baseline_tco_npv", pdf_money(buf, sizeof buf, d, base->tco_npv, 0));
+        set(d, "baseline_lcot", pdf_board(buf, sizeof buf, d, base->levelized_cost_per_m_tokens));
+        set(d, "baseline_cost_per_m", pdf_board(buf, sizeof buf, d, base->cost_per_m_tokens));
+        set(d, "baseline_tco_npv", pdf_board(buf, sizeof buf, d, base->tco_npv));
     }
     if (b && base) {
         set(d, "lcot_vs_baseline", tc_fmt_vs(buf, sizeof buf, b->levelized_cost_per_m_tokens,
-                                           base->levelized_cost_per_m_tokens, TC_VS_PLAIN));
+                                           base->levelized_cost_per_m_tokens));
         set(d, "cost_vs_baseline", tc_fmt_vs(buf, sizeof buf, b->cost_per_m_tokens,
-                                           base->cost_per_m_tokens, TC_VS_PLAIN));
-        set(d, "npv_saving", pdf_money(buf, sizeof buf, d, base->tco_npv - b->tco_npv, 0));
+                                           base->cost_per_m_tokens));
+        set(d, "npv_saving", pdf_board(buf, sizeof buf, d, base->tco_npv - b->tco_npv));
     }
     if (b && d->r->n_ranking > 1) {
         const tc_platform_result *two = &d->r->platforms[d->r->ranking[1]];
         set(d, "runner_up_platform", two->in->name);
-        set(d, "runner_up_lcot", pdf_money_fine(buf, sizeof buf, d, two->levelized_cost_per_m_tokens));
+        set(d, "runner_up_lcot", pdf_board(buf, sizeof buf, d, two->levelized_cost_per_m_tokens));
         set(d, "lcot_vs_runner_up", tc_fmt_vs(buf, sizeof buf, b->levelized_cost_per_m_tokens,
-                                            two->levelized_cost_per_m_tokens, TC_VS_PLAIN));
+                                            two->levelized_cost_per_m_tokens));
     }
 }
 

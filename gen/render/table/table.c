@@ -12,31 +12,21 @@
 #include "tc_format.h"
 #include "table_grid.h"
 
-/* How a metric is shown: money with cents, money per million tokens with
- * five significant digits, or a plain number. */
-typedef enum { SHOW_MONEY, SHOW_MONEY_SIG, SHOW_MONEY_SI, SHOW_PFLOPS, SHOW_COUNT } show_kind;
+/* How a metric is shown: money, or a count, in the board rounding the
+ * report uses (tc_format.h); PFLOPS per money-hour with three decimals. */
+typedef enum { SHOW_MONEY, SHOW_PFLOPS, SHOW_COUNT } show_kind;
 
 static char *show(char *buf, size_t n, show_kind k, double v, const char *cur)
 {
     if (!isfinite(v))
         return strcpy(buf, "n/a");
     if (k == SHOW_MONEY)
-        return tc_fmt_money(buf, n, v, 2, cur);
-    if (k == SHOW_MONEY_SIG) {
-        int e = v != 0.0 ? (int)floor(log10(fabs(v))) : 0;
-        int dec = 4 - e < 2 ? 2 : 4 - e > 8 ? 8 : 4 - e;
-        return tc_fmt_money(buf, n, v, dec, cur);
-    }
-    if (k == SHOW_MONEY_SI) {
-        char si[64];
-        const char *sym = tc_currency_symbol(cur);
-        tc_fmt_si(si, sizeof si, fabs(v));
-        snprintf(buf, n, "%s%s%s%s", v < 0 ? "-" : "", sym ? sym : cur, sym ? "" : " ", si);
-        return buf;
-    }
+        return tc_fmt_board_money(buf, n, v, cur);
     if (k == SHOW_PFLOPS)
         return tc_fmt_num(buf, n, v, 3);
-    return tc_fmt_num(buf, n, v, fabs(v) < 100 && v != round(v) ? 1 : 0);
+    if (fabs(v) < 100 && v != round(v))
+        return tc_fmt_num(buf, n, v, 1);
+    return tc_fmt_board_count(buf, n, v);
 }
 
 typedef struct {
@@ -50,9 +40,9 @@ static const metric metrics[] = {
     {"PFLOPS per $-hour", "PFLOPS/$-h", SHOW_PFLOPS, offsetof(tc_platform_result, pflops_per_dollar_hour)},
     {"tokens/s per GPU", "tok/s/GPU", SHOW_COUNT, offsetof(tc_platform_result, tokens_per_s_per_gpu)},
     {"tokens/s per MW", "tok/s/MW", SHOW_COUNT, offsetof(tc_platform_result, tokens_per_s_per_mw)},
-    {"cost per million tokens", "cost/M tok", SHOW_MONEY_SIG, offsetof(tc_platform_result, cost_per_m_tokens)},
-    {"LCOT per million tokens", "LCOT/M tok", SHOW_MONEY_SIG, offsetof(tc_platform_result, levelized_cost_per_m_tokens)},
-    {"TCO, NPV", "TCO NPV", SHOW_MONEY_SI, offsetof(tc_platform_result, tco_npv)},
+    {"cost per million tokens", "cost/M tok", SHOW_MONEY, offsetof(tc_platform_result, cost_per_m_tokens)},
+    {"LCOT per million tokens", "LCOT/M tok", SHOW_MONEY, offsetof(tc_platform_result, levelized_cost_per_m_tokens)},
+    {"TCO, NPV", "TCO NPV", SHOW_MONEY, offsetof(tc_platform_result, tco_npv)},
 };
 #define N_METRICS (sizeof metrics / sizeof metrics[0])
 
@@ -77,7 +67,7 @@ static void table_pair(FILE *f, const tc_results *r, const char *cur)
         for (size_t c = 0; c < 2; c++)
             show(tc_grid_at(&g, m + 1, c + 1), TC_GRID_CELL, metrics[m].kind, value_of(&r->platforms[c], &metrics[m]), cur);
         tc_fmt_vs(tc_grid_at(&g, m + 1, 3), TC_GRID_CELL, value_of(&r->platforms[other], &metrics[m]),
-                  value_of(&r->platforms[base], &metrics[m]), TC_VS_PLAIN);
+                  value_of(&r->platforms[base], &metrics[m]));
     }
     tc_grid_print(f, &g, "");
     tc_grid_free(&g);
@@ -106,7 +96,7 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
         for (size_t m = 0; m < N_METRICS; m++)
             show(tc_grid_at(&g, i + 1, m + 2), TC_GRID_CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
         tc_fmt_vs(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
-                  p->levelized_cost_per_m_tokens, b->levelized_cost_per_m_tokens, TC_VS_PLAIN);
+                  p->levelized_cost_per_m_tokens, b->levelized_cost_per_m_tokens);
     }
     tc_grid_print(f, &g, "");
     if (n > 1)
@@ -162,7 +152,7 @@ static void workload_section(FILE *f, const tc_results *r, const char *cur)
         for (size_t w = 0; w < s->n_workloads; w++) {
             const tc_wl_result *wr = &r->platforms[i].workloads[w];
             char money[40], tput[40];
-            show(money, sizeof money, SHOW_MONEY_SIG, wr->cost_per_m_tokens, cur);
+            show(money, sizeof money, SHOW_MONEY, wr->cost_per_m_tokens, cur);
             show(tput, sizeof tput, SHOW_COUNT, wr->tokens_per_s_per_gpu, cur);
             if (!wr->covered)
                 strcpy(tc_grid_at(&g, i + 1, w + 1), "not covered");
@@ -187,7 +177,7 @@ static show_kind claim_kind(tc_claim_metric m)
     switch (m) {
     case TC_CLAIM_COST_PER_GPU_HOUR: return SHOW_MONEY;
     case TC_CLAIM_COST_PER_M_TOKENS:
-    case TC_CLAIM_LCOT: return SHOW_MONEY_SIG;
+    case TC_CLAIM_LCOT: return SHOW_MONEY;
     case TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR: return SHOW_PFLOPS;
     default: return SHOW_COUNT;
     }
@@ -198,7 +188,7 @@ static void show_claimed(char *buf, size_t n, const tc_claim *c, const char *cur
 {
     int dec = c->quantum > 0 && c->quantum < 1 ? (int)lround(-log10(c->quantum)) : 0;
     show_kind k = claim_kind(c->metric);
-    if (k == SHOW_MONEY || k == SHOW_MONEY_SIG)
+    if (k == SHOW_MONEY || k == SHOW_MONEY)
         tc_fmt_money(buf, n, c->value, dec, cur);
     else
         tc_fmt_num(buf, n, c->value, dec);

@@ -58,7 +58,7 @@ static void break_even_section(FILE *f, const tc_results *r)
         else if (util)
             snprintf(v, sizeof v, "%.1f%%", b->value * 100);
         else
-            tc_fmt_money(v, sizeof v, b->value, 4, cur);
+            tc_fmt_board_money(v, sizeof v, b->value, cur);
         fprintf(f, "  %s vs %s, %s: %s\n", pid(r, b->a), pid(r, b->b),
                 util ? "utilization" : "electricity price per kWh", v);
     }
@@ -83,7 +83,7 @@ static void monte_carlo_section(FILE *f, const tc_results *r)
         double v[] = {q->p5, q->p50, q->p95, q->mean};
         snprintf(tc_grid_at(&g, i + 1, 0), TC_GRID_CELL, "%s", pid(r, i));
         for (size_t c = 0; c < 4; c++)
-            tc_fmt_money(tc_grid_at(&g, i + 1, c + 1), TC_GRID_CELL, v[c], 4, cur);
+            tc_fmt_board_money(tc_grid_at(&g, i + 1, c + 1), TC_GRID_CELL, v[c], cur);
         snprintf(tc_grid_at(&g, i + 1, 5), TC_GRID_CELL, "%.1f%%", mc->p_cheapest[i] * 100);
     }
     tc_grid_print(f, &g, "  ");
@@ -103,8 +103,8 @@ static void sensitivity_section(FILE *f, const tc_results *r)
         fprintf(f, "  %s:", pid(r, i));
         for (size_t k = 0; k < se->n_rows[i] && k < 3; k++) {
             char lo[48], hi[48];
-            tc_fmt_money(lo, sizeof lo, se->rows[i][k].low, 4, cur);
-            tc_fmt_money(hi, sizeof hi, se->rows[i][k].high, 4, cur);
+            tc_fmt_board_money(lo, sizeof lo, se->rows[i][k].low, cur);
+            tc_fmt_board_money(hi, sizeof hi, se->rows[i][k].high, cur);
             fprintf(f, "%s %s %s / %s", k ? ";" : "", se->rows[i][k].input, lo, hi);
         }
         fputc('\n', f);

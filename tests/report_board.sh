@@ -1,0 +1,42 @@
+#!/bin/sh
+# Board-ready reports (issue 14), on both examples, from the PDF as a reader
+# gets it: no text cut with an ellipsis (tables, charts, axis titles); the
+# narrative and the headline tables in board rounding (3 significant
+# figures, K/M/B, ratios in one style, one payback style); every page but
+# the cover and the last at least 40% used (tests/page_fill.py on pages
+# rendered by pdftoppm). $1: the tokcost binary.
+bin=$1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "report_board.sh: $*" >&2; exit 1; }
+
+"$bin" render scenarios/committee.yaml scenarios/seed.yaml -o "$tmp" --formats pdf -q ||
+    fail "render failed"
+for s in committee seed; do
+    pdf=$tmp/$s/report.pdf
+    pdftotext "$pdf" "$tmp/$s.txt" 2>/dev/null || fail "$s: pdftotext"
+    if grep -n "$(printf '\342\200\246')" "$tmp/$s.txt" >&2; then fail "$s: text cut with an ellipsis"; fi
+    # the body up to the by-year tables (the appendix keeps full precision)
+    sed -n '1,/^Cash view by year/p' "$tmp/$s.txt" > "$tmp/$s.body"
+    [ -s "$tmp/$s.body" ] || fail "$s: no body text"
+    if grep -nE '[$€£][0-9]+\.[0-9]{4,}|[$€£][0-9]+\.[0-9]*[1-9][0-9]{3}' "$tmp/$s.body" >&2; then
+        fail "$s: a per-token cost with more than 3 significant figures in the body"
+    fi
+    if grep -nE '[$€£][0-9]{1,3}(,[0-9]{3}){2,}' "$tmp/$s.body" >&2; then
+        fail "$s: money in the millions written in full in the body"
+    fi
+    if grep -nE '(^| )1\.0x|< 1 month|[0-9] y [0-9]+ m|[0-9]y[0-9]m' "$tmp/$s.txt" >&2; then
+        fail "$s: a ratio or payback outside the one board style"
+    fi
+    python3 tests/page_fill.py "$pdf" --min 0.40 > "$tmp/$s.fill" || fail "$s: a page is under 40% used"
+done
+# the committee's figures as the board reads them (by hand from results.json:
+# LCOT 0.20513 -> $0.205; 0.69666 / 0.20513 = 3.396 -> 3.4x lower; NPV
+# 21,559,623 -> $21.6M; 1.48 / 1.41 = 1.0496 -> 5% higher)
+for fig in '$0.205 per million' '3.4x lower' '$21.6M' '5% higher' 'less than a month'; do
+    tr '\n' ' ' < "$tmp/committee.body" | grep -qF -- "$fig" || fail "committee: '$fig' not in the body"
+done
+# the measure must be able to fail: a report whose page is nearly empty
+python3 tests/page_fill.py "$tmp/seed/report.pdf" --min 0.99 > /dev/null 2>&1 &&
+    fail "page_fill.py passed a threshold no page meets"
+exit 0
