@@ -141,10 +141,11 @@ static void iceberg_subtitle(const tc_results *r, tc_chart *c, const tc_series *
                                    tc_pname(r, r->baseline));
         return;
     }
-    c->subtitle = tc_chart_str(c, "%s has %.1fx the peak FLOPS per dollar of %s, "
-                               "but %.1fx its tokens per dollar",
-                               tc_pname(r, idx[best]), f->y[best], tc_pname(r, r->baseline),
-                               -k->y[best]);
+    const char *per = tc_currency_word(r->scenario->currency);
+    c->subtitle = tc_chart_str(c, "%s has %.1fx the peak FLOPS per %s of %s, "
+                               "but %.1fx its tokens per %s",
+                               tc_pname(r, idx[best]), f->y[best], per, tc_pname(r, r->baseline),
+                               -k->y[best], per);
 }
 
 tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
@@ -158,7 +159,8 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
     if (!iceberg_ok(b) || m < 2)
         return TC_OK;
     c->type = TC_PLOT_VBAR;
-    c->title = "FLOPS per dollar vs cost per token";
+    const char *per = tc_currency_word(r->scenario->currency);
+    c->title = tc_chart_str(c, "FLOPS per %s vs cost per token", per);
     c->y.label = "advantage over the baseline (x-fold)";
     c->y.fmt = TC_FMT_RATIO;
     c->y.abs_labels = 1;
@@ -166,10 +168,10 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
     c->cats = tc_chart_alloc(c, m, sizeof *c->cats);
     c->top_labels = tc_chart_alloc(c, m, sizeof *c->top_labels);
     c->bottom_labels = tc_chart_alloc(c, m, sizeof *c->bottom_labels);
-    tc_series *f = tc_chart_add_series(c, "\xe2\x86\x91 peak FLOPS per dollar (what the spec sheet says)",
-                                       TC_OI_SKY, m);
-    tc_series *k = f ? tc_chart_add_series(c, "\xe2\x86\x93 tokens per dollar (what the workload gets)",
-                                           TC_OI_BLUE, m) : NULL;
+    tc_series *f = tc_chart_add_series(c, tc_chart_str(c, "\xe2\x86\x91 peak FLOPS per %s (what the "
+                                                    "spec sheet says)", per), TC_OI_SKY, m);
+    tc_series *k = f ? tc_chart_add_series(c, tc_chart_str(c, "\xe2\x86\x93 tokens per %s (what the "
+                                                        "workload gets)", per), TC_OI_BLUE, m) : NULL;
     if (!c->cats || !c->top_labels || !c->bottom_labels || !k)
         return TC_ERR_NOMEM;
     f = &c->series[0];
@@ -186,8 +188,8 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
     f->in_legend = k->in_legend = 1;
     iceberg_subtitle(r, c, f, k, idx);
     c->footnote = tc_chart_str(c, "Both relative to the baseline %s (1.0x). Above the line: peak "
-                               "PFLOPS per dollar-hour. Below: cost per million tokens, inverted.",
-                               tc_pname(r, r->baseline));
+                               "PFLOPS per %s-hour. Below: cost per million tokens, inverted.",
+                               tc_pname(r, r->baseline), per);
     return TC_OK;
 }
 

@@ -13,6 +13,10 @@ char *tc_fmt_num(char *buf, size_t n, double v, int decimals);
 /* Currency symbol for an ISO 4217 code ("$", "€", "£", "¥"), else NULL. */
 const char *tc_currency_symbol(const char *code);
 
+/* The currency's unit in words, for "FLOPS per dollar": "dollar" (USD),
+ * "euro", "pound", "yen", "yuan", "rupee", "won", else the code itself. */
+const char *tc_currency_word(const char *code);
+
 /* 4.35185, "USD", 4 -> "$4.3519"; "CHF" -> "CHF 4.3519"; negatives "-$1.00". */
 char *tc_fmt_money(char *buf, size_t n, double v, int decimals, const char *code);
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include "../charts/chart.h"
+#include "../charts/build_util.h"
 #include "chart_fixture.h"
 #include "chart_check.h"
 
@@ -186,6 +187,45 @@ static void test_wrap_lines(void **state)
     assert_string_equal(l.line[1], "Hypersca\xe2\x80\xa6");
     assert_string_equal(l.line[2], "Inference");
     assert_true(l.shortened);
+}
+
+/* A line may end after a hyphen inside a word: no ellipsis for
+ * "(deepseek-reasoner)" in a 10-character column (6 units a character). */
+static void test_wrap_after_hyphen(void **state)
+{
+    (void)state;
+    tc_lines l;
+    tc_wrap_text(&fake, "DeepSeek API (deepseek-reasoner)", 10, 0, 60, 4, &l);
+    assert_int_equal(l.n, 4);
+    assert_string_equal(l.line[0], "DeepSeek");
+    assert_string_equal(l.line[1], "API");
+    assert_string_equal(l.line[2], "(deepseek-");
+    assert_string_equal(l.line[3], "reasoner)");
+    assert_false(l.shortened);
+    tc_wrap_text(&fake, "a-b", 10, 0, 60, 1, &l);     /* fits whole: not broken */
+    assert_string_equal(l.line[0], "a-b");
+}
+
+/* Off scale: the largest peak over 5x the median of the others. The
+ * committee's yearly TCO peaks: others' median (10.5 + 24) / 2 = 17.25,
+ * 97.6 > 86.25, so the cap is 31.6 x 1.15 = 36.34. */
+static void test_offscale_cap(void **state)
+{
+    (void)state;
+    size_t out = 99;
+    double tco[] = {31.6, 10.5, 24.0, 7.6, 97.6};
+    assert_double_rel(tc_offscale_cap(tco, 5, &out), 36.34, 1e-12);
+    assert_int_equal(out, 4);
+    double close[] = {10.0, 9.0, 8.0};     /* 10 < 5 x 8.5 */
+    out = 99;
+    assert_true(tc_offscale_cap(close, 3, &out) == 0.0);
+    assert_int_equal(out, 99);
+    double two[] = {100.0, 1.0};            /* too few bids to call one an outlier */
+    assert_true(tc_offscale_cap(two, 2, &out) == 0.0);
+    double zeros[] = {5.0, 0.0, 0.0};       /* the others' median is 0: no ratio */
+    assert_true(tc_offscale_cap(zeros, 3, &out) == 0.0);
+    double nan_peak[] = {NAN, 1.0, 2.0};    /* a bid without years does not count */
+    assert_true(tc_offscale_cap(nan_peak, 3, &out) == 0.0);
 }
 
 static void test_wrap_keeps_utf8_whole(void **state)
@@ -369,6 +409,8 @@ int main(void)
         cmocka_unit_test(test_spread_cluster),
         cmocka_unit_test(test_spread_never_overlaps),
         cmocka_unit_test(test_wrap_lines),
+        cmocka_unit_test(test_wrap_after_hyphen),
+        cmocka_unit_test(test_offscale_cap),
         cmocka_unit_test(test_wrap_keeps_utf8_whole),
         cmocka_unit_test(test_crossings),
         cmocka_unit_test(test_headline_labels),

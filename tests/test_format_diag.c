@@ -148,6 +148,16 @@ static void board_money(void **state)
     assert_string_equal(tc_fmt_board_money(b, sizeof b, 5.0, NULL), " 5.00");
 }
 
+/* The currency in words, for "FLOPS per euro"; an unknown code stands as is. */
+static void currency_words(void **state)
+{
+    (void)state;
+    assert_string_equal(tc_currency_word("USD"), "dollar");
+    assert_string_equal(tc_currency_word("EUR"), "euro");
+    assert_string_equal(tc_currency_word("CHF"), "CHF");
+    assert_string_equal(tc_currency_word(NULL), "");
+}
+
 /* Counts: whole below 10,000, else 3 significant figures with k/M/B. */
 static void board_counts(void **state)
 {
@@ -296,6 +306,7 @@ int main(void)
         cmocka_unit_test(figures_against_the_baseline),
         cmocka_unit_test(board_money),
         cmocka_unit_test(board_counts),
+        cmocka_unit_test(currency_words),
         cmocka_unit_test(payback_in_words),
         cmocka_unit_test(series_colours),
         cmocka_unit_test(echoed_text_is_escaped),

@@ -55,6 +55,18 @@ const char *tc_currency_symbol(const char *code)
     return NULL;
 }
 
+const char *tc_currency_word(const char *code)
+{
+    static const char *const table[][2] = {
+        {"USD", "dollar"}, {"EUR", "euro"}, {"GBP", "pound"}, {"JPY", "yen"},
+        {"CNY", "yuan"}, {"INR", "rupee"}, {"KRW", "won"},
+    };
+    for (size_t i = 0; code && i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(code, table[i][0]) == 0)
+            return table[i][1];
+    return code ? code : "";
+}
+
 char *tc_fmt_money(char *buf, size_t n, double v, int decimals, const char *code)
 {
     char num[128];

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "tc_format.h"
 
@@ -212,6 +213,44 @@ static void performance_table(tc_pdf *d)
     pdf_table_end(&t);
 }
 
+static int id_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-';
+}
+
+/* The bid at s (a whole id there, the longest that matches), else NULL. */
+static const tc_platform *id_at(const tc_pdf *d, const char *text, const char *s)
+{
+    const tc_platform *best = NULL;
+    if (s > text && id_char(s[-1]))
+        return NULL;
+    for (size_t i = 0; i < d->s->n_platforms; i++) {
+        const tc_platform *p = &d->s->platforms[i];
+        size_t n = strlen(p->id);
+        if (n && strncmp(s, p->id, n) == 0 && !id_char(s[n]) && p->name &&
+            (!best || n > strlen(best->id)))
+            best = p;
+    }
+    return best;
+}
+
+/* A warning in the body's words: each bid id becomes the bid's name. */
+static void named(const tc_pdf *d, const char *text, char *out, size_t n)
+{
+    size_t o = 0;
+    for (const char *s = text; *s && o + 1 < n;) {
+        const tc_platform *p = id_at(d, text, s);
+        if (p) {
+            o += (size_t)snprintf(out + o, n - o, "%s", p->name);
+            s += strlen(p->id);
+        } else
+            out[o++] = *s++;
+        if (o >= n)
+            o = n - 1;
+    }
+    out[o < n ? o : n - 1] = '\0';
+}
+
 static void warnings(tc_pdf *d)
 {
     const tc_results *r = d->r;
@@ -225,7 +264,9 @@ static void warnings(tc_pdf *d)
     }
     for (size_t i = 0; i < r->n_warnings; i++) {
         char buf[1200];
-        snprintf(buf, sizeof buf, "- %s", r->warnings[i]);
+        buf[0] = '-';
+        buf[1] = ' ';
+        named(d, r->warnings[i], buf + 2, sizeof buf - 2);
         pdf_block(d, buf);
     }
     if (d->n_missing) {

@@ -37,7 +37,7 @@ typedef struct {
 
 static const metric metrics[] = {
     {"cost per GPU-hour", "cost/GPU-h", SHOW_MONEY, offsetof(tc_platform_result, cost_per_gpu_hour)},
-    {"PFLOPS per $-hour", "PFLOPS/$-h", SHOW_PFLOPS, offsetof(tc_platform_result, pflops_per_dollar_hour)},
+    {"PFLOPS per %s-hour", "PFLOPS/%s-h", SHOW_PFLOPS, offsetof(tc_platform_result, pflops_per_dollar_hour)},
     {"tokens/s per GPU", "tok/s/GPU", SHOW_COUNT, offsetof(tc_platform_result, tokens_per_s_per_gpu)},
     {"tokens/s per MW", "tok/s/MW", SHOW_COUNT, offsetof(tc_platform_result, tokens_per_s_per_mw)},
     {"cost per million tokens", "cost/M tok", SHOW_MONEY, offsetof(tc_platform_result, cost_per_m_tokens)},
@@ -45,6 +45,16 @@ static const metric metrics[] = {
     {"TCO, NPV", "TCO NPV", SHOW_MONEY, offsetof(tc_platform_result, tco_npv)},
 };
 #define N_METRICS (sizeof metrics / sizeof metrics[0])
+
+/* A label with the scenario's currency in place of %s ("PFLOPS per €-hour"). */
+static void money_label(char *cell, const char *label, const char *cur)
+{
+    const char *sym = tc_currency_symbol(cur);
+    if (strstr(label, "%s"))
+        snprintf(cell, TC_GRID_CELL, label, sym ? sym : cur);
+    else
+        snprintf(cell, TC_GRID_CELL, "%s", label);
+}
 
 static double value_of(const tc_platform_result *p, const metric *m)
 {
@@ -63,7 +73,7 @@ static void table_pair(FILE *f, const tc_results *r, const char *cur)
     for (size_t c = 0; c < 2; c++)
         snprintf(tc_grid_at(&g, 0, c + 1), TC_GRID_CELL, "%s", r->scenario->platforms[c].id);
     for (size_t m = 0; m < N_METRICS; m++) {
-        snprintf(tc_grid_at(&g, m + 1, 0), TC_GRID_CELL, "%s", metrics[m].label);
+        money_label(tc_grid_at(&g, m + 1, 0), metrics[m].label, cur);
         for (size_t c = 0; c < 2; c++)
             show(tc_grid_at(&g, m + 1, c + 1), TC_GRID_CELL, metrics[m].kind, value_of(&r->platforms[c], &metrics[m]), cur);
         tc_fmt_vs(tc_grid_at(&g, m + 1, 3), TC_GRID_CELL, value_of(&r->platforms[other], &metrics[m]),
@@ -86,7 +96,7 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
     strcpy(tc_grid_at(&g, 0, 0), "platform");
     strcpy(tc_grid_at(&g, 0, 1), "pricing");
     for (size_t m = 0; m < N_METRICS; m++)
-        snprintf(tc_grid_at(&g, 0, m + 2), TC_GRID_CELL, "%s", metrics[m].head);
+        money_label(tc_grid_at(&g, 0, m + 2), metrics[m].head, cur);
     snprintf(tc_grid_at(&g, 0, N_METRICS + 2), TC_GRID_CELL, "LCOT vs %s", r->scenario->platforms[r->baseline].id);
     for (size_t i = 0; i < n; i++) {
         const tc_platform *in = &r->scenario->platforms[i];
@@ -97,6 +107,8 @@ static void table_rows(FILE *f, const tc_results *r, const char *cur)
             show(tc_grid_at(&g, i + 1, m + 2), TC_GRID_CELL, metrics[m].kind, value_of(p, &metrics[m]), cur);
         tc_fmt_vs(tc_grid_at(&g, i + 1, N_METRICS + 2), TC_GRID_CELL,
                   p->levelized_cost_per_m_tokens, b->levelized_cost_per_m_tokens);
+        if (i == r->baseline)
+            strcpy(tc_grid_at(&g, i + 1, N_METRICS + 2), "baseline");
     }
     tc_grid_print(f, &g, "");
     if (n > 1)
