@@ -119,7 +119,8 @@ tc_status tc_build_tokens_mw(const tc_results *r, tc_chart *c)
 
 static const char *ratio_text(tc_chart *c, double v)
 {
-    return tc_chart_str(c, "%.1fx", v);
+    char buf[32];
+    return tc_chart_str(c, "%s", tc_fmt_times(buf, sizeof buf, v));
 }
 
 static int iceberg_ok(const tc_platform_result *p)
@@ -142,10 +143,9 @@ static void iceberg_subtitle(const tc_results *r, tc_chart *c, const tc_series *
         return;
     }
     const char *per = tc_currency_word(r->scenario->currency);
-    c->subtitle = tc_chart_str(c, "%s has %.1fx the peak FLOPS per %s of %s, "
-                               "but %.1fx its tokens per %s",
-                               tc_pname(r, idx[best]), f->y[best], per, tc_pname(r, r->baseline),
-                               -k->y[best], per);
+    c->subtitle = tc_chart_str(c, "%s has %s the peak FLOPS per %s of %s, but %s its tokens per %s",
+                               tc_pname(r, idx[best]), ratio_text(c, f->y[best]), per,
+                               tc_pname(r, r->baseline), ratio_text(c, -k->y[best]), per);
 }
 
 tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)

@@ -51,6 +51,10 @@ char *tc_fmt_board_count(char *buf, size_t n, double v);
  * "36x lower". "n/a" unless both are finite and base > 0. */
 char *tc_fmt_vs(char *buf, size_t n, double v, double base);
 
+/* A multiple to 2 significant figures: 2.016 -> "2.0x", 35.47 -> "35x";
+ * "n/a" unless finite and >= 0. */
+char *tc_fmt_times(char *buf, size_t n, double x);
+
 /* Payback period (years; NAN: never), one style for tables and sentences:
  * "never", "less than a month", "5 months", "2 years", "2 years 1 month".
  * Rounded to the nearest month. */

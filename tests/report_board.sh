@@ -36,6 +36,15 @@ done
 for fig in '$0.205 per million' '3.4x lower' '$21.6M' '5% higher' 'less than a month'; do
     tr '\n' ' ' < "$tmp/committee.body" | grep -qF -- "$fig" || fail "committee: '$fig' not in the body"
 done
+# the scenario's currency in every label: the seed in EUR
+sed 's/currency: USD/currency: EUR/' scenarios/seed.yaml > "$tmp/eur.yaml" || exit 1
+"$bin" render "$tmp/eur.yaml" -o "$tmp" --formats pdf -q || fail "EUR render failed"
+pdftotext "$tmp/eur/report.pdf" "$tmp/eur.txt" 2>/dev/null || fail "eur: pdftotext"
+grep -q "PFLOPS per $(printf '\342\202\254')-hour" "$tmp/eur.txt" || fail "eur: no 'PFLOPS per EUR-hour'"
+if grep -n 'dollar\|\$' "$tmp/eur.txt" >&2; then
+    fail "eur: a dollar in a EUR report"
+fi
+"$bin" eval "$tmp/eur.yaml" | grep -q "PFLOPS per $(printf '\342\202\254')-hour" || fail "eur: eval label"
 # the measure must be able to fail: a report whose page is nearly empty
 python3 tests/page_fill.py "$tmp/seed/report.pdf" --min 0.99 > /dev/null 2>&1 &&
     fail "page_fill.py passed a threshold no page meets"

@@ -296,9 +296,14 @@ static void test_iceberg_figures(void **state)
     assert_double_rel(c->series[0].y[1], (15 / 2.65) / (3.958 / 1.41), 1e-12);
     assert_double_rel(c->series[1].y[1], -(1.41 / 90) / (2.65 / 6000), 1e-12);
     assert_string_equal(c->top_labels[1], "2.0x");
-    assert_string_equal(c->bottom_labels[1], "35.5x");
+    assert_string_equal(c->bottom_labels[1], "35x");     /* 35.47, two significant figures */
     assert_string_equal(c->subtitle, "GB300 NVL72 has 2.0x the peak FLOPS per dollar of HGX H200, "
-                                     "but 35.5x its tokens per dollar");
+                                     "but 35x its tokens per dollar");
+    tc_chart_free(c);
+    strcpy(f->s.currency, "EUR");   /* the currency's unit in every label */
+    c = build(f, TC_CHART_ICEBERG);
+    assert_string_equal(c->title, "FLOPS per euro vs cost per token");
+    assert_string_equal(c->series[0].name, "\xe2\x86\x91 peak FLOPS per euro (what the spec sheet says)");
     tc_chart_free(c);
     free(f);
 }

@@ -125,6 +125,17 @@ static void figures_against_the_baseline(void **state)
     assert_string_equal(tc_fmt_vs(tiny, sizeof tiny, 3.0, 1.0), "3.0");   /* cut to the buffer */
 }
 
+static void multiples(void **state)
+{
+    (void)state;
+    char b[32];
+    assert_string_equal(tc_fmt_times(b, sizeof b, 2.016), "2.0x");
+    assert_string_equal(tc_fmt_times(b, sizeof b, 35.47), "35x");
+    assert_string_equal(tc_fmt_times(b, sizeof b, 0.0), "0.0x");
+    assert_string_equal(tc_fmt_times(b, sizeof b, -1.0), "n/a");
+    assert_string_equal(tc_fmt_times(b, sizeof b, NAN), "n/a");
+}
+
 /* Board money: 3 significant figures, K/M/B/T from a thousand. */
 static void board_money(void **state)
 {
@@ -305,6 +316,7 @@ int main(void)
         cmocka_unit_test(ratios_to_the_baseline),
         cmocka_unit_test(figures_against_the_baseline),
         cmocka_unit_test(board_money),
+        cmocka_unit_test(multiples),
         cmocka_unit_test(board_counts),
         cmocka_unit_test(currency_words),
         cmocka_unit_test(payback_in_words),

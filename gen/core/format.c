@@ -191,6 +191,17 @@ char *tc_fmt_board_count(char *buf, size_t n, double v)
     return buf;
 }
 
+char *tc_fmt_times(char *buf, size_t n, double x)
+{
+    if (!isfinite(x) || x < 0) {
+        snprintf(buf, n, "n/a");
+        return buf;
+    }
+    double r = tc_round_sig(x, 2);
+    snprintf(buf, n, "%.*fx", r < 10.0 ? 1 : 0, r);
+    return buf;
+}
+
 char *tc_fmt_vs(char *buf, size_t n, double v, double base)
 {
     double r = tc_ratio_to(v, base);
@@ -205,8 +216,8 @@ char *tc_fmt_vs(char *buf, size_t n, double v, double base)
     else if (pct < 10)
         snprintf(buf, n, "%ld%% %s", pct, side);
     else {
-        double x = tc_round_sig(r > 1.0 ? r : 1.0 / r, 2);
-        snprintf(buf, n, "%.*fx %s", x < 10.0 ? 1 : 0, x, side);
+        char x[32];
+        snprintf(buf, n, "%s %s", tc_fmt_times(x, sizeof x, r > 1.0 ? r : 1.0 / r), side);
     }
     return buf;
 }

@@ -107,9 +107,11 @@ void pdf_sec_analysis(tc_pdf *d)
 /* "levelized_cost_per_m_tokens", 0.6 -> "LCOT per M tokens, weight 60%". */
 static const char *criterion_head(tc_pdf *d, const tc_criterion *c)
 {
-    char buf[300], w[32];
-    snprintf(buf, sizeof buf, "%s, weight %s", tc_metric_terms[c->metric].short_label,
-             pdf_pct(w, sizeof w, c->weight, 0));
+    char buf[300], w[32], pflops[64];
+    const char *label = tc_metric_terms[c->metric].short_label;
+    if (c->metric == TC_METRIC_PFLOPS_PER_DOLLAR_HOUR)     /* in the scenario's currency */
+        label = pdf_pflops_head(pflops, sizeof pflops, d);
+    snprintf(buf, sizeof buf, "%s, weight %s", label, pdf_pct(w, sizeof w, c->weight, 0));
     return pdf_keep(d, strdup(buf));
 }
 

@@ -76,7 +76,10 @@ void pdf_sec_claims(tc_pdf *d)
             claim_value(c2, sizeof c2, d, c->metric, c->computed);
             pdf_pct(dev, sizeof dev, c->deviation, 1);
             verdict(v, sizeof v, c);
+            char pflops[64];
             const char *label = tc_metric_terms[c->metric].label;
+            if (c->metric == TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR)     /* in the scenario's currency */
+                label = pdf_pflops_head(pflops, sizeof pflops, d);
             const char *cells[] = {k == 0 ? p->in->name : "", label, c1, c2, dev, v};
             pdf_table_row(&t, cells, 0);
         }
