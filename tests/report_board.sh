@@ -45,6 +45,16 @@ if grep -n 'dollar\|\$' "$tmp/eur.txt" >&2; then
     fail "eur: a dollar in a EUR report"
 fi
 "$bin" eval "$tmp/eur.yaml" | grep -q "PFLOPS per $(printf '\342\202\254')-hour" || fail "eur: eval label"
+# the workbook's text says it the same way (cached values, and the formula
+# Gnumeric recalculates in tests/xlsx_recalc.sh): 0.12269 / 4.3519 -> 35x lower
+"$bin" render scenarios/seed.yaml -o "$tmp/x" --formats xlsx -q || fail "xlsx render failed"
+/usr/bin/python3 - "$tmp/x/seed/workbook.xlsx" <<'PY' || fail "workbook: ratio words differ from the report's"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)   # the cached values
+words = {str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None}
+assert "35x lower" in words, "no '35x lower'"
+assert not any(w.endswith("x lower") and "." in w.split("x")[0] and float(w.split("x")[0]) >= 10 for w in words)
+PY
 # the measure must be able to fail: a report whose page is nearly empty
 python3 tests/page_fill.py "$tmp/seed/report.pdf" --min 0.99 > /dev/null 2>&1 &&
     fail "page_fill.py passed a threshold no page meets"

@@ -87,6 +87,20 @@ static void gpu_hour(xl_ctx *c, size_t i)
 }
 
 /* Mix figures over the platform's CostPerToken rows. */
+/* tc_fmt_vs's words as a formula over the ratio cell r, so the text moves
+ * with the inputs as the ratio does: under 10% (rounded) a percentage,
+ * else the ratio to 2 significant figures, "higher" or "lower". */
+static void vs_formula(char *buf, size_t n, const char *r)
+{
+    char p[64], x[96], x2[240];
+    snprintf(p, sizeof p, "ROUND(ABS(%s-1)*100,0)", r);
+    snprintf(x, sizeof x, "IF(%s>1,%s,1/%s)", r, r, r);
+    snprintf(x2, sizeof x2, "ROUND(%s,1-INT(LOG10(%s)))", x, x);
+    snprintf(buf, n, "=IF(%s=0,\"same\",IF(%s<10,%s&\"%% \"&IF(%s>1,\"higher\",\"lower\"),"
+             "TEXT(%s,IF(%s<10,\"0.0\",\"0\"))&\"x \"&IF(%s>1,\"higher\",\"lower\")))",
+             p, p, p, r, x2, x2, r);
+}
+
 static void mix(xl_ctx *c, size_t i)
 {
     const tc_platform_result *pr = &c->r->platforms[i];
@@ -106,10 +120,11 @@ static void mix(xl_ctx *c, size_t i)
     cell(rc, i, XP_REL);
     xl_fx(c, c->platforms, r, XP_REL, c->f.ratio, ratio, "=%s/{p%zu.cost_per_m_tokens}", cm,
           c->r->baseline);
+    char words[1024];
+    vs_formula(words, sizeof words, rc);
     if (isfinite(ratio) && ratio > 0)
-        xl_fx_str(c, c->platforms, r, XP_REL_TEXT, c->f.text, tc_fmt_relative(rel, sizeof rel, ratio),
-                  "=IF(ROUND(%s*10,0)>=10,TEXT(%s,\"0.0\")&\"x\",TEXT(1/%s,\"0.0\")&\"x lower\")",
-                  rc, rc, rc);
+        xl_fx_str(c, c->platforms, r, XP_REL_TEXT, c->f.text,
+                  tc_fmt_vs(rel, sizeof rel, pr->cost_per_m_tokens, base), "%s", words);
     else
         xl_num(c, c->platforms, r, XP_REL_TEXT, NAN, NULL);
 }

@@ -63,7 +63,9 @@ static void headline_row(xl_ctx *c, lxw_row_t r, size_t i)
     char ref[64];
     xl_ref(ref, sizeof ref, "Platforms", XL_PLAT_ROW(i), XP_REL_TEXT);
     if (isfinite(ratio) && ratio > 0)
-        xl_fx_str(c, ws, r, 7, c->f.text, tc_fmt_relative(rel, sizeof rel, ratio), "=%s", ref);
+        xl_fx_str(c, ws, r, 7, c->f.text,
+                  tc_fmt_vs(rel, sizeof rel, pr->cost_per_m_tokens,
+                            c->r->platforms[c->r->baseline].cost_per_m_tokens), "=%s", ref);
     else
         xl_num(c, ws, r, 7, NAN, NULL);
     xl_fx(c, ws, r, 8, c->f.money4, pr->levelized_cost_per_m_tokens,
