@@ -5,10 +5,7 @@
 # figures, K/M/B, ratios in one style, one payback style); every page but
 # the cover and the last at least 40% used (tests/page_fill.py on pages
 # rendered by pdftoppm). $1: the tokcost binary.
-bin=$1
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "report_board.sh: $*" >&2; exit 1; }
+suite=report_board; . "$(dirname "$0")/harness.sh"
 
 "$bin" render scenarios/committee.yaml scenarios/seed.yaml -o "$tmp" --formats pdf -q ||
     fail "render failed"
