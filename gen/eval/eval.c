@@ -137,7 +137,7 @@ static int baseline_index(const tc_scenario *s)
 
 /* Inputs the formulas divide by or loop over; the loader rejects these, so
  * reaching here means a caller built the scenario wrongly. */
-static int usable(const tc_scenario *s)
+int tc_eval_usable(const tc_scenario *s)
 {
     if (s->n_platforms == 0 || s->n_workloads == 0 || s->horizon_years < 1
         || s->horizon_years > 64)
@@ -156,7 +156,7 @@ tc_status tc_eval(const tc_scenario *s, tc_results **out)
     if (!out)
         return TC_ERR_INVALID;
     *out = NULL;
-    if (!s || !usable(s))
+    if (!s || !tc_eval_usable(s))
         return TC_ERR_INVALID;
     tc_results *r = carve(s);
     if (!r)

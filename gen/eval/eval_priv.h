@@ -9,6 +9,27 @@
 void tc_eval_throughput(const tc_scenario *s, const tc_platform *p,
                         const tc_workload *w, tc_wl_result *out);
 
+/* A point's throughput v of entry e on basis want: total = output*(isl+osl)/osl. */
+double tc_eval_on_basis(const tc_perf *e, double v, tc_basis want);
+
+/* The perf entry of p for w's model and sequence lengths, -1 when none. */
+int tc_eval_find_perf(const tc_platform *p, const tc_workload *w);
+
+/* The point of e with the largest throughput (the first on a tie). */
+size_t tc_eval_max_point(const tc_perf *e);
+
+/* The bracket of interactivity x on e's points: FLAT (x at or below the
+ * smallest: *lo = *hi = that point), INTERP (nearest below and at-or-above)
+ * or NONE (x above the highest measured). */
+tc_tput_how tc_eval_bracket(const tc_perf *e, double x, size_t *lo, size_t *hi);
+
+/* Linear interpolation between (x_lo, y_lo) and (x_hi, y_hi) at x. */
+double tc_eval_interp(double x_lo, double y_lo, double x_hi, double y_hi, double x);
+
+/* 1 when s has what the formulas divide by or loop over (tc_eval refuses
+ * the scenario otherwise). */
+int tc_eval_usable(const tc_scenario *s);
+
 /* Capital recovery factor r(1+r)^L / ((1+r)^L - 1), 1/L when r = 0. */
 double tc_eval_crf(double r, int years);
 

@@ -13,7 +13,7 @@ static const char no_data[] = "no performance data for this model and sequence l
 static const char slo_above[] = "slo above the highest measured interactivity";
 
 /* A point's throughput on the scenario's basis: total = output*(isl+osl)/osl. */
-static double on_basis(const tc_perf *e, double v, tc_basis want)
+double tc_eval_on_basis(const tc_perf *e, double v, tc_basis want)
 {
     if (e->basis == want)
         return v;
@@ -22,7 +22,7 @@ static double on_basis(const tc_perf *e, double v, tc_basis want)
     return v * e->osl / (e->isl + e->osl);
 }
 
-static int find_perf(const tc_platform *p, const tc_workload *w)
+int tc_eval_find_perf(const tc_platform *p, const tc_workload *w)
 {
     for (size_t k = 0; k < p->n_perf; k++) {
         const tc_perf *e = &p->perf[k];
@@ -36,25 +36,31 @@ static int find_perf(const tc_platform *p, const tc_workload *w)
 static void set_bracket(tc_wl_result *o, const tc_perf *e, tc_basis b, size_t lo, size_t hi)
 {
     o->x_lo = e->points[lo].interactivity.value;
-    o->y_lo = on_basis(e, e->points[lo].throughput.value, b);
+    o->y_lo = tc_eval_on_basis(e, e->points[lo].throughput.value, b);
     o->x_hi = e->points[hi].interactivity.value;
-    o->y_hi = on_basis(e, e->points[hi].throughput.value, b);
+    o->y_hi = tc_eval_on_basis(e, e->points[hi].throughput.value, b);
 }
 
-/* No SLO: the largest throughput of the entry. */
-static void at_max(const tc_perf *e, tc_basis b, tc_wl_result *o)
+size_t tc_eval_max_point(const tc_perf *e)
 {
     size_t best = 0;
     for (size_t j = 1; j < e->n_points; j++)
         if (e->points[j].throughput.value > e->points[best].throughput.value)
             best = j;
+    return best;
+}
+
+/* No SLO: the largest throughput of the entry. */
+static void at_max(const tc_perf *e, tc_basis b, tc_wl_result *o)
+{
+    size_t best = tc_eval_max_point(e);
     set_bracket(o, e, b, best, best);
     o->how = TC_TPUT_MAX;
     o->covered = 1;
     o->tokens_per_s_per_gpu = o->y_lo;
 }
 
-static void at_slo(const tc_perf *e, tc_basis b, double x, tc_wl_result *o)
+tc_tput_how tc_eval_bracket(const tc_perf *e, double x, size_t *lo_out, size_t *hi_out)
 {
     size_t min = 0, max = 0, lo = NO_POINT, hi = NO_POINT;
     for (size_t j = 0; j < e->n_points; j++) {
@@ -69,18 +75,33 @@ static void at_slo(const tc_perf *e, tc_basis b, double x, tc_wl_result *o)
             hi = j;
     }
     if (x <= e->points[min].interactivity.value) {
-        set_bracket(o, e, b, min, min);
-        o->how = TC_TPUT_FLAT;
-        o->tokens_per_s_per_gpu = o->y_lo;
-    } else if (x > e->points[max].interactivity.value) {
+        *lo_out = *hi_out = min;
+        return TC_TPUT_FLAT;
+    }
+    if (x > e->points[max].interactivity.value)
+        return TC_TPUT_NONE;
+    *lo_out = lo;
+    *hi_out = hi;
+    return TC_TPUT_INTERP;
+}
+
+double tc_eval_interp(double x_lo, double y_lo, double x_hi, double y_hi, double x)
+{
+    return y_lo + (y_hi - y_lo) * (x - x_lo) / (x_hi - x_lo);
+}
+
+static void at_slo(const tc_perf *e, tc_basis b, double x, tc_wl_result *o)
+{
+    size_t lo = 0, hi = 0;
+    tc_tput_how how = tc_eval_bracket(e, x, &lo, &hi);
+    if (how == TC_TPUT_NONE) {
         o->reason = slo_above;
         return;
-    } else {
-        set_bracket(o, e, b, lo, hi);
-        o->how = TC_TPUT_INTERP;
-        o->tokens_per_s_per_gpu =
-            o->y_lo + (o->y_hi - o->y_lo) * (x - o->x_lo) / (o->x_hi - o->x_lo);
     }
+    set_bracket(o, e, b, lo, hi);
+    o->how = how;
+    o->tokens_per_s_per_gpu = how == TC_TPUT_FLAT ? o->y_lo
+        : tc_eval_interp(o->x_lo, o->y_lo, o->x_hi, o->y_hi, x);
     o->covered = 1;
 }
 
@@ -95,7 +116,7 @@ void tc_eval_throughput(const tc_scenario *s, const tc_platform *p,
         o->how = TC_TPUT_API;
         return;
     }
-    int k = find_perf(p, w);
+    int k = tc_eval_find_perf(p, w);
     if (k < 0) {
         o->reason = no_data;
         return;
@@ -105,7 +126,7 @@ void tc_eval_throughput(const tc_scenario *s, const tc_platform *p,
     if (!e->has_interactivity) {
         o->how = TC_TPUT_SINGLE;
         o->covered = 1;
-        o->y_lo = o->y_hi = on_basis(e, e->points[0].throughput.value, s->token_basis);
+        o->y_lo = o->y_hi = tc_eval_on_basis(e, e->points[0].throughput.value, s->token_basis);
         o->tokens_per_s_per_gpu = o->y_lo;
     } else if (!w->min_interactivity.given) {
         at_max(e, s->token_basis, o);

@@ -1,0 +1,339 @@
+/* The lean evaluation path (tc_plan.h): LCOT and year-1 mix cost per
+ * million tokens only, for the analyses that evaluate a scenario 1e5 or 1e7
+ * times. Every expression is tc_eval's (eval_unit.c, eval_fleet.c,
+ * eval_tco.c), term for term and in the same order, so the doubles agree to
+ * the last bit; what changes is what is computed once: the perf entry of
+ * each workload, the bracket of each curve whose interactivities do not
+ * vary, and the yearly demand, tokens and discount factors, shared by every
+ * bid instead of recomputed per bid. */
+#include <math.h>
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "eval_priv.h"
+#include "tc_plan.h"
+
+enum { MAX_YEARS = 64 };    /* tc_eval_usable's bound on the horizon */
+
+typedef struct {
+    int perf;               /* entry index, -1: not covered */
+    int fixed;              /* bracket (or best point) resolved at build */
+    tc_tput_how how;        /* when fixed: FLAT, INTERP, MAX, NONE (above) */
+    size_t lo, hi;
+} plan_wl;
+
+struct tc_plan {
+    const tc_scenario *s;
+    plan_wl *wl;            /* [platform * n_workloads + workload] */
+    int years_fixed;        /* demand, discounting and power price do not vary */
+    double demand[MAX_YEARS], tokens[MAX_YEARS], power_price[MAX_YEARS];
+    double df_start[MAX_YEARS], df_end[MAX_YEARS];
+    double npv_tokens;
+};
+
+static int varies(const tc_num *x, const tc_num *const *vary, size_t n)
+{
+    if (!vary)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (vary[i] == x)
+            return 1;
+    return 0;
+}
+
+/* Whether the bracket of w on e can move: an interactivity of e, or the SLO
+ * (or, without SLO, a throughput: the best point) varies. */
+static int curve_varies(const tc_perf *e, const tc_workload *w, const tc_num *const *vary,
+                        size_t n)
+{
+    int slo = w->min_interactivity.given;
+    if (slo && varies(&w->min_interactivity, vary, n))
+        return 1;
+    for (size_t j = 0; j < e->n_points; j++)
+        if (varies(slo ? &e->points[j].interactivity : &e->points[j].throughput, vary, n))
+            return 1;
+    return 0;
+}
+
+static void resolve(const tc_perf *e, const tc_workload *w, plan_wl *q)
+{
+    if (!e->has_interactivity) {
+        q->how = TC_TPUT_SINGLE;
+        q->lo = q->hi = 0;
+    } else if (!w->min_interactivity.given) {
+        q->how = TC_TPUT_MAX;
+        q->lo = q->hi = tc_eval_max_point(e);
+    } else {
+        q->how = tc_eval_bracket(e, w->min_interactivity.value, &q->lo, &q->hi);
+    }
+}
+
+static void plan_platform(tc_plan *p, size_t i, const tc_num *const *vary, size_t n)
+{
+    const tc_scenario *s = p->s;
+    const tc_platform *pl = &s->platforms[i];
+    for (size_t k = 0; k < s->n_workloads; k++) {
+        plan_wl *q = &p->wl[i * s->n_workloads + k];
+        const tc_workload *w = &s->workloads[k];
+        q->perf = pl->pricing.kind == TC_PRICING_API ? -1 : tc_eval_find_perf(pl, w);
+        if (q->perf < 0)
+            continue;
+        const tc_perf *e = &pl->perf[q->perf];
+        q->fixed = !e->has_interactivity || !curve_varies(e, w, vary, n);
+        if (q->fixed)
+            resolve(e, w, q);
+    }
+}
+
+/* Demand, tokens delivered, power price and discount factors of each year,
+ * as eval_fleet.c's running products, and sum tokens_y df_end_y. */
+static void shared_years(tc_plan *p)
+{
+    const tc_scenario *s = p->s;
+    double demand = s->tokens_per_day.value, price = s->price_per_kwh.value, df = 1;
+    double npv_tokens = 0;
+    for (int k = 0; k < s->horizon_years; k++) {
+        p->demand[k] = demand;
+        p->tokens[k] = 365 * demand;
+        p->power_price[k] = price;
+        p->df_start[k] = df;
+        df /= 1 + s->discount_rate.value;
+        p->df_end[k] = df;
+        npv_tokens += p->tokens[k] * p->df_end[k];
+        demand *= 1 + s->growth.value;
+        price *= 1 + s->escalation.value;
+    }
+    p->npv_tokens = npv_tokens;
+}
+
+tc_status tc_plan_new(const tc_scenario *s, const tc_num *const *vary, size_t n_vary,
+                      tc_plan **out)
+{
+    *out = NULL;
+    if (!s || !tc_eval_usable(s))
+        return TC_ERR_INVALID;
+    size_t cells = s->n_platforms * s->n_workloads;
+    if (cells / s->n_platforms != s->n_workloads || cells > SIZE_MAX / sizeof(plan_wl))
+        return TC_ERR_NOMEM;
+    tc_plan *p = calloc(1, sizeof *p);
+    if (!p || !(p->wl = calloc(cells, sizeof *p->wl))) {
+        free(p);
+        return TC_ERR_NOMEM;
+    }
+    p->s = s;
+    for (size_t i = 0; i < s->n_platforms; i++)
+        plan_platform(p, i, vary, n_vary);
+    const tc_num *years_in[] = {&s->tokens_per_day, &s->growth, &s->discount_rate,
+                                &s->price_per_kwh, &s->escalation};
+    p->years_fixed = 1;
+    for (size_t k = 0; k < sizeof years_in / sizeof *years_in; k++)
+        p->years_fixed &= !varies(years_in[k], vary, n_vary);
+    if (p->years_fixed)
+        shared_years(p);
+    *out = p;
+    return TC_OK;
+}
+
+void tc_plan_free(tc_plan *p)
+{
+    if (!p)
+        return;
+    free(p->wl);
+    free(p);
+}
+
+/* Throughput per GPU of one workload on the scenario basis (eval_tput.c);
+ * 0 when not covered. */
+static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload *w,
+                      const plan_wl *q, double *t)
+{
+    if (q->perf < 0)
+        return 0;
+    const tc_perf *e = &pl->perf[q->perf];
+    tc_basis b = p->s->token_basis;
+    plan_wl now = *q;
+    if (!q->fixed)
+        resolve(e, w, &now);
+    if (now.how == TC_TPUT_NONE)
+        return 0;
+    double y_lo = tc_eval_on_basis(e, e->points[now.lo].throughput.value, b);
+    if (now.how != TC_TPUT_INTERP) {
+        *t = y_lo;
+        return 1;
+    }
+    double y_hi = tc_eval_on_basis(e, e->points[now.hi].throughput.value, b);
+    *t = tc_eval_interp(e->points[now.lo].interactivity.value, y_lo,
+                        e->points[now.hi].interactivity.value, y_hi,
+                        w->min_interactivity.value);
+    return 1;
+}
+
+/* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
+static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
+{
+    const tc_pricing *pp = &pl->pricing;
+    double kw = pl->power_kw_per_gpu.value, u = s->utilization.value;
+    double load = u + (1 - u) * pl->idle_power_fraction.value;
+    double energy = kw * s->pue.value * load * s->price_per_kwh.value;
+    double facility = kw * s->facility_per_kw_month.value * 12 / 8760, capital;
+    if (pp->kind == TC_PRICING_OWNED) {
+        double c = (pp->capex_per_node.value + pp->network_capex_per_node.value)
+                   / pl->gpus_per_node;
+        double r = s->discount_rate.value, res = pp->residual_value.value;
+        int life = pp->amortization_years;
+        double crf = tc_eval_crf(r, life);
+        double annual = (c - res * c / pow(1 + r, life)) * crf
+                        + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
+        capital = annual / 8760;
+    } else {
+        capital = pp->gpu_hour.value;
+        if (pp->includes_power)
+            energy = facility = 0;
+    }
+    return capital + energy + facility;
+}
+
+/* Year-1 mix: T = 1 / sum(s_i / T_i), cost = sum s_i cost_i (eval_unit.c).
+ * Returns covered; *tput is NAN for api. */
+static int unit(const tc_plan *p, size_t i, double *tput, double *cost)
+{
+    const tc_scenario *s = p->s;
+    const tc_platform *pl = &s->platforms[i];
+    const tc_pricing *pp = &pl->pricing;
+    int api = pp->kind == TC_PRICING_API, covered = 1;
+    double per_hour = api ? NAN : gpu_hour(s, pl), per_hour_tokens = s->utilization.value * 3600;
+    double inv = 0, sum = 0;
+    for (size_t k = 0; k < s->n_workloads; k++) {
+        const tc_workload *w = &s->workloads[k];
+        double t = NAN, c = NAN;
+        if (api) {
+            double spend = w->isl * pp->input_per_m.value + w->osl * pp->output_per_m.value;
+            c = spend / (s->token_basis == TC_BASIS_TOTAL ? w->isl + w->osl : w->osl);
+        } else if (throughput(p, pl, w, &p->wl[i * s->n_workloads + k], &t)) {
+            c = per_hour / (t * per_hour_tokens) * 1e6;
+        } else {
+            covered = 0;
+            t = NAN;
+        }
+        inv += w->share.value / t;
+        sum += w->share.value * c;
+    }
+    *tput = covered && !api ? 1 / inv : NAN;
+    *cost = covered ? sum : NAN;
+    return covered;
+}
+
+/* ceil that ignores floating noise (eval_fleet.c). */
+static double ceil_clean(double x)
+{
+    return ceil(x - 1e-9 * fabs(x));
+}
+
+/* One year's cash of a covered platform: capex (start of year), opex and
+ * credit (end), as eval_fleet.c fills and closes the row. bought[] holds
+ * the owned cohorts so far. */
+typedef struct {
+    double capex, rent, api, energy, facility, maintenance, software, other, credit;
+} cash;
+
+static double nodes_needed(const tc_scenario *s, const tc_platform *pl, double demand,
+                           double tput)
+{
+    double x = demand / 86400 / (tput * s->utilization.value) / pl->gpus_per_node;
+    return ceil_clean(x);
+}
+
+static void year_cash(const tc_plan *p, const tc_platform *pl, int k, double tput,
+                      double change, double cost_per_m, double *bought, cash *y)
+{
+    const tc_scenario *s = p->s;
+    const tc_pricing *pp = &pl->pricing;
+    double u = s->utilization.value, demand = p->demand[k];
+    double kw = pl->power_kw_per_gpu.value;
+    double load = u + (1 - u) * pl->idle_power_fraction.value;
+    double energy_gpu_year = kw * s->pue.value * load * p->power_price[k] * 8760;
+    double facility_gpu_year = kw * s->facility_per_kw_month.value * 12;
+    *y = (cash){.other = pp->other_per_year.value, .capex = k == 0 ? pp->one_time.value : 0};
+    if (pp->kind == TC_PRICING_API) {
+        y->api = 365 * demand * cost_per_m / 1e6 * change;
+        return;
+    }
+    double nodes = nodes_needed(s, pl, demand, tput);
+    if (pp->kind == TC_PRICING_CLOUD) {
+        double gpus = nodes * pl->gpus_per_node;
+        y->rent = gpus * 8760 * pp->gpu_hour.value * change;
+        if (!pp->includes_power) {
+            y->energy = gpus * energy_gpu_year;
+            y->facility = gpus * facility_gpu_year;
+        }
+        return;
+    }
+    int life = pp->amortization_years;
+    double price = pp->capex_per_node.value + pp->network_capex_per_node.value, alive = 0;
+    for (int b = k - life + 1 < 0 ? 0 : k - life + 1; b < k; b++)
+        alive += bought[b];
+    bought[k] = nodes > alive ? nodes - alive : 0;
+    double installed = alive + bought[k], gpus_installed = installed * pl->gpus_per_node;
+    y->capex += bought[k] * price;
+    y->energy = gpus_installed * energy_gpu_year;
+    y->facility = gpus_installed * facility_gpu_year;
+    y->maintenance = pp->maintenance_rate.value * installed * price;
+    y->software = pp->software_per_gpu_year.value * gpus_installed;
+    int retiring = k - life + 1;
+    if (retiring >= 0 && k < s->horizon_years - 1)
+        y->credit = pp->residual_value.value * bought[retiring] * price;
+}
+
+/* End of the horizon: the book value of every cohort in service
+ * (eval_fleet.c owned_settle), added to the last year's credit. */
+static double settle(const tc_platform *pl, int h, const double *bought)
+{
+    const tc_pricing *pp = &pl->pricing;
+    int life = pp->amortization_years;
+    double price = pp->capex_per_node.value + pp->network_capex_per_node.value;
+    double res = pp->residual_value.value, credit = 0;
+    for (int b = h - life < 0 ? 0 : h - life; b < h; b++) {
+        double capex = bought[b] * price;
+        credit += capex - (capex - res * capex) * (h - b) / life;
+    }
+    return credit;
+}
+
+/* LCOT = NPV of costs / NPV of tokens * 1e6 (eval_tco.c sums). */
+static double lcot(const tc_plan *p, const tc_platform *pl, double tput, double cost_per_m)
+{
+    const tc_scenario *s = p->s;
+    int h = s->horizon_years;
+    double bought[MAX_YEARS], change = 1, npv = 0;
+    cash ys[MAX_YEARS];
+    for (int k = 0; k < h; k++) {
+        year_cash(p, pl, k, tput, change, cost_per_m, bought, &ys[k]);
+        tput *= 1 + pl->software_uplift.value;
+        change *= 1 + pl->pricing.annual_change.value;
+    }
+    if (pl->pricing.kind == TC_PRICING_OWNED)
+        ys[h - 1].credit += settle(pl, h, bought);
+    for (int k = 0; k < h; k++) {
+        const cash *y = &ys[k];
+        double opex = y->rent + y->api + y->energy + y->facility + y->maintenance + y->software
+                      + y->other;
+        npv += y->capex * p->df_start[k] + (opex - y->credit) * p->df_end[k];
+    }
+    return npv / p->npv_tokens * 1e6;
+}
+
+void tc_plan_eval(tc_plan *p, double *lcot_out, double *cost_out)
+{
+    const tc_scenario *s = p->s;
+    if (!p->years_fixed)
+        shared_years(p);
+    for (size_t i = 0; i < s->n_platforms; i++) {
+        double tput, cost;
+        int covered = unit(p, i, &tput, &cost);
+        if (cost_out)
+            cost_out[i] = cost;
+        if (lcot_out)
+            lcot_out[i] = covered ? lcot(p, &s->platforms[i], tput, cost) : NAN;
+    }
+}

@@ -1,0 +1,37 @@
+/* The lean evaluation path for repeated evaluations (Monte Carlo,
+ * sensitivity, break-even, robustness): a plan built once per scenario
+ * resolves what the varying inputs cannot change (which perf entry serves
+ * each workload, the bracketing points of each throughput curve, the yearly
+ * factors shared by every bid), and each evaluation then computes only the
+ * two figures the analyses read, per platform: the LCOT and the year-1 mix
+ * cost per million tokens. No allocation and no I/O per evaluation.
+ *
+ * The figures are bit for bit those of tc_eval on the same values: the same
+ * formulas in the same order (tests/test_plan.c compares them draw by draw).
+ * A plan reads the scenario's current values at each tc_plan_eval, so a
+ * caller changes an input by writing its tc_num's value in place. */
+#ifndef TC_PLAN_H
+#define TC_PLAN_H
+
+#include <stddef.h>
+#include "tc_model.h"
+#include "tc_status.h"
+
+typedef struct tc_plan tc_plan;
+
+/* A plan over s (not copied: s must outlive it and keep its shape). vary
+ * lists the inputs whose values may change between evaluations; anything
+ * not listed is taken as fixed and what depends on it only is resolved
+ * now. vary NULL: every input may change (nothing value-dependent is
+ * cached). TC_ERR_INVALID for a scenario tc_eval would refuse. */
+tc_status tc_plan_new(const tc_scenario *s, const tc_num *const *vary, size_t n_vary,
+                      tc_plan **out);
+void tc_plan_free(tc_plan *p);      /* accepts NULL */
+
+/* LCOT (lcot[i]) and year-1 mix cost per million tokens (cost[i]) of each
+ * platform at s's current values, as tc_eval computes them (NAN where the
+ * platform does not cover the mix). Either output may be NULL. Not
+ * reentrant on one plan: one plan per thread. */
+void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
+
+#endif

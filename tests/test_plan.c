@@ -1,0 +1,197 @@
+/* The lean path (tc_plan) against tc_eval, the reference implementation:
+ * on the examples, a data file and the Monte Carlo benchmark's scenario,
+ * thousands of evaluations with drawn (and, for a plan built with vary
+ * NULL, arbitrarily moved) inputs give the same LCOT and year-1 cost per
+ * million tokens to the bit. A plan that cached a bracket or a yearly
+ * factor it should not have, or reordered one sum, fails here. */
+#include "tc_test.h"
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tc_analysis.h"
+#include "tc_load.h"
+#include "tc_plan.h"
+#include "mc_fixture.h"
+
+typedef struct {
+    tc_num *v[4096];
+    size_t n;
+} nums;
+
+static void add(nums *l, tc_num *x, int dist_only)
+{
+    if ((!dist_only || x->dist != TC_DIST_NONE) && l->n < sizeof l->v / sizeof *l->v)
+        l->v[l->n++] = x;
+}
+
+/* Every numeric input of c (dist_only: the distributions), in walk order. */
+static void walk(nums *l, tc_scenario *c, int dist_only)
+{
+    tc_num *top[] = {&c->discount_rate, &c->utilization, &c->price_per_kwh, &c->escalation,
+                     &c->pue, &c->facility_per_kw_month, &c->site_power_mw,
+                     &c->token_price_per_m, &c->tokens_per_day, &c->growth};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+        add(l, top[i], dist_only);
+    for (size_t i = 0; i < c->n_workloads; i++) {
+        add(l, &c->workloads[i].share, dist_only);
+        add(l, &c->workloads[i].min_interactivity, dist_only);
+    }
+    for (size_t i = 0; i < c->n_platforms; i++) {
+        tc_platform *p = &c->platforms[i];
+        tc_pricing *pr = &p->pricing;
+        tc_num *f[] = {&p->peak_pflops, &p->power_kw_per_gpu, &p->idle_power_fraction,
+                       &p->software_uplift, &pr->gpu_hour, &pr->annual_change,
+                       &pr->capex_per_node, &pr->network_capex_per_node, &pr->residual_value,
+                       &pr->maintenance_rate, &pr->software_per_gpu_year, &pr->input_per_m,
+                       &pr->output_per_m, &pr->other_per_year, &pr->one_time};
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+            add(l, f[k], dist_only);
+        for (size_t k = 0; k < p->n_perf; k++)
+            for (size_t j = 0; j < p->perf[k].n_points; j++) {
+                add(l, &p->perf[k].points[j].interactivity, dist_only);
+                add(l, &p->perf[k].points[j].throughput, dist_only);
+            }
+    }
+}
+
+static int same(double a, double b)
+{
+    return (isnan(a) && isnan(b)) || memcmp(&a, &b, sizeof a) == 0;
+}
+
+/* The plan's figures against tc_eval's at c's current values. */
+static void compare(tc_plan *p, const tc_scenario *c, long draw)
+{
+    double lcot[64], cost[64];
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(c, &r), TC_OK);
+    tc_plan_eval(p, lcot, cost);
+    for (size_t i = 0; i < c->n_platforms; i++) {
+        const tc_platform_result *pr = &r->platforms[i];
+        if (!same(lcot[i], pr->levelized_cost_per_m_tokens) || !same(cost[i], pr->cost_per_m_tokens))
+            fail_msg("draw %ld platform %s: plan lcot %a cost %a, tc_eval %a %a", draw,
+                     c->platforms[i].id, lcot[i], cost[i], pr->levelized_cost_per_m_tokens,
+                     pr->cost_per_m_tokens);
+    }
+    tc_results_free(r);
+}
+
+/* Draws of every distribution; with move, every other input is also set
+ * to 0.5 to 1.5 times its filed value (inside its range), so brackets,
+ * best points and yearly factors move too. */
+static void run(const tc_scenario *s, int move, long draws)
+{
+    tc_scenario *c = tc_analysis_copy(s, NULL, 0);
+    assert_non_null(c);
+    static nums vary, all, filed;
+    vary.n = all.n = 0;
+    walk(&vary, c, 1);
+    walk(&all, c, 0);
+    assert_true(move || vary.n > 0);
+    tc_plan *p = NULL;
+    assert_int_equal(tc_plan_new(c, move ? NULL : (const tc_num *const *)vary.v, vary.n, &p),
+                     TC_OK);
+    tc_scenario *orig = tc_analysis_copy(s, NULL, 0);
+    filed.n = 0;
+    walk(&filed, orig, 0);
+    tc_rng g;
+    tc_rng_seed(&g, 7);
+    compare(p, c, 0);
+    for (long d = 1; d <= draws; d++) {
+        for (size_t k = 0; move && k < all.n; k++) {
+            double v = filed.v[k]->value * (0.5 + tc_rng_uniform(&g));
+            tc_num *x = all.v[k];
+            x->value = x->lo < x->hi ? (v < x->lo ? x->lo : v > x->hi ? x->hi : v) : v;
+        }
+        for (size_t k = 0; k < vary.n; k++)
+            vary.v[k]->value = tc_dist_draw(vary.v[k], &g);
+        compare(p, c, d);
+    }
+    tc_plan_free(p);
+    tc_analysis_copy_free(c);
+    tc_analysis_copy_free(orig);
+}
+
+static void on_file(const char *path, int move, long draws)
+{
+    tc_scenario *s = NULL;
+    tc_diags d = {0};
+    assert_int_equal(tc_load_scenario(path, NULL, &s, &d), TC_OK);
+    tc_diags_free(&d);
+    run(s, move, draws);
+    tc_scenario_free(s);
+}
+
+static void test_committee(void **state)
+{
+    (void)state;
+    on_file("scenarios/committee.yaml", 0, 3000);
+    on_file("scenarios/committee.yaml", 1, 3000);
+}
+
+static void test_seed(void **state)
+{
+    (void)state;
+    on_file("scenarios/seed.yaml", 1, 3000);     /* no distribution: moves only */
+}
+
+static void test_full(void **state)
+{
+    (void)state;
+    on_file("tests/data/full.yaml", 0, 2000);
+    on_file("tests/data/full.yaml", 1, 2000);
+}
+
+static void test_bench_scenario(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    run(&s, 0, 2000);
+    run(&s, 1, 2000);
+}
+
+/* A bracket fixed at build (interactivities not varying) must still follow
+ * varying throughputs; an SLO above every point is not covered. */
+static void test_uncovered(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    mc_workloads[1].min_interactivity.value = 1e5;  /* above 150, the fastest point */
+    double lcot[NP], cost[NP];
+    tc_plan *p = NULL;
+    assert_int_equal(tc_plan_new(&s, NULL, 0, &p), TC_OK);
+    tc_plan_eval(p, lcot, NULL);
+    tc_plan_eval(p, NULL, cost);
+    assert_true(isnan(lcot[0]) && isnan(cost[0]));     /* cloud: not covered */
+    assert_true(isfinite(lcot[2]) && isfinite(cost[2])); /* api: no curve needed */
+    tc_plan_free(p);
+}
+
+static void test_refused(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    tc_plan *p = (tc_plan *)&s;
+    s.horizon_years = 0;
+    assert_int_equal(tc_plan_new(&s, NULL, 0, &p), TC_ERR_INVALID);
+    assert_null(p);
+    assert_int_equal(tc_plan_new(NULL, NULL, 0, &p), TC_ERR_INVALID);
+    tc_plan_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_committee),
+        cmocka_unit_test(test_seed),
+        cmocka_unit_test(test_full),
+        cmocka_unit_test(test_bench_scenario),
+        cmocka_unit_test(test_uncovered),
+        cmocka_unit_test(test_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
