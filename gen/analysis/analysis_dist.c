@@ -1,6 +1,6 @@
 /* Draws of the four distributions of SCENARIO.md "Uncertainty". */
 #include <math.h>
-#include "tc_analysis.h"
+#include "analysis_priv.h"
 
 /* z such that P(Z <= z) = 0.9 for a standard normal. */
 static const double z90 = 1.2815515655446004;
@@ -60,5 +60,142 @@ double tc_dist_draw(const tc_num *x, tc_rng *g)
     case TC_DIST_NONE:
     default:
         return x->value;
+    }
+}
+
+/* ---- the two stages of the Monte Carlo's draws ------------------------ */
+
+/* |z| = |a| sqrt(-2 ln s / s) <= sqrt(-2 ln s) since a^2 <= s: a pair with
+ * s >= exp(-z_safe^2 / 2) gives |z| <= z_safe, hence a value inside the
+ * range. The margins (0.1% on z, 1e-9 of the magnitudes on the distance)
+ * only make the shortcut rarer, never wrong; libm's exp is fine here as
+ * it only places the bound. Elsewhere the value is computed in sequence
+ * as tc_dist_draw does. */
+static double safe_s(const tc_num *x)
+{
+    if (x->dist != TC_DIST_NORMAL || !has_range(x) || !(x->p2 > 0))
+        return 2;   /* above every s: no shortcut */
+    double d = fmin(x->p1 - x->lo, x->hi - x->p1)
+               - 1e-9 * (fabs(x->p1) + fabs(x->lo) + fabs(x->hi));
+    if (!(d > 0))
+        return 2;
+    double z = 0.999 * d / x->p2;
+    return z > 38 ? 0 : exp(-z * z / 2) * 1.001;
+}
+
+void tc_mc_in_init(tc_mc_in *in, const tc_num *x)
+{
+    in->x = x;
+    in->kind = x->dist;
+    in->p1 = x->p1;
+    in->p2 = x->p2;
+    in->p3 = x->p3;
+    in->span = x->p2 - x->p1;
+    in->sigma = x->dist == TC_DIST_LOGNORMAL ? tc_rng_log(x->p2 / x->p1) / z90 : 0;
+    in->s_safe = safe_s(x);
+}
+
+/* tc_rng_normal's pair, unreduced: the second is kept as the spare. */
+static void polar(tc_rng *g, double *spare_s, double *a, double *s)
+{
+    if (g->has_spare) {
+        g->has_spare = 0;
+        *a = g->spare;
+        *s = *spare_s;
+        return;
+    }
+    double u, v, ss;
+    do {
+        u = 2 * tc_rng_unit(g) - 1;
+        v = 2 * tc_rng_unit(g) - 1;
+        ss = u * u + v * v;
+    } while (ss >= 1 || ss == 0);
+    g->spare = v;
+    *spare_s = ss;
+    g->has_spare = 1;
+    *a = u;
+    *s = ss;
+}
+
+/* The polar method's normal from its unreduced form (tc_rng_normal). */
+static inline double reduce(double a, double s)
+{
+    double f = sqrt(-2 * tc_rng_ln(s) / s);
+    return a * f;
+}
+
+/* truncated_normal in sequence: a pair known to land in range stays
+ * unreduced; otherwise the value is computed and checked here. */
+static void normal_raw(const tc_mc_in *in, tc_rng *g, double *spare_s, double *a, double *s)
+{
+    const tc_num *x = in->x;
+    double v = x->p1;
+    for (int i = 0; i < NORMAL_TRIES; i++) {
+        polar(g, spare_s, a, s);
+        if (!has_range(x) || *s >= in->s_safe)
+            return;
+        v = x->p1 + x->p2 * reduce(*a, *s);
+        if (v >= x->lo && v <= x->hi) {
+            *a = v;
+            *s = -1;
+            return;
+        }
+    }
+    *a = clamp(x, v);
+    *s = -1;
+}
+
+void tc_mc_gen_batch(tc_rng *g, double *spare_s, const tc_mc_in *in, size_t ni, size_t nb,
+                     size_t stride, double *a, double *s)
+{
+    for (size_t b = 0; b < nb; b++)
+        for (size_t k = 0; k < ni; k++) {
+            size_t j = k * stride + b;
+            switch (in[k].kind) {
+            case TC_DIST_NORMAL:
+                normal_raw(&in[k], g, spare_s, &a[j], &s[j]);
+                break;
+            case TC_DIST_LOGNORMAL:
+                polar(g, spare_s, &a[j], &s[j]);
+                break;
+            case TC_DIST_TRIANGULAR:
+            case TC_DIST_UNIFORM:
+                a[j] = tc_rng_unit(g);
+                break;
+            case TC_DIST_NONE:
+            default:
+                a[j] = in[k].x->value;
+                s[j] = -1;
+                break;
+            }
+        }
+}
+
+void tc_mc_values(const tc_mc_in *in, const double *a, const double *s, size_t n, double *out)
+{
+    const tc_num *x = in->x;
+    double p1 = in->p1, p2 = in->p2, p3 = in->p3, span = in->span, sigma = in->sigma;
+    switch (in->kind) {
+    case TC_DIST_TRIANGULAR:
+        for (size_t i = 0; i < n; i++)
+            out[i] = clamp(x, triangular(p1, p2, p3, a[i]));
+        break;
+    case TC_DIST_UNIFORM:
+        for (size_t i = 0; i < n; i++)
+            out[i] = clamp(x, p1 + span * a[i]);
+        break;
+    case TC_DIST_LOGNORMAL:
+        for (size_t i = 0; i < n; i++)
+            out[i] = clamp(x, p1 * tc_rng_e(sigma * reduce(a[i], s[i])));
+        break;
+    case TC_DIST_NORMAL:
+        for (size_t i = 0; i < n; i++)
+            out[i] = s[i] < 0 ? a[i] : p1 + p2 * reduce(a[i], s[i]);
+        break;
+    case TC_DIST_NONE:
+    default:
+        for (size_t i = 0; i < n; i++)
+            out[i] = a[i];
+        break;
     }
 }

@@ -17,14 +17,14 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "tc_analysis.h"
+#include "analysis_mc.h"
 
 typedef struct {
     tc_num **v;
     size_t n, cap;
 } num_list;
 
-/* Adds x when it is a distribution; counts only when v is NULL. */
+/* Adds x when it is a distribution; counts beyond cap. */
 static void add(num_list *l, tc_num *x)
 {
     if (x->dist == TC_DIST_NONE)
@@ -33,7 +33,6 @@ static void add(num_list *l, tc_num *x)
         l->v[l->n] = x;
     l->n++;
 }
-
 static void walk_platform(num_list *l, tc_platform *p)
 {
     tc_pricing *pr = &p->pricing;
@@ -70,52 +69,42 @@ static void walk(num_list *l, tc_scenario *c)
         walk_platform(l, &c->platforms[i]);
 }
 
+size_t tc_mc_inputs(tc_scenario *c, tc_num **v, size_t max)
+{
+    num_list l = {v, 0, v ? max : 0};
+    walk(&l, c);
+    return l.n;
+}
+
+/* Every draw kept: [platform * samples + draw] per metric. */
 typedef struct {
-    tc_scenario *c;
-    num_list inputs;
-    double *lcot, *cost;        /* [platform * samples + draw] */
+    tc_mc_consumer base;
+    size_t np, ns;
+    double *lcot, *cost;
     long *cheapest;             /* draws won, per platform */
-} mc_run;
+} mc_store;
 
-/* Records draw d of res; the cheapest is the lowest finite LCOT (the
- * first platform on a tie). */
-static void record(mc_run *m, const tc_results *res, long samples, long d)
+/* Draw d's cheapest is the lowest finite LCOT (the first platform on a tie). */
+static void store(tc_mc_consumer *c, const double *out, long d0, size_t nb)
 {
-    size_t np = m->c->n_platforms, best = np;
-    for (size_t i = 0; i < np; i++) {
-        double l = res->platforms[i].levelized_cost_per_m_tokens;
-        m->lcot[i * (size_t)samples + (size_t)d] = l;
-        m->cost[i * (size_t)samples + (size_t)d] = res->platforms[i].cost_per_m_tokens;
-        if (isfinite(l) && (best == np || l < res->platforms[best].levelized_cost_per_m_tokens))
-            best = i;
-    }
-    if (best < np)
-        m->cheapest[best]++;
-}
-
-static tc_status draws(mc_run *m, const tc_analysis *a, char *err, size_t n)
-{
-    tc_rng g;
-    tc_rng_seed(&g, a->seed);
-    for (long d = 0; d < a->samples; d++) {
-        for (size_t k = 0; k < m->inputs.n; k++)
-            m->inputs.v[k]->value = tc_dist_draw(m->inputs.v[k], &g);
-        tc_results *res = NULL;
-        tc_status st = tc_eval(m->c, &res);
-        if (st != TC_OK) {
-            if (n)
-                snprintf(err, n, "monte carlo draw %ld: %s", d + 1, tc_strerror(st));
-            return st;
+    mc_store *m = (mc_store *)c;
+    size_t np = m->np;
+    for (size_t b = 0; b < nb; b++) {
+        const double *lcot = out + b * 2 * np, *cost = lcot + np;
+        size_t d = (size_t)d0 + b, best = np;
+        for (size_t i = 0; i < np; i++) {
+            m->lcot[i * m->ns + d] = lcot[i];
+            m->cost[i * m->ns + d] = cost[i];
+            if (isfinite(lcot[i]) && (best == np || lcot[i] < lcot[best]))
+                best = i;
         }
-        record(m, res, a->samples, d);
-        tc_results_free(res);
+        if (best < np)
+            m->cheapest[best]++;
     }
-    return TC_OK;
 }
 
-static tc_monte_carlo *summarize(mc_run *m, const tc_analysis *a)
+static tc_monte_carlo *mc_new(const tc_analysis *a, size_t np)
 {
-    size_t np = m->c->n_platforms, ns = (size_t)a->samples;
     tc_monte_carlo *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
@@ -128,37 +117,38 @@ static tc_monte_carlo *summarize(mc_run *m, const tc_analysis *a)
         tc_monte_carlo_free(x);
         return NULL;
     }
-    for (size_t i = 0; i < np; i++) {
-        tc_quantiles_summary(m->lcot + i * ns, ns, &x->lcot[i]);
-        tc_quantiles_summary(m->cost + i * ns, ns, &x->cost_per_m[i]);
-        x->p_cheapest[i] = (double)m->cheapest[i] / (double)ns;
-    }
     return x;
 }
 
-static tc_status prepare(mc_run *m, const tc_scenario *s)
+static tc_status run_store(const tc_scenario *s, int lanes, tc_monte_carlo **out)
 {
     size_t np = s->n_platforms, ns = (size_t)s->analysis.samples;
-    m->c = tc_analysis_copy(s, NULL, 0);
-    if (!m->c)
-        return TC_ERR_NOMEM;
-    walk(&m->inputs, m->c);     /* count */
-    if (m->inputs.n == 0)
-        return TC_OK;
-    m->inputs.cap = m->inputs.n;
-    m->inputs.v = malloc(m->inputs.cap * sizeof *m->inputs.v);
-    m->inputs.n = 0;
-    if (!m->inputs.v || (np && ns > SIZE_MAX / sizeof(double) / np))
-        return TC_ERR_NOMEM;
-    walk(&m->inputs, m->c);
-    size_t cells = np * ns > 0 ? np * ns : 1;
-    m->lcot = malloc(cells * sizeof *m->lcot);
-    m->cost = malloc(cells * sizeof *m->cost);
-    m->cheapest = calloc(np ? np : 1, sizeof *m->cheapest);
-    return m->lcot && m->cost && m->cheapest ? TC_OK : TC_ERR_NOMEM;
+    mc_store m = {{store}, np, ns, NULL, NULL, NULL};
+    tc_status st = TC_ERR_NOMEM;
+    if (np == 0)
+        return TC_ERR_INVALID;
+    if (ns <= SIZE_MAX / sizeof(double) / np) {
+        m.lcot = malloc(np * ns * sizeof *m.lcot);
+        m.cost = malloc(np * ns * sizeof *m.cost);
+        m.cheapest = calloc(np, sizeof *m.cheapest);
+    }
+    if (m.lcot && m.cost && m.cheapest)
+        st = tc_mc_draw(s, lanes, &m.base);
+    if (st == TC_OK && !(*out = mc_new(&s->analysis, np)))
+        st = TC_ERR_NOMEM;
+    for (size_t i = 0; st == TC_OK && i < np; i++) {
+        tc_quantiles_summary(m.lcot + i * ns, ns, &(*out)->lcot[i]);
+        tc_quantiles_summary(m.cost + i * ns, ns, &(*out)->cost_per_m[i]);
+        (*out)->p_cheapest[i] = (double)m.cheapest[i] / (double)ns;
+    }
+    free(m.lcot);
+    free(m.cost);
+    free(m.cheapest);
+    return st;
 }
 
-tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n)
+tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, tc_monte_carlo **out,
+                                   char *err, size_t n)
 {
     *out = NULL;
     if (s->analysis.samples < 1) {
@@ -166,17 +156,25 @@ tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *e
             snprintf(err, n, "analysis.monte_carlo.samples: must be at least 1");
         return TC_ERR_INVALID;
     }
-    mc_run m = {0};
-    tc_status st = prepare(&m, s);
-    if (st == TC_OK && m.inputs.n > 0) {
-        st = draws(&m, &s->analysis, err, n);
-        if (st == TC_OK && !(*out = summarize(&m, &s->analysis)))
-            st = TC_ERR_NOMEM;
+    tc_scenario *c = tc_analysis_copy(s, NULL, 0);
+    if (!c)
+        return TC_ERR_NOMEM;
+    size_t ni = tc_mc_inputs(c, NULL, 0);
+    tc_analysis_copy_free(c);
+    if (ni == 0)
+        return TC_OK;
+    tc_status st = run_store(s, lanes, out);
+    if (st != TC_OK) {
+        tc_monte_carlo_free(*out);
+        *out = NULL;
+        if (n)
+            snprintf(err, n, "monte carlo: %s", tc_strerror(st));
     }
-    free(m.inputs.v);
-    free(m.lcot);
-    free(m.cost);
-    free(m.cheapest);
-    tc_analysis_copy_free(m.c);
     return st;
+}
+
+tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n)
+{
+    int lanes = s->analysis.samples * (long)s->n_platforms >= 20000 ? TC_MC_LANES : 1;
+    return tc_monte_carlo_run_lanes(s, lanes, out, err, n);
 }

@@ -182,8 +182,9 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
                    / pl->gpus_per_node;
         double r = s->discount_rate.value, res = pp->residual_value.value;
         int life = pp->amortization_years;
-        double crf = tc_eval_crf(r, life);
-        double annual = (c - res * c / pow(1 + r, life)) * crf
+        double f = pow(1 + r, life);    /* tc_eval_crf's pow, taken once */
+        double crf = r == 0 ? 1.0 / life : r * f / (f - 1);
+        double annual = (c - res * c / f) * crf
                         + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
         capital = annual / 8760;
     } else {
@@ -224,10 +225,20 @@ static int unit(const tc_plan *p, size_t i, double *tput, double *cost)
     return covered;
 }
 
+/* ceil of y > 0 below 2^62 through an integer conversion (exact: the
+ * same double as ceil's), ceil itself elsewhere (zero's sign, NAN, huge). */
+static double ceil_fast(double y)
+{
+    if (!(y > 0 && y < 0x1p62))
+        return ceil(y);
+    double t = (double)(int64_t)y;
+    return t < y ? t + 1 : t;
+}
+
 /* ceil that ignores floating noise (eval_fleet.c). */
 static double ceil_clean(double x)
 {
-    return ceil(x - 1e-9 * fabs(x));
+    return ceil_fast(x - 1e-9 * fabs(x));
 }
 
 /* One year's cash of a covered platform: capex (start of year), opex and
@@ -244,16 +255,20 @@ static double nodes_needed(const tc_scenario *s, const tc_platform *pl, double d
     return ceil_clean(x);
 }
 
-static void year_cash(const tc_plan *p, const tc_platform *pl, int k, double tput,
-                      double change, double cost_per_m, double *bought, cash *y)
+/* What every year of a platform shares: kW x PUE x load factor, facility
+ * per GPU-year, the node price (the left-most factors of eval_fleet.c's
+ * products, so the products are the same doubles). */
+typedef struct {
+    double kw_pue_load, facility_gpu_year, price;
+} plat_k;
+
+static void year_cash(const tc_plan *p, const tc_platform *pl, const plat_k *pk, int k,
+                      double tput, double change, double cost_per_m, double *bought, cash *y)
 {
     const tc_scenario *s = p->s;
     const tc_pricing *pp = &pl->pricing;
-    double u = s->utilization.value, demand = p->demand[k];
-    double kw = pl->power_kw_per_gpu.value;
-    double load = u + (1 - u) * pl->idle_power_fraction.value;
-    double energy_gpu_year = kw * s->pue.value * load * p->power_price[k] * 8760;
-    double facility_gpu_year = kw * s->facility_per_kw_month.value * 12;
+    double demand = p->demand[k];
+    double energy_gpu_year = pk->kw_pue_load * p->power_price[k] * 8760;
     *y = (cash){.other = pp->other_per_year.value, .capex = k == 0 ? pp->one_time.value : 0};
     if (pp->kind == TC_PRICING_API) {
         y->api = 365 * demand * cost_per_m / 1e6 * change;
@@ -265,19 +280,19 @@ static void year_cash(const tc_plan *p, const tc_platform *pl, int k, double tpu
         y->rent = gpus * 8760 * pp->gpu_hour.value * change;
         if (!pp->includes_power) {
             y->energy = gpus * energy_gpu_year;
-            y->facility = gpus * facility_gpu_year;
+            y->facility = gpus * pk->facility_gpu_year;
         }
         return;
     }
     int life = pp->amortization_years;
-    double price = pp->capex_per_node.value + pp->network_capex_per_node.value, alive = 0;
+    double price = pk->price, alive = 0;
     for (int b = k - life + 1 < 0 ? 0 : k - life + 1; b < k; b++)
         alive += bought[b];
     bought[k] = nodes > alive ? nodes - alive : 0;
     double installed = alive + bought[k], gpus_installed = installed * pl->gpus_per_node;
     y->capex += bought[k] * price;
     y->energy = gpus_installed * energy_gpu_year;
-    y->facility = gpus_installed * facility_gpu_year;
+    y->facility = gpus_installed * pk->facility_gpu_year;
     y->maintenance = pp->maintenance_rate.value * installed * price;
     y->software = pp->software_per_gpu_year.value * gpus_installed;
     int retiring = k - life + 1;
@@ -300,25 +315,28 @@ static double settle(const tc_platform *pl, int h, const double *bought)
     return credit;
 }
 
-/* LCOT = NPV of costs / NPV of tokens * 1e6 (eval_tco.c sums). */
+/* LCOT = NPV of costs / NPV of tokens * 1e6 (eval_tco.c sums); the last
+ * year's credit takes the settlement of the cohorts still in service. */
 static double lcot(const tc_plan *p, const tc_platform *pl, double tput, double cost_per_m)
 {
     const tc_scenario *s = p->s;
+    const tc_pricing *pp = &pl->pricing;
     int h = s->horizon_years;
+    double u = s->utilization.value, kw = pl->power_kw_per_gpu.value;
+    double load = u + (1 - u) * pl->idle_power_fraction.value;
+    plat_k pk = {kw * s->pue.value * load, kw * s->facility_per_kw_month.value * 12,
+                 pp->capex_per_node.value + pp->network_capex_per_node.value};
     double bought[MAX_YEARS], change = 1, npv = 0;
-    cash ys[MAX_YEARS];
     for (int k = 0; k < h; k++) {
-        year_cash(p, pl, k, tput, change, cost_per_m, bought, &ys[k]);
+        cash y;
+        year_cash(p, pl, &pk, k, tput, change, cost_per_m, bought, &y);
+        if (k == h - 1 && pp->kind == TC_PRICING_OWNED)
+            y.credit += settle(pl, h, bought);
+        double opex = y.rent + y.api + y.energy + y.facility + y.maintenance + y.software
+                      + y.other;
+        npv += y.capex * p->df_start[k] + (opex - y.credit) * p->df_end[k];
         tput *= 1 + pl->software_uplift.value;
-        change *= 1 + pl->pricing.annual_change.value;
-    }
-    if (pl->pricing.kind == TC_PRICING_OWNED)
-        ys[h - 1].credit += settle(pl, h, bought);
-    for (int k = 0; k < h; k++) {
-        const cash *y = &ys[k];
-        double opex = y->rent + y->api + y->energy + y->facility + y->maintenance + y->software
-                      + y->other;
-        npv += y->capex * p->df_start[k] + (opex - y->credit) * p->df_end[k];
+        change *= 1 + pp->annual_change.value;
     }
     return npv / p->npv_tokens * 1e6;
 }

@@ -1,0 +1,214 @@
+/* The Monte Carlo's draws, in batches: the generator's outputs and the
+ * accept/reject decisions run in sequence on the calling thread (stage 1,
+ * so the stream is the one tc_dist_draw consumes), while the transforms
+ * and the evaluations of the batch (stage 2, on tc_plan) are shared out in
+ * chunks to the lanes, each with its own scenario copy and plan. Draw d's
+ * figures depend only on its raw inputs, so they are the same whatever
+ * lane computed them; the consumer then sees the batch in draw order. The
+ * calling thread generates batch j + 1 while the lanes evaluate batch j. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "analysis_mc.h"
+
+enum { BATCH = 512, CHUNK = 16 };
+
+typedef struct engine engine;
+
+typedef struct {
+    engine *e;
+    tc_scenario *c;
+    tc_num **v;                 /* the drawn inputs in c, walk order */
+    tc_plan *plan;
+    double *vals;               /* [input * CHUNK + draw in chunk] */
+} lane;
+
+struct engine {
+    const tc_mc_in *in;
+    size_t ni, np;
+    double *a[2], *s[2];        /* raw draws [input * BATCH + draw], double-buffered */
+    double spare_s;             /* s of the generator's unreduced spare */
+    double *out;                /* [draw in batch][lcot np, cost np] */
+    int cur;                    /* buffer of the batch being evaluated */
+    size_t nb;                  /* draws in that batch */
+    atomic_size_t next;         /* next chunk to take */
+    int done;
+    pthread_barrier_t start, end;
+    lane lanes[TC_MC_LANES];
+};
+
+static void eval_chunk(lane *l, size_t b0, size_t n)
+{
+    engine *e = l->e;
+    const double *a = e->a[e->cur], *s = e->s[e->cur];
+    for (size_t k = 0; k < e->ni; k++)
+        tc_mc_values(&e->in[k], a + k * BATCH + b0, s + k * BATCH + b0, n, l->vals + k * CHUNK);
+    for (size_t b = 0; b < n; b++) {
+        for (size_t k = 0; k < e->ni; k++)
+            l->v[k]->value = l->vals[k * CHUNK + b];
+        double *o = e->out + (b0 + b) * 2 * e->np;
+        tc_plan_eval(l->plan, o, o + e->np);
+    }
+}
+
+static void eval_chunks(lane *l)
+{
+    engine *e = l->e;
+    for (;;) {
+        size_t b0 = atomic_fetch_add(&e->next, CHUNK);
+        if (b0 >= e->nb)
+            return;
+        eval_chunk(l, b0, b0 + CHUNK < e->nb ? CHUNK : e->nb - b0);
+    }
+}
+
+static void *worker(void *arg)
+{
+    lane *l = arg;
+    engine *e = l->e;
+    for (;;) {
+        pthread_barrier_wait(&e->start);
+        if (e->done)
+            return NULL;
+        eval_chunks(l);
+        pthread_barrier_wait(&e->end);
+    }
+}
+
+static void gen(engine *e, tc_rng *g, int buf, size_t nb)
+{
+    tc_mc_gen_batch(g, &e->spare_s, e->in, e->ni, nb, BATCH, e->a[buf], e->s[buf]);
+}
+
+/* Every batch through the lanes; threaded: lane 1 runs in a worker. */
+static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer *c)
+{
+    size_t nb0 = samples < BATCH ? (size_t)samples : BATCH;
+    gen(e, g, 0, nb0);
+    for (long d0 = 0; d0 < samples; d0 += BATCH) {
+        e->nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
+        atomic_store(&e->next, 0);
+        if (threaded)
+            pthread_barrier_wait(&e->start);
+        long d1 = d0 + BATCH;
+        if (d1 < samples)
+            gen(e, g, !e->cur, samples - d1 < BATCH ? (size_t)(samples - d1) : BATCH);
+        eval_chunks(&e->lanes[0]);
+        if (threaded)
+            pthread_barrier_wait(&e->end);
+        c->consume(c, e->out, d0, e->nb);
+        e->cur = !e->cur;
+    }
+}
+
+static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
+{
+    l->e = e;
+    l->c = tc_analysis_copy(s, NULL, 0);
+    if (!l->c)
+        return TC_ERR_NOMEM;
+    size_t n = tc_mc_inputs(l->c, NULL, 0);
+    l->v = malloc((n ? n : 1) * sizeof *l->v);
+    if (!l->v)
+        return TC_ERR_NOMEM;
+    tc_mc_inputs(l->c, l->v, n);
+    l->vals = malloc((n ? n : 1) * CHUNK * sizeof *l->vals);
+    if (!l->vals)
+        return TC_ERR_NOMEM;
+    return tc_plan_new(l->c, (const tc_num *const *)l->v, n, &l->plan);
+}
+
+static void lane_free(lane *l)
+{
+    tc_plan_free(l->plan);
+    free(l->vals);
+    free(l->v);
+    tc_analysis_copy_free(l->c);
+}
+
+static void engine_free(engine *e, int lanes)
+{
+    for (int i = 0; i < lanes; i++)
+        lane_free(&e->lanes[i]);
+    for (int i = 0; i < 2; i++) {
+        free(e->a[i]);
+        free(e->s[i]);
+    }
+    free(e->out);
+    free((void *)e->in);
+    free(e);
+}
+
+static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
+{
+    tc_status st = TC_OK;
+    for (int i = 0; i < lanes && st == TC_OK; i++)
+        st = lane_init(e, &e->lanes[i], s);
+    if (st != TC_OK)
+        return st;
+    e->ni = tc_mc_inputs(e->lanes[0].c, NULL, 0);
+    e->np = s->n_platforms;
+    tc_mc_in *in = malloc((e->ni ? e->ni : 1) * sizeof *in);
+    e->in = in;
+    size_t cells = BATCH * (e->ni ? e->ni : 1);
+    for (int i = 0; i < 2; i++) {
+        e->a[i] = malloc(cells * sizeof *e->a[i]);
+        e->s[i] = malloc(cells * sizeof *e->s[i]);
+        if (!e->a[i] || !e->s[i])
+            st = TC_ERR_NOMEM;
+    }
+    e->out = malloc(BATCH * 2 * e->np * sizeof *e->out);
+    if (!in || !e->out)
+        return TC_ERR_NOMEM;
+    for (size_t k = 0; k < e->ni; k++)
+        tc_mc_in_init(&in[k], e->lanes[0].v[k]);
+    return st;
+}
+
+/* The worker lane, and the barriers it meets the caller at; 0 when a
+ * thread cannot be had (the caller then evaluates alone: same figures). */
+static int start_worker(engine *e, pthread_t *t)
+{
+    if (pthread_barrier_init(&e->start, NULL, 2) != 0)
+        return 0;
+    if (pthread_barrier_init(&e->end, NULL, 2) != 0) {
+        pthread_barrier_destroy(&e->start);
+        return 0;
+    }
+    if (pthread_create(t, NULL, worker, &e->lanes[1]) != 0) {
+        pthread_barrier_destroy(&e->start);
+        pthread_barrier_destroy(&e->end);
+        return 0;
+    }
+    return 1;
+}
+
+static void stop_worker(engine *e, pthread_t t)
+{
+    e->done = 1;
+    pthread_barrier_wait(&e->start);
+    pthread_join(t, NULL);
+    pthread_barrier_destroy(&e->start);
+    pthread_barrier_destroy(&e->end);
+}
+
+tc_status tc_mc_draw(const tc_scenario *s, int lanes, tc_mc_consumer *c)
+{
+    lanes = lanes < 1 ? 1 : lanes > TC_MC_LANES ? TC_MC_LANES : lanes;
+    engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return TC_ERR_NOMEM;
+    tc_status st = engine_init(e, s, lanes);
+    if (st == TC_OK) {
+        tc_rng g;
+        tc_rng_seed(&g, s->analysis.seed);
+        pthread_t t;
+        int threaded = lanes > 1 && start_worker(e, &t);
+        run(e, &g, s->analysis.samples, threaded, c);
+        if (threaded)
+            stop_worker(e, t);
+    }
+    engine_free(e, lanes);
+    return st;
+}

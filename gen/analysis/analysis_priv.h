@@ -1,0 +1,150 @@
+/* Internals shared by the Monte Carlo files (gen/analysis/analysis_*.c):
+ * the generator step inlined, and the draws split in two stages so the
+ * stream is consumed in order while the costly transforms run in batches
+ * and on any thread. */
+#ifndef TC_ANALYSIS_PRIV_H
+#define TC_ANALYSIS_PRIV_H
+
+#include <math.h>
+#include <string.h>
+#include "tc_analysis.h"
+
+#define TC_LN2_HI 6.93147180369123816490e-01    /* ln 2, top bits */
+#define TC_LN2_LO 1.90821492927058770002e-10    /* ln 2 - TC_LN2_HI */
+
+
+static inline uint64_t tc_rng_rotl(uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+/* xoshiro256** 1.0: one output (tc_rng_next is this). */
+static inline uint64_t tc_rng_step(tc_rng *g)
+{
+    uint64_t *s = g->s;
+    uint64_t out = tc_rng_rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = tc_rng_rotl(s[3], 45);
+    return out;
+}
+
+static inline double tc_rng_unit(tc_rng *g)
+{
+    return (double)(tc_rng_step(g) >> 11) * 0x1.0p-53;
+}
+
+/* frexp for a positive normal x by its bits (the same m and e exactly:
+ * both are exact), frexp itself for a subnormal. The draws take 1e6 to 1e8
+ * logarithms and exponentials, and the library calls were a fifth of them. */
+static inline double tc_rng_fraction(double x, int *e)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    unsigned field = (unsigned)(b >> 52) & 0x7FF;
+    if (field == 0)
+        return frexp(x, e);
+    *e = (int)field - 1022;
+    b = (b & ~(0x7FFULL << 52)) | (1022ULL << 52);
+    memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/* floor of |y| < 2^62 through an integer conversion (exact). */
+static inline double tc_rng_floor(double y)
+{
+    double t = (double)(int64_t)y;
+    return t > y ? t - 1 : t;
+}
+
+/* ldexp(x, k): x times 2^k is one correctly rounded product, the same as
+ * ldexp's, while 2^k is a normal double; ldexp itself outside that. */
+static inline double tc_rng_scale2(double x, int k)
+{
+    if (k < -1022 || k > 1023)
+        return ldexp(x, k);
+    uint64_t b = (uint64_t)(k + 1023) << 52;
+    double p;
+    memcpy(&p, &b, sizeof p);
+    return x * p;
+}
+
+/* ln x = e ln 2 + 2 atanh(t), t = (m - 1) / (m + 1), m in [sqrt(1/2), sqrt(2)):
+ * |t| < 0.172, so the odd terms t^(2k+1) / (2k+1) up to k = 11 reach below
+ * 1e-17. The coefficients are constants so that no division is in the loop. */
+static inline double tc_rng_ln(double x)
+{
+    static const double odd[12] = {
+        1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9, 1.0 / 11,
+        1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23,
+    };
+    if (!(x > 0))
+        return x == 0 ? -HUGE_VAL : NAN;
+    if (isinf(x))
+        return x;
+    int e;
+    double m = tc_rng_fraction(x, &e);
+    if (m < 0.70710678118654752440) {
+        m *= 2;
+        e--;
+    }
+    double t = (m - 1) / (m + 1), t2 = t * t, sum = odd[11];
+    for (int k = 10; k >= 0; k--)
+        sum = sum * t2 + odd[k];
+    return e * TC_LN2_HI + (2 * t * sum + e * TC_LN2_LO);
+}
+
+/* e^x = 2^k e^r with |r| <= ln(2)/2; the Taylor series of e^r to r^15/15!
+ * (the next term is below 1e-19), in Horner form with constant factors. */
+static inline double tc_rng_e(double x)
+{
+    static const double inv[16] = {
+        0, 1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6, 1.0 / 7, 1.0 / 8,
+        1.0 / 9, 1.0 / 10, 1.0 / 11, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15,
+    };
+    if (isnan(x))
+        return x;
+    if (x > 709.78)
+        return HUGE_VAL;
+    if (x < -745.2)
+        return 0;
+    double k = tc_rng_floor(x / (TC_LN2_HI + TC_LN2_LO) + 0.5);
+    double r = (x - k * TC_LN2_HI) - k * TC_LN2_LO, sum = 1;
+    for (int n = 15; n >= 1; n--)
+        sum = 1 + sum * r * inv[n];
+    return tc_rng_scale2(sum, (int)k);
+}
+
+/* One drawn input, with what its draws share precomputed. */
+typedef struct {
+    const tc_num *x;
+    tc_dist_kind kind;
+    double p1, p2, p3;
+    double span;        /* uniform: p2 - p1 */
+    double sigma;       /* lognormal: ln(p90 / median) / z(0.9) */
+    double s_safe;      /* normal: a polar pair with s >= s_safe lands in range */
+} tc_mc_in;
+
+void tc_mc_in_init(tc_mc_in *in, const tc_num *x);
+
+/* Stage 1, in sequence: nb draws of the ni inputs, raw, input-major:
+ * a[k * stride + b] and s[...] for input k of draw b hold a uniform
+ * (triangular, uniform: s unused), an unreduced normal of the polar method
+ * (z = a sqrt(-2 ln s / s), the logarithm left to stage 2), or, for a
+ * truncated normal whose acceptance needed the value, that value (s < 0).
+ * The stream consumed is exactly tc_dist_draw's, draw by draw, input by
+ * input. g->has_spare and g->spare keep their meaning with spare holding
+ * the unreduced a of the pair and *spare_s its s. */
+void tc_mc_gen_batch(tc_rng *g, double *spare_s, const tc_mc_in *in, size_t ni, size_t nb,
+                     size_t stride, double *a, double *s);
+
+/* Stage 2, anywhere: n drawn values of input in from their raw draws,
+ * bit for bit tc_dist_draw's (the inverse CDF, the exponential, the
+ * clamps); one input at a time so the compiler can interleave them. */
+void tc_mc_values(const tc_mc_in *in, const double *a, const double *s, size_t n, double *out);
+
+#endif
