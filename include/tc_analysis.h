@@ -93,11 +93,12 @@ tc_status tc_break_even_run(const tc_scenario *s, const tc_results *r,
 /* Monte Carlo over the scenario's distribution inputs; *out NULL (and TC_OK)
  * when no input is a distribution. */
 tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n);
-/* The same on `lanes` threads (1: the calling thread only); the figures do
- * not depend on it. tc_monte_carlo_run uses two lanes for runs of at least
- * 20,000 platform-draws. */
-tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, tc_monte_carlo **out,
-                                   char *err, size_t n);
+/* The same on `lanes` threads (1: the calling thread only), every draw kept
+ * (stream 0) or two passes of draws in memory bounded by the answer
+ * (stream 1; -1: above 2 million platform-draws). The figures depend on
+ * neither. tc_monte_carlo_run: two lanes from 20,000 platform-draws, -1. */
+tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, int stream,
+                                   tc_monte_carlo **out, char *err, size_t n);
 
 /* The value of results metric m for platform i: a figure of
  * tc_platform_result, or a yearly one of tc_year taken over the horizon's

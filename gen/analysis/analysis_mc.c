@@ -76,6 +76,10 @@ size_t tc_mc_inputs(tc_scenario *c, tc_num **v, size_t max)
     return l.n;
 }
 
+/* Above this many platform-draws (16 bytes each) the figures come from two
+ * passes in bounded memory instead of every draw kept. */
+#define TC_MC_STORE_MAX 2000000.0
+
 /* Every draw kept: [platform * samples + draw] per metric. */
 typedef struct {
     tc_mc_consumer base;
@@ -125,8 +129,6 @@ static tc_status run_store(const tc_scenario *s, int lanes, tc_monte_carlo **out
     size_t np = s->n_platforms, ns = (size_t)s->analysis.samples;
     mc_store m = {{store}, np, ns, NULL, NULL, NULL};
     tc_status st = TC_ERR_NOMEM;
-    if (np == 0)
-        return TC_ERR_INVALID;
     if (ns <= SIZE_MAX / sizeof(double) / np) {
         m.lcot = malloc(np * ns * sizeof *m.lcot);
         m.cost = malloc(np * ns * sizeof *m.cost);
@@ -147,8 +149,15 @@ static tc_status run_store(const tc_scenario *s, int lanes, tc_monte_carlo **out
     return st;
 }
 
-tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, tc_monte_carlo **out,
-                                   char *err, size_t n)
+static tc_status run_stream(const tc_scenario *s, int lanes, tc_monte_carlo **out)
+{
+    if (!(*out = mc_new(&s->analysis, s->n_platforms)))
+        return TC_ERR_NOMEM;
+    return tc_mc_stream_run(s, lanes, *out);
+}
+
+tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, int stream,
+                                   tc_monte_carlo **out, char *err, size_t n)
 {
     *out = NULL;
     if (s->analysis.samples < 1) {
@@ -163,7 +172,10 @@ tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, tc_monte_car
     tc_analysis_copy_free(c);
     if (ni == 0)
         return TC_OK;
-    tc_status st = run_store(s, lanes, out);
+    if (stream < 0)
+        stream = (double)s->analysis.samples * (double)s->n_platforms > TC_MC_STORE_MAX;
+    tc_status st = s->n_platforms == 0 ? TC_ERR_INVALID
+                 : stream ? run_stream(s, lanes, out) : run_store(s, lanes, out);
     if (st != TC_OK) {
         tc_monte_carlo_free(*out);
         *out = NULL;
@@ -176,5 +188,5 @@ tc_status tc_monte_carlo_run_lanes(const tc_scenario *s, int lanes, tc_monte_car
 tc_status tc_monte_carlo_run(const tc_scenario *s, tc_monte_carlo **out, char *err, size_t n)
 {
     int lanes = s->analysis.samples * (long)s->n_platforms >= 20000 ? TC_MC_LANES : 1;
-    return tc_monte_carlo_run_lanes(s, lanes, out, err, n);
+    return tc_monte_carlo_run_lanes(s, lanes, -1, out, err, n);
 }

@@ -24,4 +24,8 @@ typedef struct tc_mc_consumer {
  * and evaluates each, on `lanes` lanes (1: the calling thread only). */
 tc_status tc_mc_draw(const tc_scenario *s, int lanes, tc_mc_consumer *c);
 
+/* The figures of x (allocated for s's platforms) from two passes of draws
+ * in memory bounded by the answer (analysis_mc_stream.c). */
+tc_status tc_mc_stream_run(const tc_scenario *s, int lanes, tc_monte_carlo *x);
+
 #endif

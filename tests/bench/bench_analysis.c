@@ -49,7 +49,7 @@ int main(int argc, char **argv)
         tc_monte_carlo_free(m);
         m = NULL;
         double t0 = clock_s(CLOCK_MONOTONIC), c0 = clock_s(CLOCK_PROCESS_CPUTIME_ID);
-        tc_status st = tc_monte_carlo_run_lanes(&s, lanes, &m, err, sizeof err);
+        tc_status st = tc_monte_carlo_run_lanes(&s, lanes, -1, &m, err, sizeof err);
         wall[r] = clock_s(CLOCK_MONOTONIC) - t0;
         cpu[r] = clock_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
         if (st != TC_OK || !m) {
