@@ -3,13 +3,13 @@
 
 PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
-            libpng-dev zlib1g-dev fonts-dejavu-core
+            libpng-dev zlib1g-dev fonts-dejavu-core libharfbuzz-dev
 # What the tests use beyond the build (checkers of the outputs).
 TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl hyperfine time
 # What make valgrind, coverage and fuzz use.
 RELIAB_PACKAGES := valgrind gcovr clang libclang-rt-14-dev
 
-PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle libpng zlib
+PKGS    := yaml-0.1 cairo freetype2 xlsxwriter jansson nettle libpng zlib harfbuzz-subset
 CC      ?= cc
 CSTD    := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -83,6 +83,8 @@ $(BUILD)/tests/test_charts_cairo_faults: CMOCKA_LIBS += -Wl,--wrap=cairo_status,
 
 # The worker-crash test kills a -j worker as it renames its outputs into place.
 $(BUILD)/tests/test_cli_pool_crash: CMOCKA_LIBS += -Wl,--wrap=rename
+# The report's font subsets: every HarfBuzz call and the temporary file.
+$(BUILD)/tests/test_pdf_subset_faults: CMOCKA_LIBS += -Wl,--wrap=hb_blob_create_from_file_or_fail,--wrap=hb_set_create,--wrap=hb_subset_input_create_or_fail,--wrap=hb_subset_or_fail,--wrap=hb_face_reference_blob,--wrap=tmpfile
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)

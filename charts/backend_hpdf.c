@@ -77,6 +77,8 @@ static tc_status text(const tc_hp *h, const tc_prim *q)
               : q->anchor == TC_ANCHOR_MIDDLE ? -q->w / 2.0 : -q->w;
     double x = px(h, q->x), y = py(h, q->y), d = dx * h->s;
     HPDF_Page p = h->page;
+    if (h->fonts->on_text)
+        h->fonts->on_text(h->fonts->user, q->text);
     HP(HPDF_Page_BeginText(p));
     HP(HPDF_Page_SetFontAndSize(p, q->bold ? h->fonts->bold : h->fonts->regular,
                                 (HPDF_REAL)(q->size * h->s)));

@@ -9,6 +9,10 @@
 typedef struct {
     HPDF_Font regular;   /* DejaVu Sans, loaded by the report with UTF-8 encoding */
     HPDF_Font bold;      /* DejaVu Sans Bold */
+    /* Called with each label before it is drawn, when set: the report
+     * embeds font subsets and must hear of every character it shows. */
+    void (*on_text)(void *user, const char *utf8);
+    void *user;
 } tc_hpdf_fonts;
 
 /* Draws chart k into the box (x, y, w, h) of page, in points, origin at

@@ -39,6 +39,9 @@ static int site_fails(void *ra, const char *fn)
         return bad; \
     }
 
+#define W0(R, f, bad) \
+    R __real_##f(void); R __wrap_##f(void); \
+    R __wrap_##f(void) { FAIL_IF_SITE(bad); return __real_##f(); }
 #define W1(R, f, bad, T1) \
     R __real_##f(T1); R __wrap_##f(T1 a); \
     R __wrap_##f(T1 a) { FAIL_IF_SITE(bad); return __real_##f(a); }

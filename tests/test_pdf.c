@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "pdf_fixture.h"
+#include <hpdf_fontdef.h>
+#include "../gen/render/pdf/pdf.h"
 #include "tc_render.h"
 #include "tc_template.h"
 
@@ -225,6 +227,43 @@ static void test_templates_folder(void **state)
     fixture_free(f);
 }
 
+/* The fonts are embedded as subsets: a character outside the first guess
+ * (ASCII, the renderer's literals, the scenario's names) that the full
+ * fonts have sends the document through a second pass with it, so the
+ * subset has its glyph; the first pass's subset lacks it. */
+static void test_font_subset_second_pass(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    pdf_chars *chars = pdf_chars_new();
+    assert_non_null(chars);
+    char buf[64];
+    for (int pass = 0; pass < 2; pass++) {
+        tc_pdf d;
+        assert_int_equal(pdf_open(&d, &f->r, chars), TC_OK);
+        assert_int_equal(HPDF_TTFontDef_GetGlyphid(d.defs[0], 0x03A9) != 0, pass);
+        assert_string_equal(pdf_clean(&d, "\xce\xa9 ohm", buf, sizeof buf), "\xce\xa9 ohm");
+        assert_int_equal(d.retry, !pass);
+        pdf_subset_check(&d, "chart \xe2\x82\xac \xce\xa9 \xff");  /* known, known, invalid */
+        assert_int_equal(d.retry, !pass);
+        pdf_subset_check(&d, pass ? "\xce\xb2" : "\xce\xb1");  /* beta, alpha: chart labels */
+        assert_int_equal(d.retry, 1);
+        assert_true(pdf_chars_has(chars, pass ? 0x03B2 : 0x03B1));
+        pdf_close(&d);
+    }
+    pdf_chars_free(chars);
+    /* through a wording folder: the report shows the character, no U+FFFD */
+    char err[512] = "";
+    assert_true(check_ok("rm -rf %s && mkdir -p " OUT "/tplo && cp templates/report/*.txt " OUT "/tplo/", OUT "/tplo"));
+    assert_true(check_ok("sed -i 's/^We recommend {{best_platform}}\\./We recommend \xce\xa9 {{best_platform}}./' %s/summary.txt", OUT "/tplo"));
+    assert_int_equal(render(f, OUT "/tploout", OUT "/tplo", err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/tploout/report.pdf");
+    assert_non_null(strstr(text, "We recommend \xce\xa9 GB300 NVL72."));
+    assert_null(strstr(text, "\xef\xbf\xbd"));
+    free(text);
+    fixture_free(f);
+}
+
 /* The analysis sections, from hand-made analysis results on the seed pair. */
 static void test_analysis_sections(void **state)
 {
@@ -320,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_thirty_platforms_paginate),
         cmocka_unit_test(test_missing_glyph_is_shown_and_listed),
         cmocka_unit_test(test_templates_folder),
+        cmocka_unit_test(test_font_subset_second_pass),
         cmocka_unit_test(test_analysis_sections),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };

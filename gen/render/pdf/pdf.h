@@ -51,6 +51,10 @@
 
 enum { PDF_LEFT = 0, PDF_RIGHT, PDF_CENTER };
 
+/* A set of characters (a HarfBuzz set): those the font subsets hold, or
+ * those a full font has. */
+typedef struct pdf_chars pdf_chars;
+
 /* The report wording: the template files, their placeholders' values. */
 typedef struct {
     tc_tpl **files;
@@ -63,7 +67,10 @@ typedef struct {
     HPDF_Doc pdf;
     HPDF_Encoder utf8;
     tc_hpdf_fonts fonts;
-    HPDF_FontDef defs[2];           /* regular, bold: for glyph coverage */
+    HPDF_FontDef defs[2];           /* regular, bold (the subsets) */
+    pdf_chars *chars;               /* what the subsets hold (the caller's; may grow) */
+    pdf_chars *cover[2];            /* what the full fonts have */
+    int retry;                      /* a text needed a character not in chars */
     const tc_results *r;
     const tc_scenario *s;
     pdf_words words;
@@ -82,8 +89,9 @@ typedef struct {
     size_t n_kept, cap_kept;
 } tc_pdf;
 
-/* pdf_doc.c: document, fonts, pages, frame, saving */
-tc_status pdf_open(tc_pdf *d, const tc_results *r);
+/* pdf_doc.c: document, fonts, pages, frame, saving. chars: the characters
+ * to embed (pdf_subset.c). */
+tc_status pdf_open(tc_pdf *d, const tc_results *r, pdf_chars *chars);
 void pdf_close(tc_pdf *d);
 void pdf_fail(tc_pdf *d, tc_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -93,6 +101,20 @@ void pdf_frame(tc_pdf *d);              /* header and "page N of M" on every pag
 void pdf_bookmark(tc_pdf *d, const char *title);
 tc_status pdf_save(tc_pdf *d, const char *path);
 const char *pdf_keep(tc_pdf *d, char *s); /* takes ownership; NULL sets NOMEM */
+
+/* pdf_subset.c: the fonts embedded as subsets of the characters shown */
+pdf_chars *pdf_chars_new(void);             /* ASCII, U+FFFD, the renderer's literals */
+void pdf_chars_free(pdf_chars *c);          /* accepts NULL */
+int pdf_chars_has(const pdf_chars *c, uint32_t cp);
+void pdf_chars_add(pdf_chars *c, uint32_t cp);
+void pdf_chars_scenario(pdf_chars *c, const tc_scenario *s);  /* every name in s */
+/* Font i (0 regular, 1 bold) of d as a subset of d->chars; sets d->cover[i]
+ * and d->defs[i]. NULL (and d's error) on failure. */
+HPDF_Font pdf_subset_font(tc_pdf *d, int i);
+void pdf_subset_close(tc_pdf *d);
+/* Marks d for another pass when utf8 asks for a character the full fonts
+ * have and the subsets lack (chart labels, drawn without pdf_clean). */
+void pdf_subset_check(tc_pdf *d, const char *utf8);
 
 /* pdf_glyph.c: text the fonts can show */
 /* Copies s into out as valid UTF-8: bad bytes and characters the font lacks

@@ -71,11 +71,12 @@ static HPDF_Font load_font(tc_pdf *d, const char *path, int i)
         return NULL;
     }
     fclose(f);
-    const char *name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
-    if (!name)
-        return NULL;
-    d->defs[i] = HPDF_GetFontDef(d->pdf, name);
-    return HPDF_GetFont(d->pdf, name, "UTF-8");
+    return pdf_subset_font(d, i);
+}
+
+static void chart_text(void *user, const char *utf8)
+{
+    pdf_subset_check(user, utf8);
 }
 
 static void set_paper(tc_pdf *d)
@@ -93,9 +94,10 @@ static void set_paper(tc_pdf *d)
     d->bottom = 62.0;
 }
 
-tc_status pdf_open(tc_pdf *d, const tc_results *r)
+tc_status pdf_open(tc_pdf *d, const tc_results *r, pdf_chars *chars)
 {
     memset(d, 0, sizeof *d);
+    d->chars = chars;
     d->r = r;
     d->s = r->scenario;
     d->first_body_page = 1;
@@ -114,6 +116,8 @@ tc_status pdf_open(tc_pdf *d, const tc_results *r)
         d->fonts.bold = load_font(d, TC_FONT_BOLD, 1);
     if (d->st == TC_OK && (!d->fonts.regular || !d->fonts.bold || !d->utf8))
         pdf_fail(d, TC_ERR_RENDER, "cannot load the report fonts");
+    d->fonts.on_text = chart_text;
+    d->fonts.user = d;
     return d->st;
 }
 
@@ -121,6 +125,7 @@ void pdf_close(tc_pdf *d)
 {
     if (d->pdf)
         HPDF_Free(d->pdf);
+    pdf_subset_close(d);
     for (size_t i = 0; i < d->n_kept; i++)
         free(d->kept[i]);
     free(d->kept);

@@ -3,7 +3,6 @@
  * U+FFFD and reported (the report lists it and stderr warns). */
 #include "pdf.h"
 
-#include <hpdf_fontdef.h>
 #include <string.h>
 
 #define REPLACEMENT 0xFFFDu
@@ -57,17 +56,39 @@ static void record_missing(tc_pdf *d, uint32_t cp)
         d->missing[d->n_missing++] = cp;
 }
 
-/* libharu's UTF-8 encoder covers the Basic Multilingual Plane only. */
-static int has_glyph(const tc_pdf *d, uint32_t cp)
+/* libharu's UTF-8 encoder covers the Basic Multilingual Plane only. The
+ * full fonts decide; a character they have that the subsets lack sends the
+ * document through another pass with it (pdf_subset.c). */
+static int has_glyph(tc_pdf *d, uint32_t cp)
 {
     if (cp >= 0x20 && cp < 0x7F)
         return 1;
     if (cp > 0xFFFF)
         return 0;
     for (int i = 0; i < 2; i++)
-        if (d->defs[i] && HPDF_TTFontDef_GetGlyphid(d->defs[i], (HPDF_UINT16)cp) == 0)
+        if (d->cover[i] && !pdf_chars_has(d->cover[i], cp))
             return 0;
+    if (d->chars && !pdf_chars_has(d->chars, cp)) {
+        pdf_chars_add(d->chars, cp);
+        d->retry = 1;
+    }
     return 1;
+}
+
+void pdf_subset_check(tc_pdf *d, const char *utf8)
+{
+    const unsigned char *p = (const unsigned char *)utf8;
+    while (p && *p) {
+        uint32_t cp;
+        size_t len = decode(p, &cp);
+        if (len == 0) {
+            p++;
+            continue;
+        }
+        if (cp >= 0x80)
+            has_glyph(d, cp);
+        p += len;
+    }
 }
 
 static uint32_t showable(tc_pdf *d, uint32_t cp)

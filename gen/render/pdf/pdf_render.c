@@ -47,25 +47,47 @@ static void sections(tc_pdf *d)
         pdf_frame(d);
 }
 
+/* One pass: the document laid out and, unless a text asked for a character
+ * the font subsets lack (d->retry), saved. */
+static tc_status render_once(tc_pdf *d, const tc_results *r, tc_outset *o,
+                             const tc_render_opts *opts, pdf_chars *chars)
+{
+    if (pdf_open(d, r, chars) == TC_OK
+        && pdf_words_load(d, opts ? opts->templates_dir : NULL) == TC_OK
+        && pdf_vars_fill(d) == TC_OK) {
+        info(d);
+        sections(d);
+    }
+    if (d->retry && d->st == TC_OK)
+        return TC_OK;
+    const char *path = d->st == TC_OK ? tc_outset_add(o, TC_OUT_PDF) : NULL;
+    if (d->st == TC_OK && !path)
+        pdf_fail(d, TC_ERR_WRITE, "%s", tc_outset_error(o));
+    if (path)
+        pdf_save(d, path);
+    return d->st;
+}
+
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o, const tc_render_opts *opts,
                         char *err, size_t n)
 {
     tc_pdf d;
-    if (pdf_open(&d, r) == TC_OK && pdf_words_load(&d, opts ? opts->templates_dir : NULL) == TC_OK &&
-        pdf_vars_fill(&d) == TC_OK) {
-        info(&d);
-        sections(&d);
+    pdf_chars *chars = pdf_chars_new();
+    if (!chars) {
+        snprintf(err, n, "report.pdf: %s", tc_strerror(TC_ERR_NOMEM));
+        return TC_ERR_NOMEM;
     }
-    const char *path = d.st == TC_OK ? tc_outset_add(o, TC_OUT_PDF) : NULL;
-    if (d.st == TC_OK && !path)
-        pdf_fail(&d, TC_ERR_WRITE, "%s", tc_outset_error(o));
-    if (path)
-        pdf_save(&d, path);
-    tc_status st = d.st;
+    pdf_chars_scenario(chars, r->scenario);
+    tc_status st = render_once(&d, r, o, opts, chars);
+    if (st == TC_OK && d.retry) {   /* the second pass has every character */
+        pdf_close(&d);
+        st = render_once(&d, r, o, opts, chars);
+    }
     if (st != TC_OK)
         snprintf(err, n, "report.pdf: %s", d.err);
     else
         warn_missing(&d);
     pdf_close(&d);
+    pdf_chars_free(chars);
     return st;
 }
