@@ -1,8 +1,9 @@
 /* Break-even: the utilization (0..1] and the electricity price (0..10x the
  * scenario's) at which two platforms' year-1 cost per million tokens are
  * equal, for the best two platforms by LCOT and for the best GPU platform
- * against every api platform (build versus buy). Each point is a full
- * tc_eval of a two-platform copy; bisection to 1e-6 of the input. Both
+ * against every api platform (build versus buy). Each point is an
+ * evaluation of a two-platform copy on the lean path (tc_plan: tc_eval's
+ * doubles); bisection to 1e-6 of the input. Both
  * costs are of the form a/u + b in utilization and linear in the price, so
  * their difference crosses zero at most once: a sign change over the range
  * finds it, no sign change means none. */
@@ -10,50 +11,41 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "tc_analysis.h"
+#include "tc_plan.h"
 
 static const double tolerance = 1e-6;
 static const char *const no_crossing = "no crossing in range";
 
 typedef struct {
-    tc_scenario *c;     /* platforms: a, b */
-    tc_num *x;          /* the input being moved, in c */
+    tc_plan *plan;      /* over the copy: platforms a, b */
+    tc_num *x;          /* the input being moved, in the copy */
 } gap_fn;
 
 /* cost(a) - cost(b) with the input at v; NAN when either does not apply. */
-static tc_status gap(const gap_fn *g, double v, double *out)
+static double gap(const gap_fn *g, double v)
 {
-    tc_results *res = NULL;
+    double cost[2];
     g->x->value = v;
-    tc_status st = tc_eval(g->c, &res);
-    if (st != TC_OK)
-        return st;
-    *out = res->platforms[0].cost_per_m_tokens - res->platforms[1].cost_per_m_tokens;
-    tc_results_free(res);
-    return TC_OK;
+    tc_plan_eval(g->plan, NULL, cost);
+    return cost[0] - cost[1];
 }
 
-static tc_status bisect(const gap_fn *g, double lo, double hi, tc_break_even *be)
+static void bisect(const gap_fn *g, double lo, double hi, tc_break_even *be)
 {
-    double flo, fhi;
-    tc_status st = gap(g, lo, &flo);
-    if (st == TC_OK)
-        st = gap(g, hi, &fhi);
-    if (st != TC_OK)
-        return st;
+    double flo = gap(g, lo), fhi = gap(g, hi);
     be->value = NAN;
     be->reason = no_crossing;
     if (!(hi > lo) || isnan(flo) || isnan(fhi))
-        return TC_OK;
+        return;
     if (flo == 0 || fhi == 0) {
         be->value = flo == 0 ? lo : hi;
         be->reason = NULL;
-        return TC_OK;
+        return;
     }
     if ((flo > 0) == (fhi > 0))
-        return TC_OK;
-    while (hi - lo > tolerance && st == TC_OK) {
-        double mid = lo + (hi - lo) / 2, fm = 0;
-        st = gap(g, mid, &fm);
+        return;
+    while (hi - lo > tolerance) {
+        double mid = lo + (hi - lo) / 2, fm = gap(g, mid);
         if ((fm > 0) == (flo > 0))
             lo = mid;
         else
@@ -61,7 +53,6 @@ static tc_status bisect(const gap_fn *g, double lo, double hi, tc_break_even *be
     }
     be->value = lo + (hi - lo) / 2;
     be->reason = NULL;
-    return st;
 }
 
 /* Both inputs for the pair (a, b): two entries of out. */
@@ -73,13 +64,16 @@ static tc_status pair(const tc_scenario *s, size_t a, size_t b, tc_break_even *o
         return TC_ERR_NOMEM;
     out[0] = (tc_break_even){.a = a, .b = b, .input = "utilization"};
     out[1] = (tc_break_even){.a = a, .b = b, .input = "price_per_kwh"};
-    gap_fn g = {c, &c->utilization};
+    gap_fn g = {NULL, &c->utilization};
+    tc_status st = tc_plan_new(c, NULL, 0, &g.plan);
     /* utilization 0 is excluded: the search starts one tolerance above it */
-    tc_status st = bisect(&g, tolerance, 1, &out[0]);
+    if (st == TC_OK)
+        bisect(&g, tolerance, 1, &out[0]);
     c->utilization = s->utilization;
     g.x = &c->price_per_kwh;
     if (st == TC_OK)
-        st = bisect(&g, 0, 10 * s->price_per_kwh.value, &out[1]);
+        bisect(&g, 0, 10 * s->price_per_kwh.value, &out[1]);
+    tc_plan_free(g.plan);
     tc_analysis_copy_free(c);
     return st;
 }

@@ -1,11 +1,13 @@
 /* Sensitivity (tornado): each input that applies to a platform at
  * (1 - swing) and (1 + swing), clamped to its range, everything else held;
- * LCOT from a full tc_eval of a one-platform copy (the platform's LCOT does
- * not depend on the other bids), fleet rounding included. */
+ * LCOT of a one-platform copy (the platform's LCOT does not depend on the
+ * other bids), fleet rounding included, on the lean path (tc_plan: the
+ * same doubles as tc_eval). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "tc_analysis.h"
+#include "tc_plan.h"
 
 /* The inputs of OUTPUTS.md, in the order rows are listed before sorting. */
 typedef enum {
@@ -96,18 +98,12 @@ static void apply(tc_scenario *c, const tc_scenario *s, size_t pi, input_id in, 
     }
 }
 
-static tc_status lcot_at(tc_scenario *c, const tc_scenario *s, size_t pi,
-                         input_id in, double f, double *out)
+static void lcot_at(tc_plan *plan, tc_scenario *c, const tc_scenario *s, size_t pi,
+                    input_id in, double f, double *out)
 {
-    tc_results *res = NULL;
     apply(c, s, pi, in, f);
-    tc_status st = tc_eval(c, &res);
+    tc_plan_eval(plan, out, NULL);
     apply(c, s, pi, in, 1);
-    if (st != TC_OK)
-        return st;
-    *out = res->platforms[0].levelized_cost_per_m_tokens;
-    tc_results_free(res);
-    return TC_OK;
 }
 
 /* Widest |high - low| first; insertion sort keeps the input order on ties. */
@@ -129,14 +125,15 @@ static tc_status platform_rows(const tc_scenario *s, size_t pi, double swing,
     input_id ids[IN_COUNT];
     size_t n = applicable(&s->platforms[pi], ids);
     tc_scenario *c = tc_analysis_copy(s, &pi, 1);
+    tc_plan *plan = NULL;
     *rows = calloc(n, sizeof **rows);
-    tc_status st = c && *rows ? TC_OK : TC_ERR_NOMEM;
+    tc_status st = c && *rows ? tc_plan_new(c, NULL, 0, &plan) : TC_ERR_NOMEM;
     for (size_t k = 0; st == TC_OK && k < n; k++) {
         (*rows)[k].input = input_names[ids[k]];
-        st = lcot_at(c, s, pi, ids[k], 1 - swing, &(*rows)[k].low);
-        if (st == TC_OK)
-            st = lcot_at(c, s, pi, ids[k], 1 + swing, &(*rows)[k].high);
+        lcot_at(plan, c, s, pi, ids[k], 1 - swing, &(*rows)[k].low);
+        lcot_at(plan, c, s, pi, ids[k], 1 + swing, &(*rows)[k].high);
     }
+    tc_plan_free(plan);
     tc_analysis_copy_free(c);
     if (st == TC_OK) {
         sort_rows(*rows, n);
