@@ -1,46 +1,36 @@
 #!/bin/sh
-# make bench: the benchmarks of build folder $1 (default build), with public
-# tools: hyperfine (median wall time) and GNU time (peak RSS).
-#   1. tc_eval of a 10 platforms x 10 workloads x 15-year scenario, and the
-#      analyses (bench_eval, bench_analysis: in-process timers)
-#   2. the full render of each example in scenarios/ (every format this
-#      build writes), median of hyperfine runs and peak RSS, then where the
-#      time goes: each format rendered alone in one process (bench_render)
-#   3. 1,000 generated scenarios (variants of the examples) with -j 2
-# Targets (the committee's render: median <= 50 ms and peak RSS <= 30 MB;
-# 1,000 scenarios within 60 s): a miss is printed and the exit status is 1.
-# RUNS (default 30) and BATCH (default 1000) change the sizes.
+# make bench: the benchmarks of build folder $1 (default build). Every
+# timing is reported as the median wall time and the median CPU time (user
+# + system, steadier on a shared machine) of several runs:
+#   1. tc_eval of a 10 platforms x 10 workloads x 15-year scenario (bench_eval)
+#   2. Monte Carlo, 100,000 draws x 10 platforms x 5 workloads x 10 years,
+#      on two lanes (bench_analysis); 10 million draws of the committee
+#      example, peak RSS (GNU time)
+#   3. robustness of the committee example, when the build has it
+#   4. the full render of each example (every format this build writes),
+#      then where the time goes: each format alone in one process
+#      (bench_render); with BASE=/path/to/other/tokcost the committee render
+#      alternates between the two programs run by run (interleaved, so both
+#      see the same machine) and the change is a target
+#   5. 1,000 generated scenarios (variants of the examples) with -j 2
+# Targets (issue 18): Monte Carlo median wall <= 0.12 s; 10 million draws
+# under 100 MB; committee report.pdf <= 120 KB; with BASE, committee render
+# wall and CPU medians at least 15% below BASE's; committee peak RSS <= 30
+# MB; 1,000 scenarios within 60 s. A miss is printed and the exit status
+# is 1. RUNS (default 21), BATCH (default 1000) and MC10M=0 (skip the 10
+# million draws, a minute of CPU) change the sizes.
 set -e
 build=${1:-build}
 bin=$(pwd)/$build/tokcost
-runs=${RUNS:-30}
+runs=${RUNS:-21}
 batch=${BATCH:-1000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 missed=0
 
-for tool in hyperfine /usr/bin/time python3; do
+for tool in /usr/bin/time python3; do
     command -v "$tool" >/dev/null || { echo "bench: $tool missing: make test-deps" >&2; exit 2; }
 done
-
-"$build/bench/bench_eval"
-"$build/bench/bench_analysis"
-
-# peak_kb COMMAND...: the largest max RSS (KB) of 5 runs.
-peak_kb() {
-    peak=0
-    for i in 1 2 3 4 5; do
-        /usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null
-        kb=$(tail -n 1 "$tmp/rss")
-        [ "$kb" -gt "$peak" ] && peak=$kb
-    done
-    echo "$peak"
-}
-
-# median_ms FILE.json: the median of a hyperfine export, in ms.
-median_ms() {
-    python3 -c 'import json,sys; print("%.1f" % (1000 * json.load(open(sys.argv[1]))["results"][0]["median"]))' "$1"
-}
 
 # target WHAT VALUE LIMIT UNIT
 target() {
@@ -51,21 +41,69 @@ target() {
     fi
 }
 
-echo "full render of each example ($runs runs after 3 warm-ups; outputs on $(df -P "$tmp" | awk 'NR==2 {print $1}'); load average $(cut -d' ' -f1 /proc/loadavg))"
+# timed TAG COMMAND...: one run, appending "TAG wall cpu maxrss_kb" to $tmp/times.
+timed() {
+    tag=$1; shift
+    /usr/bin/time -f "$tag %e %U %S %M" -a -o "$tmp/times" "$@" >/dev/null
+}
+
+# medians TAG: "wall_ms cpu_ms peak_kb" over the runs tagged TAG.
+medians() {
+    python3 - "$tmp/times" "$1" <<'EOF'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.split()[0] == sys.argv[2]]
+wall = statistics.median(float(r[1]) for r in rows) * 1000
+cpu = statistics.median(float(r[2]) + float(r[3]) for r in rows) * 1000
+print("%.1f %.1f %d" % (wall, cpu, max(int(r[4]) for r in rows)))
+EOF
+}
+
+echo "load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores; outputs on $(df -P "$tmp" | awk 'NR==2 {print $1}')"
+"$build/bench/bench_eval"
+"$build/bench/bench_analysis" 2 7 || missed=1
+
+if [ "${MC10M:-1}" != 0 ]; then
+    timed mc10m "$bin" eval scenarios/committee.yaml --set analysis.monte_carlo.samples=10000000
+    set -- $(medians mc10m)
+    echo "monte carlo, 10,000,000 draws of scenarios/committee.yaml (tokcost eval): $(echo "$1" | awk '{printf "%.1f", $1 / 1000}') s wall, $(echo "$2" | awk '{printf "%.1f", $1 / 1000}') s CPU, peak RSS $(echo "$3" | awk '{printf "%.1f", $1 / 1024}') MB"
+    target "10 million draws peak RSS" "$(echo "$3" | awk '{print $1 / 1024}')" 100 MB
+fi
+
+if [ -x "$build/bench/bench_robust" ]; then
+    "$build/bench/bench_robust" scenarios/committee.yaml || missed=1
+else
+    echo "robustness of the committee example: not in this build (issue 13)"
+fi
+
+echo "full render of each example (median of $runs runs after 2 warm-ups)"
 for sc in scenarios/*.yaml; do
     name=$(basename "$sc" .yaml)
-    hyperfine -N -w 3 -r "$runs" --export-json "$tmp/$name.json" \
-        "$bin render $sc -o $tmp/out" >/dev/null 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+    for i in 1 2; do "$bin" render "$sc" -o "$tmp/out" -q; done
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        timed "$name" "$bin" render "$sc" -o "$tmp/out" -q
+        if [ -n "$BASE" ] && [ "$name" = committee ]; then
+            timed base "$BASE" render "$sc" -o "$tmp/base" -q
+        fi
+        i=$((i + 1))
+    done
     files=$(cd "$tmp/out/$name" && find . -type f | sed 's|^\./||' | sort)
     formats=$(echo "$files" | sed 's/.*\.//' | sort -u | tr '\n' ' ')
-    ms=$(median_ms "$tmp/$name.json")
-    kb=$(peak_kb "$bin" render "$sc" -o "$tmp/out")
-    printf '  %-10s median %6.1f ms  peak RSS %5.1f MB  (%d files: %s)\n' "$name" "$ms" \
-        "$(echo "$kb" | awk '{print $1 / 1024}')" "$(echo "$files" | wc -l)" "$formats"
+    set -- $(medians "$name")
+    printf '  %-10s wall %6.1f ms  CPU %6.1f ms  peak RSS %5.1f MB  (%d files: %s)\n' "$name" "$1" "$2" \
+        "$(echo "$3" | awk '{print $1 / 1024}')" "$(echo "$files" | wc -l)" "$formats"
     "$build/bench/bench_render" "$sc" "$tmp/inproc" 21 | sed 's/^  /    where: /'
     if [ "$name" = committee ]; then
-        target "committee render median" "$ms" 50 ms
-        target "committee render peak RSS" "$(echo "$kb" | awk '{print $1 / 1024}')" 30 MB
+        wall=$1; cpu=$2
+        target "committee render peak RSS" "$(echo "$3" | awk '{print $1 / 1024}')" 30 MB
+        kb=$(wc -c <"$tmp/out/committee/report.pdf" | awk '{print $1 / 1024}')
+        target "committee report.pdf" "$kb" 120 KB
+        if [ -n "$BASE" ]; then
+            set -- $(medians base)
+            echo "  interleaved with BASE=$BASE: wall $1 ms, CPU $2 ms"
+            target "committee render wall median / BASE's" "$(echo "$wall $1" | awk '{print $1 / $2}')" 0.85 ""
+            target "committee render CPU median / BASE's" "$(echo "$cpu $2" | awk '{print $1 / $2}')" 0.85 ""
+        fi
     fi
 done
 
@@ -83,12 +121,13 @@ while [ "$i" -lt "$batch" ]; do
     fi
     i=$((i + 1))
 done
-/usr/bin/time -f '%e %M' -o "$tmp/batch" "$bin" render -j 2 "$tmp/gen" -o "$tmp/bout"
-read -r secs kb <"$tmp/batch"
+timed batch "$bin" render -j 2 "$tmp/gen" -o "$tmp/bout"
+set -- $(medians batch)
 n=$(find "$tmp/bout" -name results.json | wc -l)
 echo "$batch generated scenarios, -j 2 on $(nproc) cores"
-printf '  %s rendered in %.1f s (%.1f ms each), peak RSS of a process %.1f MB\n' "$n" "$secs" \
-    "$(echo "$secs $n" | awk '{print 1000 * $1 / $2}')" "$(echo "$kb" | awk '{print $1 / 1024}')"
+printf '  %s rendered: wall %.1f s (%.1f ms each), CPU %.1f s, peak RSS of a process %.1f MB\n' "$n" \
+    "$(echo "$1" | awk '{print $1 / 1000}')" "$(echo "$1 $n" | awk '{print $1 / $2}')" \
+    "$(echo "$2" | awk '{print $1 / 1000}')" "$(echo "$3" | awk '{print $1 / 1024}')"
 [ "$n" -eq "$batch" ] || { echo "  only $n of $batch rendered"; missed=1; }
-target "$batch scenarios with -j 2" "$secs" "$(echo "$batch" | awk '{print 60 * $1 / 1000}')" s
+target "$batch scenarios with -j 2" "$(echo "$1" | awk '{print $1 / 1000}')" "$(echo "$batch" | awk '{print 60 * $1 / 1000}')" s
 exit "$missed"
