@@ -37,18 +37,7 @@ static int opaque(const unsigned char *pixels, int w, int h, int stride)
 static void unpack(const uint32_t *px, int w, int ch, unsigned char *out)
 {
     if (ch == 3) {
-        int x = 0;
-        int little = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
-        for (; little && x + 4 <= w; x += 4, out += 12) {    /* four pixels, three words */
-            uint32_t a = px[x], b = px[x + 1], c = px[x + 2], d = px[x + 3];
-            uint32_t w3[3] = {
-                (a >> 16 & 0xFF) | (a & 0xFF00) | (a & 0xFF) << 16 | (b >> 16 & 0xFF) << 24,
-                (b >> 8 & 0xFF) | (b & 0xFF) << 8 | (c >> 16 & 0xFF) << 16 | (c >> 8 & 0xFF) << 24,
-                (c & 0xFF) | (d >> 16 & 0xFF) << 8 | (d >> 8 & 0xFF) << 16 | (d & 0xFF) << 24,
-            };
-            memcpy(out, w3, sizeof w3);     /* PNG's byte order on a little-endian host */
-        }
-        for (; x < w; x++, out += 3) {
+        for (int x = 0; x < w; x++, out += 3) {
             uint32_t p = px[x];
             out[0] = (unsigned char)(p >> 16);
             out[1] = (unsigned char)(p >> 8);
