@@ -34,4 +34,13 @@ void tc_plan_free(tc_plan *p);      /* accepts NULL */
  * reentrant on one plan: one plan per thread. */
 void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
 
+/* 0 when x (an input of the plan's scenario) cannot change either figure
+ * of tc_plan_eval: a price of another pricing form (a cloud bid's capex),
+ * the power inputs of a cloud price that includes power, the curves of an
+ * api bid or of a model no workload runs, peak PFLOPS, the site's power
+ * and the token price. 1 otherwise, and for anything it does not know.
+ * The Monte Carlo still draws such an input (the stream stays the same)
+ * but skips its transform. */
+int tc_plan_uses(const tc_plan *p, const tc_num *x);
+
 #endif

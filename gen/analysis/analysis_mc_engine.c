@@ -27,6 +27,7 @@ typedef struct {
 struct engine {
     const tc_mc_in *in;
     size_t ni, np;
+    size_t *used, n_used;       /* the inputs the figures read (tc_plan_uses) */
     double *a[2], *s[2];        /* raw draws [input * BATCH + draw], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
     double *out;                /* [draw in batch][lcot np, cost np] */
@@ -42,11 +43,13 @@ static void eval_chunk(lane *l, size_t b0, size_t n)
 {
     engine *e = l->e;
     const double *a = e->a[e->cur], *s = e->s[e->cur];
-    for (size_t k = 0; k < e->ni; k++)
+    for (size_t u = 0; u < e->n_used; u++) {
+        size_t k = e->used[u];
         tc_mc_values(&e->in[k], a + k * BATCH + b0, s + k * BATCH + b0, n, l->vals + k * CHUNK);
+    }
     for (size_t b = 0; b < n; b++) {
-        for (size_t k = 0; k < e->ni; k++)
-            l->v[k]->value = l->vals[k * CHUNK + b];
+        for (size_t u = 0; u < e->n_used; u++)
+            l->v[e->used[u]]->value = l->vals[e->used[u] * CHUNK + b];
         double *o = e->out + (b0 + b) * 2 * e->np;
         tc_plan_eval(l->plan, o, o + e->np);
     }
@@ -136,6 +139,7 @@ static void engine_free(engine *e, int lanes)
         free(e->s[i]);
     }
     free(e->out);
+    free(e->used);
     free((void *)e->in);
     free(e);
 }
@@ -159,10 +163,14 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
             st = TC_ERR_NOMEM;
     }
     e->out = malloc(BATCH * 2 * e->np * sizeof *e->out);
-    if (!in || !e->out)
+    e->used = malloc((e->ni ? e->ni : 1) * sizeof *e->used);
+    if (!in || !e->out || !e->used)
         return TC_ERR_NOMEM;
-    for (size_t k = 0; k < e->ni; k++)
+    for (size_t k = 0; k < e->ni; k++) {
         tc_mc_in_init(&in[k], e->lanes[0].v[k]);
+        if (tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]))
+            e->used[e->n_used++] = k;
+    }
     return st;
 }
 

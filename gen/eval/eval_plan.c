@@ -143,6 +143,61 @@ void tc_plan_free(tc_plan *p)
     free(p);
 }
 
+/* Whether x is one of the points of a perf entry of pl some workload uses. */
+static int used_point(const tc_plan *p, size_t i, const tc_num *x)
+{
+    const tc_platform *pl = &p->s->platforms[i];
+    for (size_t k = 0; k < p->s->n_workloads; k++) {
+        int e = p->wl[i * p->s->n_workloads + k].perf;
+        for (size_t j = 0; e >= 0 && j < pl->perf[e].n_points; j++)
+            if (x == &pl->perf[e].points[j].interactivity || x == &pl->perf[e].points[j].throughput)
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when x is an input of platform i, *used whether its figures read it. */
+static int platform_input(const tc_plan *p, size_t i, const tc_num *x, int *used)
+{
+    const tc_platform *pl = &p->s->platforms[i];
+    const tc_pricing *pp = &pl->pricing;
+    int api = pp->kind == TC_PRICING_API, owned = pp->kind == TC_PRICING_OWNED;
+    int power = owned || (pp->kind == TC_PRICING_CLOUD && !pp->includes_power);
+    const struct { const tc_num *x; int used; } f[] = {
+        {&pl->peak_pflops, 0}, {&pl->power_kw_per_gpu, power},
+        {&pl->idle_power_fraction, power}, {&pl->software_uplift, !api},
+        {&pp->gpu_hour, pp->kind == TC_PRICING_CLOUD}, {&pp->annual_change, !owned},
+        {&pp->capex_per_node, owned}, {&pp->network_capex_per_node, owned},
+        {&pp->residual_value, owned}, {&pp->maintenance_rate, owned},
+        {&pp->software_per_gpu_year, owned}, {&pp->input_per_m, api},
+        {&pp->output_per_m, api}, {&pp->other_per_year, 1}, {&pp->one_time, 1},
+    };
+    for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+        if (x == f[k].x) {
+            *used = f[k].used;
+            return 1;
+        }
+    for (size_t k = 0; k < pl->n_perf; k++)
+        for (size_t j = 0; j < pl->perf[k].n_points; j++)
+            if (x == &pl->perf[k].points[j].interactivity || x == &pl->perf[k].points[j].throughput) {
+                *used = used_point(p, i, x);
+                return 1;
+            }
+    return 0;
+}
+
+int tc_plan_uses(const tc_plan *p, const tc_num *x)
+{
+    if (x == &p->s->site_power_mw || x == &p->s->token_price_per_m || x == NULL)
+        return 0;
+    for (size_t i = 0; i < p->s->n_platforms; i++) {
+        int used;
+        if (platform_input(p, i, x, &used))
+            return used;
+    }
+    return 1;
+}
+
 /* Throughput per GPU of one workload on the scenario basis (eval_tput.c);
  * 0 when not covered. */
 static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload *w,
