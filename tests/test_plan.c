@@ -152,6 +152,57 @@ static void test_bench_scenario(void **state)
     run(&s, 1, 2000);
 }
 
+/* An input tc_plan_uses calls unread moves neither figure of tc_eval (the
+ * Monte Carlo skips its transform on that word), and some are unread. */
+static void unused_inputs(const tc_scenario *s)
+{
+    tc_scenario *c = tc_analysis_copy(s, NULL, 0);
+    static nums all;
+    all.n = 0;
+    walk(&all, c, 0);
+    tc_plan *p = NULL;
+    assert_int_equal(tc_plan_new(c, NULL, 0, &p), TC_OK);
+    tc_results *ref = NULL;
+    assert_int_equal(tc_eval(c, &ref), TC_OK);
+    size_t unused = 0;
+    for (size_t k = 0; k < all.n; k++) {
+        if (tc_plan_uses(p, all.v[k]))
+            continue;
+        unused++;
+        double keep = all.v[k]->value;
+        all.v[k]->value = keep * 1.5 + 1;
+        tc_results *r = NULL;
+        assert_int_equal(tc_eval(c, &r), TC_OK);
+        for (size_t i = 0; i < c->n_platforms; i++) {
+            assert_true(same(r->platforms[i].levelized_cost_per_m_tokens,
+                             ref->platforms[i].levelized_cost_per_m_tokens));
+            assert_true(same(r->platforms[i].cost_per_m_tokens, ref->platforms[i].cost_per_m_tokens));
+        }
+        tc_results_free(r);
+        all.v[k]->value = keep;
+    }
+    assert_true(unused > 0);
+    assert_true(tc_plan_uses(p, &c->utilization));
+    assert_false(tc_plan_uses(p, NULL));
+    tc_results_free(ref);
+    tc_plan_free(p);
+    tc_analysis_copy_free(c);
+}
+
+static void test_unused_inputs(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    unused_inputs(&s);
+    tc_scenario *f = NULL;
+    tc_diags d = {0};
+    assert_int_equal(tc_load_scenario("scenarios/committee.yaml", NULL, &f, &d), TC_OK);
+    tc_diags_free(&d);
+    unused_inputs(f);
+    tc_scenario_free(f);
+}
+
 /* A bracket fixed at build (interactivities not varying) must still follow
  * varying throughputs; an SLO above every point is not covered. */
 static void test_uncovered(void **state)
@@ -190,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_seed),
         cmocka_unit_test(test_full),
         cmocka_unit_test(test_bench_scenario),
+        cmocka_unit_test(test_unused_inputs),
         cmocka_unit_test(test_uncovered),
         cmocka_unit_test(test_refused),
     };
