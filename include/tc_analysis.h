@@ -1,7 +1,8 @@
 /* Finance analytics over an evaluated scenario (METHOD.md "Analysis"):
  * sensitivity (tornado), break-even, Monte Carlo and RFP scoring. Pure: no
- * I/O, no third-party header; every analysis re-runs tc_eval on modified
- * copies of the scenario, so every figure comes from the one set of formulas.
+ * I/O, no third-party header; every analysis re-evaluates modified copies of
+ * the scenario on tc_plan, the lean path of tc_eval's formulas (the same
+ * doubles), so every figure comes from the one set of formulas.
  *
  * Reproducibility (for the README): the Monte Carlo generator is xoshiro256**
  * 1.0 (Blackman and Vigna), its 256-bit state filled by four successive
@@ -13,7 +14,8 @@
  * rounded by IEEE 754), so the same seed gives the same draws on every
  * machine whatever its libm. Quantiles are Hyndman-Fan type 7 (linear
  * interpolation between order statistics, R's default), found by selection
- * rather than a full sort. */
+ * rather than a full sort, or, above 2 million platform-draws, from two
+ * passes of the same draws in bounded memory (analysis_mc_stream.c). */
 #ifndef TC_ANALYSIS_H
 #define TC_ANALYSIS_H
 
