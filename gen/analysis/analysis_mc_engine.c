@@ -27,7 +27,7 @@ typedef struct {
 struct engine {
     const tc_mc_in *in;
     size_t ni, np;
-    size_t *used, n_used;       /* the inputs the figures read (tc_plan_uses) */
+    size_t *used, n_used;       /* the inputs the figures use: tc_plan_uses */
     double *a[2], *s[2];        /* raw draws [input * BATCH + draw], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
     double *out;                /* [draw in batch][lcot np, cost np] */
