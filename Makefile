@@ -140,6 +140,9 @@ tsan: $(BUILD)/tokcost
 	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost render $(SCENARIOS) \
 	    -o build-tsan/out -q || exit 1; \
 	done; echo "tsan: no data race in 5 renders of the examples"
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost eval scenarios/committee.yaml \
+	  --set analysis.monte_carlo.samples=20000 >/dev/null && \
+	  echo "tsan: no data race in a Monte Carlo on two lanes"
 
 # libFuzzer over the loader, evaluation and analyses (tests/fuzz/). One job;
 # FUZZ_TIME seconds (default 60). The corpus grows in build-fuzz/corpus;

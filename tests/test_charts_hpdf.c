@@ -27,6 +27,13 @@ static HPDF_Font load_font(HPDF_Doc pdf, const char *file)
     return f;
 }
 
+/* Counts the labels the backend announces before drawing them. */
+static void count_label(void *user, const char *utf8)
+{
+    (void)utf8;
+    ++*(int *)user;
+}
+
 /* One A4 page per fixture: two charts each, in boxes of report size. */
 static void draw_page(HPDF_Doc pdf, const tc_hpdf_fonts *fonts, const tc_results *r,
                       tc_chart_kind a, tc_chart_kind b)
@@ -46,12 +53,15 @@ static void test_charts_on_pdf_pages(void **state)
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    int labels = 0;
     tc_hpdf_fonts fonts = {
-        load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-        load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+        .regular = load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+        .bold = load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
     };
     tc_fixture *ref = fx_reference(), *many = fx_many(), *owned = fx_owned();
     draw_page(pdf, &fonts, &ref->r, TC_CHART_COST_PER_M, TC_CHART_ICEBERG);
+    fonts.on_text = count_label;    /* the report hears of every label (font subsets) */
+    fonts.user = &labels;
     draw_page(pdf, &fonts, &ref->r, TC_CHART_CURVES, TC_CHART_TORNADO);
     draw_page(pdf, &fonts, &many->r, TC_CHART_COST_PER_M, TC_CHART_TCO_STACK);
     draw_page(pdf, &fonts, &owned->r, TC_CHART_CUMULATIVE, TC_CHART_SITE_POWER);
@@ -62,6 +72,7 @@ static void test_charts_on_pdf_pages(void **state)
     assert_int_equal(tc_chart_draw_hpdf(&ref->r, TC_CHART_COST_PER_M, page, &fonts, 0, 0, 40000, 300),
                      TC_ERR_INVALID);
     assert_int_equal(last_error, 0);
+    assert_true(labels > 20);
 
     const char *keep = getenv("TC_CHARTS_PDF");
     char path[256];
