@@ -7,7 +7,7 @@
  * cost per million tokens. No allocation and no I/O per evaluation.
  *
  * The figures are bit for bit those of tc_eval on the same values: the same
- * formulas in the same order (tests/test_plan.c compares them draw by draw).
+ * formulas in the same order (tests/test_eval_plan.c compares them draw by draw).
  * A plan reads the scenario's current values at each tc_plan_eval, so a
  * caller changes an input by writing its tc_num's value in place. */
 #ifndef TC_PLAN_H

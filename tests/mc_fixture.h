@@ -3,7 +3,7 @@
  * x 10 years, three points per curve, distributions on the scenario's
  * discount rate, utilization, power price and growth, and on every bid's
  * prices, capex and throughputs. Shared by tests/bench/bench_analysis.c and
- * tests/test_plan.c. One scenario per process (static storage). */
+ * tests/test_eval_plan.c. One scenario per process (static storage). */
 #ifndef TC_MC_FIXTURE_H
 #define TC_MC_FIXTURE_H
 
