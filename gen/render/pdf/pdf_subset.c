@@ -24,13 +24,13 @@
 
 /* Non-ASCII characters of the renderer's literals (gen/render, gen/core,
  * charts/: dashes, dot, ellipsis, currency signs, arrows, minus, bullet,
- * plus-minus, >=, diamond) and of the built-in wording. */
+ * plus-minus, >=, triangle, diamond, disc) and of the built-in wording. */
 static const uint32_t literal[] = {
     0x00A3, 0x00A5, 0x00B1, 0x00B7, 0x2013, 0x2014, 0x2022, 0x2026, 0x20A9, 0x20AC,
-    0x20B9, 0x2191, 0x2193, 0x2212, 0x2265, 0x25C6, 0xFFFD,
+    0x20B9, 0x2191, 0x2193, 0x2212, 0x2265, 0x25B2, 0x25C6, 0x25CF, 0xFFFD,
 };
 
-static const char *const font_path[2] = {PDF_FONT_REGULAR, PDF_FONT_BOLD};
+static const char *const font_path[2] = {TC_FONT_REGULAR, TC_FONT_BOLD};
 
 pdf_chars *pdf_chars_new(void)
 {
