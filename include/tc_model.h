@@ -112,7 +112,26 @@ typedef enum { TC_PAPER_A4 = 0, TC_PAPER_LETTER } tc_paper;
 typedef struct {
     tc_num interactivity;   /* output tokens/s per user; see has_interactivity */
     tc_num throughput;      /* tokens/s per GPU, on the entry's basis */
+    /* imported points (performance entries' `import:`), else file == 0: */
+    int file;               /* 1-based index into the entry's files */
+    char record[40];        /* where in that file: "record 2, line 14", "line 3" */
+    int prefill_gpus, decode_gpus;  /* a disaggregated run's split, else 0 */
+    double kw_per_gpu;      /* measured average power per GPU; 0: not measured */
+    double joules_per_token;/* measured energy per output token; 0: not measured */
 } tc_point;
+
+/* An artifact a performance entry was imported from. */
+typedef struct {
+    char *name;             /* as found, relative to the bid's folder */
+    char sha256[65];        /* of its bytes */
+} tc_import_file;
+
+/* A point of an imported sweep dropped as dominated (Pareto frontier). */
+typedef struct {
+    double interactivity, throughput;
+    int file;               /* as tc_point */
+    char record[40];
+} tc_dropped_point;
 
 /* Where a curve's numbers come from (performance entries' `evidence:`). */
 typedef enum {
@@ -136,6 +155,14 @@ typedef struct {
     size_t n_points;
     int has_interactivity;  /* 0: the one-point form `throughput: N` */
     tc_evidence evidence;   /* default TC_EVIDENCE_VENDOR */
+    /* imported entries (`import:`), else import_format NULL and no files: */
+    char *import_format;    /* "vllm", ... */
+    tc_import_file *files;
+    size_t n_files;
+    tc_dropped_point *dropped;
+    size_t n_dropped;
+    char **notes;           /* conversion warnings (field used, labels differ) */
+    size_t n_notes;
     int line, col;
 } tc_perf;
 
@@ -244,6 +271,8 @@ typedef struct {
 } tc_scenario;
 
 void tc_scenario_free(tc_scenario *s);   /* accepts NULL */
+/* Frees what a performance entry holds (not the entry itself); accepts NULL. */
+void tc_perf_free(tc_perf *e);
 
 /* Index of the platform with this id, or -1. */
 int tc_scenario_platform_index(const tc_scenario *s, const char *id);

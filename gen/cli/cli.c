@@ -62,6 +62,7 @@ static void print_help(void)
            "       tokcost check FILE.yaml... [-q]\n"
            "       tokcost eval SCENARIO.yaml [--json]\n"
            "       tokcost template bid|scenario\n"
+           "       tokcost import FORMAT FILE... [--gpus N] [--model NAME] [--isl N --osl N]\n"
            "       tokcost --help | --version\n\n"
            "Turns AI-inference procurement scenarios (YAML) into cost per million tokens,\n"
            "tokens/s per MW, multi-year TCO, NPV and levelized cost per token (LCOT).\n\n"
@@ -69,7 +70,8 @@ static void print_help(void)
            "  render    (default) write each scenario's outputs into DIR/<file stem>/\n"
            "  check     validate scenarios and bid files; print every error\n"
            "  eval      print the headline table (or the results JSON) to stdout\n"
-           "  template  print a commented blank bid or scenario\n\n"
+           "  template  print a commented blank bid or scenario\n"
+           "  import    print performance: entries read from benchmark result files\n\n"
            "options (before or after the file names):\n"
            "  -o, --output DIR     output folder (default: out)\n"
            "      --formats LIST   comma-separated: pdf,xlsx,png,svg,json (default: all this\n"
@@ -333,6 +335,11 @@ int tc_cli_main(int argc, char **argv)
         free(pos);
         free(a.sets);
         return TC_EXIT_WRITE;
+    }
+    if (argc > 1 && strcmp(argv[1], "import") == 0) {   /* its own options: cli_import.c */
+        free(pos);
+        free(a.sets);
+        return close_stdout(cli_import(argc - 1, argv + 1));
     }
     int rc = parse(&a, argc, argv, pos);
     if (rc == 0)

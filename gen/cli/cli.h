@@ -70,5 +70,7 @@ int cli_render(const cli_args *a);
 int cli_check(const cli_args *a);
 int cli_eval(const cli_args *a);
 int cli_template(const cli_args *a);
+/* tokcost import (cli_import.c): argv[0] is "import". */
+int cli_import(int argc, char **argv);
 
 #endif

@@ -81,6 +81,24 @@ int tc_term_find(const tc_term *t, size_t n, const char *text, size_t len)
     return -1;
 }
 
+void tc_perf_free(tc_perf *e)
+{
+    if (!e)
+        return;
+    free(e->model);
+    free(e->config);
+    free(e->source);
+    free(e->points);
+    free(e->import_format);
+    for (size_t i = 0; i < e->n_files; i++)
+        free(e->files[i].name);
+    free(e->files);
+    free(e->dropped);
+    for (size_t i = 0; i < e->n_notes; i++)
+        free(e->notes[i]);
+    free(e->notes);
+}
+
 static void platform_free(tc_platform *p)
 {
     free(p->id);
@@ -88,12 +106,8 @@ static void platform_free(tc_platform *p)
     free(p->vendor);
     free(p->source);
     free(p->file);
-    for (size_t i = 0; i < p->n_perf; i++) {
-        free(p->perf[i].model);
-        free(p->perf[i].config);
-        free(p->perf[i].source);
-        free(p->perf[i].points);
-    }
+    for (size_t i = 0; i < p->n_perf; i++)
+        tc_perf_free(&p->perf[i]);
     free(p->perf);
     free(p->claims);
 }

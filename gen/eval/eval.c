@@ -101,7 +101,7 @@ static tc_status warn_platform(tc_results *r, const tc_platform_result *pr)
             st = tc_results_warn(r, "platform %s: throughput given without interactivity; "
                                  "slo of workload %s not checked", pr->in->id, w->in->id);
     }
-    return st;
+    return st == TC_OK ? tc_eval_import_warn(r, pr->in) : st;
 }
 
 /* Covered platforms by LCOT ascending, ties (and NAN, last) by index. */

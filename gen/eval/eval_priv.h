@@ -54,4 +54,8 @@ double tc_eval_payback(const tc_year *years, int n);
 /* Vendor claims of pr->in checked against the computed figures (eval_claims.c). */
 void tc_eval_claims(tc_platform_result *pr);
 
+/* Warnings of imported performance entries: notes, measured power that
+ * differs from power_kw_per_gpu by more than 10% (eval_import.c). */
+tc_status tc_eval_import_warn(tc_results *r, const tc_platform *p);
+
 #endif

@@ -134,6 +134,7 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     sha256_update(&sha, len, (const uint8_t *)buf);
     tc_ld c;
     tc_ld_init(&c, path, d);
+    c.sha = &sha;
     if (s) {
         walk(&c, root, path, s, &sha);
         hex_digest(&sha, s->input_sha256);

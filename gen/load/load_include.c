@@ -99,6 +99,7 @@ static void include_file(tc_ld *c, const char *file, tc_scenario *s, struct sha2
         if (tc_yaml_read(file, buf, len, &root, c->d) == TC_OK) {
             tc_ld bid;
             tc_ld_init(&bid, file, c->d);
+            bid.sha = sha;
             tc_ld_bid_file(&bid, root, s);
             c->oom |= bid.oom;
             tc_node_free(root);
@@ -125,9 +126,7 @@ static char *include_pattern(tc_ld *c, const tc_node *item, const char *scenario
     return p;
 }
 
-/* Expands one include: item; returns the number of files it added. */
-static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_path,
-                           tc_scenario *s, struct sha256_ctx *sha, size_t count)
+int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g)
 {
     tc_esc e;
     if (item->bad)
@@ -136,17 +135,29 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         tc_ld_err(c, item, "expected a file path or pattern, got %s", tc_ld_kind_name(item));
         return 0;
     }
-    char *pattern = include_pattern(c, item, scenario_path);
+    char *pattern = include_pattern(c, item, base_path);
     if (!pattern)
         return 0;
-    glob_t g;
-    int rc = glob(pattern, 0, NULL, &g);
-    size_t added = 0;
+    int rc = glob(pattern, 0, NULL, g);
+    free(pattern);
     if (rc == GLOB_NOMATCH)
         tc_ld_err(c, item, "no file matches \"%s\"", tc_ld_esc(&e, item->text, item->len));
     else if (rc != 0)
         tc_ld_err(c, item, "cannot list the files of \"%s\"", tc_ld_esc(&e, item->text, item->len));
-    for (size_t i = 0; rc == 0 && i < g.gl_pathc; i++, added++) {
+    if (rc != 0)
+        globfree(g);
+    return rc == 0;
+}
+
+/* Expands one include: item; returns the number of files it added. */
+static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_path,
+                           tc_scenario *s, struct sha256_ctx *sha, size_t count)
+{
+    glob_t g;
+    if (!tc_ld_glob(c, item, scenario_path, &g))
+        return 0;
+    size_t added = 0;
+    for (size_t i = 0; i < g.gl_pathc; i++, added++) {
         if (count + added >= TC_LOAD_MAX_INCLUDES) {
             tc_ld_err(c, item, "more than %u included files (expected at most %u)",
                       (unsigned)TC_LOAD_MAX_INCLUDES, (unsigned)TC_LOAD_MAX_INCLUDES);
@@ -156,7 +167,6 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         include_file(c, g.gl_pathv[i], s, sha);
     }
     globfree(&g);
-    free(pattern);
     return added;
 }
 

@@ -4,6 +4,7 @@
 #ifndef TC_LOAD_INTERNAL_H
 #define TC_LOAD_INTERNAL_H
 
+#include <glob.h>
 #include <stddef.h>
 #include "tc_diag.h"
 #include "tc_load.h"
@@ -45,6 +46,7 @@ typedef struct {
     size_t errors;              /* errors recorded by this walk */
     int oom;
     int read_err;               /* an included file could not be read */
+    void *sha;                  /* struct sha256_ctx * of the inputs, NULL: not hashed */
 } tc_ld;
 
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);
@@ -142,6 +144,11 @@ void tc_ld_claims(tc_ld *c, const tc_node *plat, tc_platform *p);
 /* Reads the include: list; reads, hashes and walks every bid file. */
 void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
                     tc_scenario *s, void *sha);
+/* Expands a path or pattern (a scalar item) relative to the folder of
+ * base_path; 1: *g holds at least one path (globfree it), 0: reported. */
+int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g);
+/* A performance entry's import: (load_import.c): reads the artifacts into e. */
+void tc_ld_import(tc_ld *c, const tc_node *entry, tc_perf *e);
 /* Reads a whole file into memory (bounded); reports and fails otherwise. */
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
 /* Walks a bid file (its only key is platforms). */

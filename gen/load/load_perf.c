@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const char *const k_perf[] = {"model", "isl", "osl", "basis", "config", "source",
-                                     "evidence", "points", "throughput", NULL};
+                                     "evidence", "points", "throughput", "import", NULL};
 static const char *const k_point[] = {"interactivity", "throughput", NULL};
 
 static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
@@ -94,18 +94,28 @@ static void ld_entry(tc_ld *c, const tc_node *m, tc_platform *p, tc_perf *e)
     e->col = m->col;
     if (!tc_ld_map(c, m, k_perf))
         return;
-    int ok = tc_ld_text_key(c, m, "model", TC_LD_REQUIRED, &e->model);
-    ok &= tc_ld_int_key(c, m, "isl", &TC_R_ISL, TC_LD_REQUIRED, 0, &e->isl);
-    ok &= tc_ld_int_key(c, m, "osl", &TC_R_OSL, TC_LD_REQUIRED, 0, &e->osl);
+    /* imported: model, isl and osl label the points, else the files' own apply */
+    const tc_node *im = tc_ld_get(m, "import");
+    tc_need need = im ? TC_LD_OPTIONAL : TC_LD_REQUIRED;
+    int ok = tc_ld_text_key(c, m, "model", need, &e->model);
+    ok &= tc_ld_int_key(c, m, "isl", &TC_R_ISL, need, 0, &e->isl);
+    ok &= tc_ld_int_key(c, m, "osl", &TC_R_OSL, need, 0, &e->osl);
     tc_ld_term_key(c, m, "basis", tc_basis_terms, TC_BASIS_COUNT, TC_BASIS_OUTPUT, &basis);
     e->basis = (tc_basis)basis;
     tc_ld_text_key(c, m, "config", TC_LD_OPTIONAL, &e->config);
     tc_ld_text_key(c, m, "source", TC_LD_OPTIONAL, &e->source);
     int evidence;
-    tc_ld_enum_key(c, m, "evidence", tc_evidence_names, TC_EVIDENCE_VENDOR, &evidence);
+    tc_ld_enum_key(c, m, "evidence", tc_evidence_names,
+                   im ? TC_EVIDENCE_MEASURED : TC_EVIDENCE_VENDOR, &evidence);
     e->evidence = (tc_evidence)evidence;
-    ld_curve(c, m, e);
-    if (ok)
+    if (im && (tc_ld_get(m, "points") || tc_ld_get(m, "throughput")))
+        tc_ld_err(c, m, "\"import\" and \"%s\" cannot both be given (expected one of them)",
+                  tc_ld_get(m, "points") ? "points" : "throughput");
+    else if (im)
+        tc_ld_import(c, m, e);
+    else
+        ld_curve(c, m, e);
+    if (ok && e->model && e->osl > 0)
         ld_perf_dup(c, m, p, e);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tc_diag.h"
+#include "json_import.h"
 
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))
 
@@ -186,6 +187,8 @@ static json_t *platform_obj(const tc_results *r, size_t i, int *bad)
     put(o, "site_fits", p->site_fits < 0 ? json_null() : json_boolean(p->site_fits), bad);
     put(o, "site_first_year_over",
         p->site_fits == 0 ? json_integer(p->site_first_year_over) : json_null(), bad);
+    if (json_has_import(in))    /* provenance of imported points (json_import.c) */
+        put(o, "performance", json_import_performance(in, bad), bad);
     return platform_lists(o, r, p, bad);
 }
 
