@@ -200,6 +200,7 @@ void pdf_sec_analysis(tc_pdf *d);
 void pdf_sec_scoring(tc_pdf *d);
 void pdf_sec_claims(tc_pdf *d);
 void pdf_sec_assumptions(tc_pdf *d);
+void pdf_sec_imported(tc_pdf *d);      /* in the assumptions, when points were imported */
 void pdf_sec_method(tc_pdf *d);
 
 #endif

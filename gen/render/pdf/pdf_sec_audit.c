@@ -209,6 +209,12 @@ static void performance_table(tc_pdf *d)
                      tc_basis_terms[e->basis].name);
             snprintf(pts, sizeof pts, "%zu", e->n_points);
             const char *src = e->source ? e->source : p->source ? p->source : "not stated";
+            char imported[120];
+            if (e->import_format) {
+                snprintf(imported, sizeof imported, "imported (%s), %zu file%s", e->import_format,
+                         e->n_files, e->n_files == 1 ? "" : "s");
+                src = imported;
+            }
             const char *cells[] = {k == 0 ? p->name : "", model, e->config ? e->config : "", pts, src};
             pdf_table_row(&t, cells, 0);
         }
@@ -288,6 +294,7 @@ void pdf_sec_assumptions(tc_pdf *d)
     assumptions_table(d);
     platforms_table(d);
     performance_table(d);
+    pdf_sec_imported(d);
     warnings(d);
 }
 

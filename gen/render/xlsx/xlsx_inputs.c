@@ -177,6 +177,26 @@ static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
     prow(c, r, i, "one_time", "pricing.", 0, &pp->one_time, c->f.in_money, cur);
 }
 
+/* An imported point's source ("vllm: bench/a.json, record 1, line 1") and
+ * note (its file's SHA-256, the measured power and the disaggregated
+ * split); 0 for a point typed by hand. */
+static int xl_import_source(const tc_perf *e, const tc_point *pt, char *src, size_t n,
+                            char *note, size_t nn)
+{
+    if (!pt->file || (size_t)pt->file > e->n_files)
+        return 0;
+    const tc_import_file *f = &e->files[pt->file - 1];
+    snprintf(src, n, "imported (%s): %s, %s", e->import_format, f->name, pt->record);
+    size_t o = (size_t)snprintf(note, nn, "sha256 %s", f->sha256);
+    if (pt->prefill_gpus && o < nn)
+        o += (size_t)snprintf(note + o, nn - o, "; disaggregated: %d prefill + %d decode GPUs",
+                              pt->prefill_gpus, pt->decode_gpus);
+    if (pt->kw_per_gpu > 0 && o < nn)
+        snprintf(note + o, nn - o, "; measured %.3g kW per GPU, %.3g J per output token",
+                 pt->kw_per_gpu, pt->joules_per_token);
+    return 1;
+}
+
 static int perf_used(const xl_ctx *c, size_t i, size_t k)
 {
     for (size_t w = 0; w < c->s->n_workloads; w++)
@@ -195,9 +215,13 @@ static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
              k + 1, e->model, e->isl, e->osl, basis, e->config ? ", " : "", e->config ? e->config : "");
     section(c, r, title);
     snprintf(unit, sizeof unit, "tokens/s per GPU (%s basis)", basis);
-    const char *src = e->source ? e->source : p->source ? p->source : "bid";
+    const char *bid_src = e->source ? e->source : p->source ? p->source : "bid";
     for (size_t j = 0; j < e->n_points; j++) {
         const tc_point *pt = &e->points[j];
+        char isrc[400], inote[200];
+        const char *src = xl_import_source(e, pt, isrc, sizeof isrc, inote, sizeof inote)
+                              ? isrc : bid_src;
+        const char *note = src == isrc ? inote : NULL;
         snprintf(path, sizeof path, "platforms.%s.performance[%zu].points[%zu].interactivity",
                  p->id, k + 1, j + 1);
         if (e->has_interactivity) {
@@ -205,12 +229,16 @@ static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
             snprintf(base, sizeof base, "%s_perf%zu_pt%zu_interactivity", p->id, k + 1, j + 1);
             put(c, r, &(in_row){ key, base, 0, c->f.in_num, "output tokens/s per user", src,
                 path, p->file, e->line, &pt->interactivity });
+            if (note)   /* an imported point's file hash (it has no distribution) */
+                xl_str(c, c->inputs, *r - 1, XI_NOTE, note, c->f.text);
         }
         snprintf(key, sizeof key, "p%zu.e%zu.t%zu", i, k, j);
         snprintf(base, sizeof base, "%s_perf%zu_pt%zu_throughput", p->id, k + 1, j + 1);
         snprintf(strrchr(path, '.'), 16, ".throughput");
         put(c, r, &(in_row){ key, base, 0, c->f.in_num, unit, src, path, p->file, e->line,
             &pt->throughput });
+        if (note)
+            xl_str(c, c->inputs, *r - 1, XI_NOTE, note, c->f.text);
     }
 }
 
