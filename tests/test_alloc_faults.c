@@ -70,7 +70,8 @@ static int struck(void)
 #define MAX_K 200000
 
 /* ---- the undisturbed results -------------------------------------------- */
-static const char *const scenario_files[] = {"tests/data/full.yaml", "scenarios/committee.yaml"};
+static const char *const scenario_files[] = {"tests/data/full.yaml", "scenarios/committee.yaml",
+                                             "tests/data/import/imported.yaml"};
 /* Evaluated with every analysis passing: */
 static const char *const eval_files[] = {"scenarios/committee.yaml", "scenarios/seed.yaml"};
 

@@ -197,25 +197,24 @@ static int grouped(const char *s, size_t n)
 int tc_csv_number(const char *s, double *v)
 {
     char clean[64];
-    const char *p = s;
-    size_t o = 0;
-    while (*p == ' ')
-        p++;
-    if (*p == '-' || *p == '+')
-        clean[o++] = *p++;
-    size_t int_len = strcspn(p, ".eE");
-    if (int_len >= 40 || !grouped(p, int_len))
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t o = 0, i = 0;
+    if (n && (s[0] == '-' || s[0] == '+'))
+        clean[o++] = s[i++];
+    size_t int_len = strcspn(s + i, ".eE");
+    if (int_len > n - i)
+        int_len = n - i;
+    if (n >= sizeof clean || !grouped(s + i, int_len) || memchr(s + i + int_len, ',', n - i - int_len))
         return 0;
-    for (size_t i = 0; i < int_len; i++)
-        if (p[i] != ',')
-            clean[o++] = p[i];
-    size_t rest = strlen(p + int_len);
-    while (rest && p[int_len + rest - 1] == ' ')
-        rest--;
-    if (o + rest >= sizeof clean || strchr(p + int_len, ','))
-        return 0;
-    memcpy(clean + o, p + int_len, rest);
-    clean[o + rest] = '\0';
+    for (size_t k = 0; k < int_len; k++)
+        if (s[i + k] != ',')
+            clean[o++] = s[i + k];
+    memcpy(clean + o, s + i + int_len, n - i - int_len);
+    clean[o + n - i - int_len] = '\0';
     char *end;
     double x = strtod(clean, &end);
     if (*end || end == clean || !isfinite(x))

@@ -188,8 +188,8 @@ static void unlabelled(imp_ctx *x, const imp_rec *r, int *said, const char *what
                        const char *key)
 {
     if (!*said)
-        imp_err(x, r->line, r->col, "", "the %s is not recorded in this %s file (give %s, or %s "
-                "in the performance entry)", what, tc_import_format_names[x->fmt], flag, key);
+        imp_err(x, r->line, r->col, "", "the %s is not recorded in %s files (give %s on the "
+                "command line, or %s in the bid)", what, tc_import_format_names[x->fmt], flag, key);
     *said = 1;
 }
 
@@ -209,7 +209,7 @@ static void divide(imp_ctx *x, imp_rec *r, said_t *said)
     if (o->gpus && r->gpus && o->gpus != r->gpus)
         imp_note(x, "the files record %d GPUs, labelled %d", r->gpus, o->gpus);
     if (!g) {
-        unlabelled(x, r, &said->gpus, "number of GPUs", "--gpus N", "gpus: of import:");
+        unlabelled(x, r, &said->gpus, "number of GPUs", "--gpus N", "import: {gpus: N}");
         return;
     }
     r->output_tps /= g;
@@ -230,11 +230,11 @@ static void label(imp_ctx *x, const char *const *paths)
         label_len(x, "isl", x->o->isl, &r->isl);
         label_len(x, "osl", x->o->osl, &r->osl);
         if (!r->model)
-            unlabelled(x, r, &said.model, "model", "--model NAME", "model:");
+            unlabelled(x, r, &said.model, "model", "--model NAME", "model: NAME");
         if (!(r->isl > 0))
-            unlabelled(x, r, &said.isl, "input length", "--isl N", "isl:");
+            unlabelled(x, r, &said.isl, "input length", "--isl N", "isl: N");
         if (!(r->osl > 0))
-            unlabelled(x, r, &said.osl, "output length", "--osl N", "osl:");
+            unlabelled(x, r, &said.osl, "output length", "--osl N", "osl: N");
         divide(x, r, &said);
     }
 }

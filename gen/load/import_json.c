@@ -207,8 +207,8 @@ static void js_value(imp_ctx *x, json_t *v, const char *buf, size_t len, size_t 
 
 void imp_read_json(imp_ctx *x, const char *buf, size_t len)
 {
-    size_t at = ws(buf, len, 0), k = 0;
-    while (at < len && !x->oom) {
+    size_t at = ws(buf, len, 0), k = 0, values = 0;
+    for (; at < len && !x->oom; values++) {
         json_error_t e;
         json_t *v = json_loadb(buf + at, len - at, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
         if (!v) {
@@ -227,7 +227,6 @@ void imp_read_json(imp_ctx *x, const char *buf, size_t len)
         json_decref(v);
         at = ws(buf, len, at + (size_t)e.position);
     }
-    if (k == 0 && !x->oom) {
+    if (values == 0)
         imp_err(x, 1, 1, "", "the file is empty (expected result records)");
-    }
 }
