@@ -99,7 +99,7 @@ static int parse_args(int argc, char **argv, imp_args *a)
 static void print_point(const tc_perf *e, const tc_point *p)
 {
     char x[40], y[40];
-    printf("      # %s %s (sha256 %.16s...)", e->files[p->file - 1].name, p->record,
+    printf("      # %s %s, sha256 %s", e->files[p->file - 1].name, p->record,
            e->files[p->file - 1].sha256);
     if (p->prefill_gpus)
         printf(", disaggregated: %d prefill + %d decode GPUs", p->prefill_gpus, p->decode_gpus);

@@ -211,6 +211,10 @@ void imp_read_json(imp_ctx *x, const char *buf, size_t len)
     for (; at < len && !x->oom; values++) {
         json_error_t e;
         json_t *v = json_loadb(buf + at, len - at, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
+        if (!v && json_error_code(&e) == json_error_out_of_memory) {
+            x->oom = x->d->oom = 1;
+            return;
+        }
         if (!v) {
             int line, col;
             line_col(buf, at, &line, &col);
