@@ -42,6 +42,8 @@ expect 0 "disaggregated" -- "$bin" import sglang $d/sglang-disagg.jsonl --prefil
     --decode-gpus 16 --model llama
 has "$tmp/out" "disaggregated: 8 prefill + 16 decode GPUs" "disaggregated split shown"
 
+expect 0 "help" -- "$bin" import --help
+has "$tmp/out" "formats: inferencex inferencex-csv vllm sglang aiperf genai-perf genai-perf-csv mlperf llmperf" "help lists the formats"
 expect 2 "no format" -- "$bin" import
 says "$tmp/err" "tokcost: import: expected a format and result files; try 'tokcost --help'" "no format"
 expect 2 "unknown format" -- "$bin" import vlm a.json

@@ -65,9 +65,25 @@ static int take_opt(imp_args *a, const char *opt, const char *v)
     return rc;
 }
 
+static void usage(void)
+{
+    printf("usage: tokcost import FORMAT FILE... [--gpus N | --prefill-gpus N --decode-gpus N]\n"
+           "                      [--model NAME] [--isl N] [--osl N]\n\n"
+           "Prints a performance: list read from benchmark result files, each point with\n"
+           "its file, record and SHA-256, ready to paste into a bid (README, \"Importing\n"
+           "benchmark results\").\n\nformats:");
+    for (int i = 0; tc_import_format_names[i]; i++)
+        printf(" %s", tc_import_format_names[i]);
+    printf("\n");
+}
+
 static int parse_args(int argc, char **argv, imp_args *a)
 {
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage();
+            return -1;
+        }
         if (strncmp(argv[i], "--", 2) == 0 && argv[i][2]) {
             char *eq = strchr(argv[i], '=');
             char opt[32];
@@ -80,9 +96,12 @@ static int parse_args(int argc, char **argv, imp_args *a)
         } else if (a->fmt >= 0) {
             a->files[a->n++] = argv[i];
         } else if ((a->fmt = tc_import_format_index(argv[i])) < 0) {
-            return cli_usage_error("import: unknown format '%s' (expected one of: inferencex, "
-                                   "inferencex-csv, vllm, sglang, aiperf, genai-perf, "
-                                   "genai-perf-csv, mlperf, llmperf)", argv[i]);
+            char list[300] = "";
+            for (size_t k = 0, o = 0; tc_import_format_names[k] && o < sizeof list; k++)
+                o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", k ? ", " : "",
+                                      tc_import_format_names[k]);
+            return cli_usage_error("import: unknown format '%s' (expected one of: %s)", argv[i],
+                                   list);
         }
     }
     if (a->fmt < 0)
@@ -156,5 +175,5 @@ int cli_import(int argc, char **argv)
     tc_import_result_free(&r);
     tc_diags_free(&d);
     free(a.files);
-    return rc ? rc : cli_exit_for(st);
+    return rc < 0 ? TC_EXIT_OK : rc ? rc : cli_exit_for(st);
 }
