@@ -53,7 +53,7 @@ says "$tmp/err" "tokcost: import: no result file given; try 'tokcost --help'" "n
 expect 2 "bad gpus" -- "$bin" import vllm a.json --gpus 0
 says "$tmp/err" "tokcost: --gpus: expected an integer >= 1, got '0'; try 'tokcost --help'" "bad gpus"
 expect 2 "missing value" -- "$bin" import vllm a.json --isl
-says "$tmp/err" "tokcost: --isl: expected an integer >= 0, got ''; try 'tokcost --help'" "missing value"
+says "$tmp/err" "tokcost: --isl: expected an integer >= 1, got ''; try 'tokcost --help'" "missing value"
 expect 2 "prefill alone" -- "$bin" import vllm a.json --prefill-gpus 8
 says "$tmp/err" "tokcost: import: --prefill-gpus and --decode-gpus go together; try 'tokcost --help'" "prefill alone"
 expect 2 "gpus and split" -- "$bin" import vllm a.json --gpus 8 --prefill-gpus 8 --decode-gpus 8

@@ -49,7 +49,7 @@ static int take_opt(imp_args *a, const char *opt, const char *v)
         if (!v || !*v)
             return cli_usage_error("--model: expected a name");
         a->o.model = v;
-    } else if (strcmp(opt, "--isl") == 0 && !(rc = count_arg(opt, v, 0, &x))) {
+    } else if (strcmp(opt, "--isl") == 0 && !(rc = count_arg(opt, v, 1, &x))) {
         a->o.isl = x;
     } else if (strcmp(opt, "--osl") == 0 && !(rc = count_arg(opt, v, 1, &x))) {
         a->o.osl = x;
@@ -115,11 +115,19 @@ static int parse_args(int argc, char **argv, imp_args *a)
     return 0;
 }
 
+/* A file name in a comment (escaped by the importer: a newline in it
+ * cannot end the comment). */
+static void print_name(const char *s)
+{
+    fputs(s, stdout);
+}
+
 static void print_point(const tc_perf *e, const tc_point *p)
 {
     char x[40], y[40];
-    printf("      # %s %s, sha256 %s", e->files[p->file - 1].name, p->record,
-           e->files[p->file - 1].sha256);
+    printf("      # ");
+    print_name(e->files[p->file - 1].name);
+    printf(" %s, sha256 %s", p->record, e->files[p->file - 1].sha256);
     if (p->prefill_gpus)
         printf(", disaggregated: %d prefill + %d decode GPUs", p->prefill_gpus, p->decode_gpus);
     if (p->kw_per_gpu > 0)
@@ -129,20 +137,33 @@ static void print_point(const tc_perf *e, const tc_point *p)
            shortest(y, sizeof y, p->throughput.value));
 }
 
+/* A YAML double-quoted scalar (the loader refused control characters). */
+static void print_quoted(const char *s)
+{
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            putchar('\\');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
 static void print_entry(const tc_perf *e)
 {
     char x[40], y[40];
-    char *model = tc_escape(e->model, strlen(e->model), 200);
-    printf("  - model: \"%s\"\n    isl: %.0f\n    osl: %.0f\n    basis: output\n"
-           "    evidence: measured\n    points:\n", model ? model : "?", e->isl, e->osl);
-    free(model);
+    printf("  - model: ");
+    print_quoted(e->model);
+    printf("\n    isl: %.0f\n    osl: %.0f\n    basis: output\n"
+           "    evidence: measured\n    points:\n", e->isl, e->osl);
     for (size_t i = 0; i < e->n_points; i++)
         print_point(e, &e->points[i]);
     for (size_t i = 0; i < e->n_dropped; i++) {
         const tc_dropped_point *d = &e->dropped[i];
-        printf("    # dropped, dominated: %s %s: interactivity %s, throughput %s\n",
-               e->files[d->file - 1].name, d->record, shortest(x, sizeof x, d->interactivity),
-               shortest(y, sizeof y, d->throughput));
+        printf("    # dropped, dominated: ");
+        print_name(e->files[d->file - 1].name);
+        printf(" %s: interactivity %s, throughput %s\n", d->record,
+               shortest(x, sizeof x, d->interactivity), shortest(y, sizeof y, d->throughput));
     }
 }
 

@@ -89,6 +89,16 @@ void imp_note(imp_ctx *x, const char *fmt, ...)
         x->n_notes++;
 }
 
+int imp_name_ok(const char *s, size_t len)
+{
+    if (len == 0 || strlen(s) != len)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            return 0;
+    return 1;
+}
+
 int imp_opt(const imp_row *r, const char *key, double *v)
 {
     return r->num(r, key, v);
@@ -265,7 +275,9 @@ static int read_all(imp_ctx *x, const char *const *paths, const char *const *nam
 {
     int read_err = 0;
     for (size_t i = 0; i < n && !x->oom; i++) {
-        if (!(files[i].name = strdup(names ? names[i] : paths[i]))) {
+        /* escaped: a control character in a file name cannot reach an output */
+        const char *name = names ? names[i] : paths[i];
+        if (!(files[i].name = tc_escape(name, strlen(name), strlen(name)))) {
             x->oom = x->d->oom = 1;
             break;
         }

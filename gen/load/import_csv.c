@@ -48,6 +48,10 @@ static int csv_text(const imp_row *r, const char *key, char **v)
     const tc_csv_field *f = csv_get(r->impl, key);
     if (!f || !f->text[0])
         return 0;
+    if (!imp_name_ok(f->text, strlen(f->text))) {
+        imp_bad(r, key, "expected a name, got %s", IMP_BAD_NAME);
+        return -1;
+    }
     if (!(*v = strdup(f->text))) {
         r->x->oom = r->x->d->oom = 1;
         return -1;

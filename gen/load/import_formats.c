@@ -19,7 +19,7 @@ static imp_rec rec_of(const imp_row *r)
 /* A latency in the format's unit (ms per 1000, s per 1) as tokens/s per user. */
 static int per_user(const imp_row *r, const char *key, double v, double per_s, double *out)
 {
-    if (!(v > 0)) {
+    if (!(v > 0) || !isfinite(per_s / v)) {
         imp_bad(r, key, "%.10g is not a latency (expected a number > 0)", v);
         return 0;
     }
@@ -50,13 +50,22 @@ static int gpu_count(const imp_row *r, const char *key, int need, int *out)
     return 1;
 }
 
-static void lengths(const imp_row *r, imp_rec *e, const char *isl, const char *osl)
+/* A nominal length in tokens, where the file records one. */
+static void length(const imp_row *r, const char *key, double *out)
 {
     double v;
-    if (imp_opt(r, isl, &v) == 1)
-        e->isl = v;
-    if (imp_opt(r, osl, &v) == 1)
-        e->osl = v;
+    if (imp_opt(r, key, &v) != 1)
+        return;
+    if (v < 1 || v > 1e8)
+        imp_bad(r, key, "%.10g is not a number of tokens (expected 1 to 100000000)", v);
+    else
+        *out = v;
+}
+
+static void lengths(const imp_row *r, imp_rec *e, const char *isl, const char *osl)
+{
+    length(r, isl, &e->isl);
+    length(r, osl, &e->osl);
 }
 
 static void push(const imp_row *r, imp_rec *e, int ok)

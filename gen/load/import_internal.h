@@ -82,6 +82,11 @@ int imp_opt(const imp_row *r, const char *key, double *v);
 void imp_bad(const imp_row *r, const char *key, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A model name: not empty, no NUL or control character (it is printed in
+ * YAML, tables and the report). */
+int imp_name_ok(const char *s, size_t len);
+#define IMP_BAD_NAME "an empty text or one with control characters"
+
 /* --- import_formats.c: one record of each format into points --- */
 void imp_convert(const imp_row *r);
 

@@ -144,10 +144,8 @@ static int js_text(const imp_row *r, const char *key, char **v)
         x = json_array_get(x, 0);
     if (!x)
         return 0;
-    if (!json_is_string(x) || json_string_length(x) == 0
-        || strlen(json_string_value(x)) != json_string_length(x)) {
-        imp_bad(r, key, "expected a name, got %s", json_is_string(x) ? "an empty or binary string"
-                                                                      : js_type(x));
+    if (!json_is_string(x) || !imp_name_ok(json_string_value(x), json_string_length(x))) {
+        imp_bad(r, key, "expected a name, got %s", json_is_string(x) ? IMP_BAD_NAME : js_type(x));
         return -1;
     }
     if (!(*v = strdup(json_string_value(x)))) {
@@ -210,7 +208,8 @@ void imp_read_json(imp_ctx *x, const char *buf, size_t len)
     size_t at = ws(buf, len, 0), k = 0, values = 0;
     for (; at < len && !x->oom; values++) {
         json_error_t e;
-        json_t *v = json_loadb(buf + at, len - at, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
+        json_t *v = json_loadb(buf + at, len - at, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY
+                                          | JSON_REJECT_DUPLICATES, &e);
         if (!v && json_error_code(&e) == json_error_out_of_memory) {
             x->oom = x->d->oom = 1;
             return;
