@@ -42,6 +42,16 @@ expect 0 "disaggregated" -- "$bin" import sglang $d/sglang-disagg.jsonl --prefil
     --decode-gpus 16 --model llama
 has "$tmp/out" "disaggregated: 8 prefill + 16 decode GPUs" "disaggregated split shown"
 
+expect 0 "inferencex" -- "$bin" import inferencex $d/inferencex.json
+has "$tmp/out" "record 3, line 8, sha256 " "inferencex record"
+has "$tmp/out" "disaggregated: 4 prefill + 12 decode GPUs, measured 1.1 kW per GPU" "measured power shown"
+expect 0 "two workloads" -- "$bin" import sglang $d/sglang-disagg.jsonl $d/sglang-old.jsonl --gpus 2 --model m
+if [ "$(grep -c '^  - model: "m"$' "$tmp/out")" -eq 2 ]; then ok; else ko "two workloads: two entries"; fi
+has "$tmp/out" "    isl: 2048" "second workload"
+expect 2 "fractional gpus" -- "$bin" import vllm a.json --gpus 1.5
+says "$tmp/err" "tokcost: --gpus: expected an integer >= 1, got '1.5'; try 'tokcost --help'" "fractional gpus"
+expect 2 "bad osl" -- "$bin" import vllm a.json --osl=x --decode-gpus 2
+says "$tmp/err" "tokcost: --osl: expected an integer >= 1, got 'x'; try 'tokcost --help'" "bad osl"
 expect 0 "help" -- "$bin" import --help
 has "$tmp/out" "formats: inferencex inferencex-csv vllm sglang aiperf genai-perf genai-perf-csv mlperf llmperf" "help lists the formats"
 expect 2 "no format" -- "$bin" import

@@ -557,6 +557,275 @@ static void bid_import_errors(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+
+/* ---- edges, each from a small file written here -------------------------- */
+
+static char tmpdir[] = "/tmp/tc_import_edges_XXXXXX";
+
+static int make_tmpdir(void **state)
+{
+    (void)state;
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int remove_tmpdir(void **state)
+{
+    (void)state;
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes text to tmpdir/name; returns the path (static storage, 8 in turn). */
+static const char *put_file(const char *name, const char *text)
+{
+    static char paths[8][300];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, 300, "%s/%s", tmpdir, name);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return p;
+}
+
+static void expect_in(tc_import_format f, const char *name, const char *text,
+                      const tc_import_opts *o, const char *msg)
+{
+    const char *path = put_file(name, text);
+    char want[800];
+    snprintf(want, sizeof want, "%s%s", path, msg);
+    expect_error(f, path, o, TC_ERR_INVALID, want);
+}
+
+/* A short row (no split columns), flags written 0 / FALSE / 1: (5, 200)
+ * split 2 + 6, (10, 100), (20, 50), none dominated. */
+static void csv_rows_short_and_flags(void **state)
+{
+    (void)state;
+    const char *f = put_file("ix.csv",
+        "hardware,model,isl,osl,median_intvty,output_tput_per_gpu,disagg,num_prefill_gpu,num_decode_gpu\n"
+        "h,m,1024,1024,10,100,0\n"
+        "h,m,1024,1024,20,50,FALSE\n"
+        "h,m,1024,1024,5,200,1,2,6\n");
+    tc_import_result r = read_ok(TC_IMPORT_INFERENCEX_CSV, &f, 1, NULL);
+    const tc_perf *e = &r.entries[0];
+    assert_int_equal(e->n_points, 3);
+    point_is(e, 0, 5, 200, 1, "line 4");
+    assert_int_equal(e->points[0].decode_gpus, 6);
+    point_is(e, 1, 10, 100, 1, "line 2");
+    point_is(e, 2, 20, 50, 1, "line 3");
+    assert_int_equal(e->n_dropped, 0);
+    tc_import_result_free(&r);
+    tc_import_opts none = {0};
+    expect_in(TC_IMPORT_INFERENCEX_CSV, "flag.csv",
+              "model,isl,osl,median_intvty,output_tput_per_gpu,disagg\nm,1,1,10,100,maybe\n", &none,
+              ":2:14: disagg: \"maybe\" is not true or false");
+    expect_in(TC_IMPORT_INFERENCEX_CSV, "num.csv",
+              "model,isl,osl,median_intvty,output_tput_per_gpu\nm,1,1,abc,100\n", &none,
+              ":2:7: median_intvty: \"abc\" is not a number");
+    expect_in(TC_IMPORT_INFERENCEX_CSV, "name.csv",
+              "model,isl,osl,median_intvty,output_tput_per_gpu\n\"a\tb\",1,1,10,100\n", &none,
+              ":2:1: model: expected a name, got an empty text or one with control characters");
+    expect_in(TC_IMPORT_INFERENCEX_CSV, "len.csv",
+              "model,isl,osl,median_intvty,output_tput_per_gpu\nm,0,1,10,100\n", &none,
+              ":2:3: isl: 0 is not a number of tokens (expected 1 to 100000000)");
+}
+
+static void genai_csv_edges(void **state)
+{
+    (void)state;
+    tc_import_opts o = {.gpus = 1, .isl = 1, .osl = 1, .model = "m"};
+    /* "Inter Token Latency Extra" is another metric: not taken for ITL */
+    expect_in(TC_IMPORT_GENAI_PERF_CSV, "g1.csv",
+              "Metric,avg,p50\nInter Token LatencyX (ms),1,2\n\nMetric,Value\n"
+              "Output Token Throughput (tokens/sec),10\n", &o,
+              ":1:1: inter_token_latency.p50: missing field \"inter_token_latency.p50\" "
+              "(genai-perf-csv files have it)");
+    expect_in(TC_IMPORT_GENAI_PERF_CSV, "g2.csv",
+              "Metric,avg,p50\nInter Token Latency (ms),1,x\n\nMetric,Value\n"
+              "Output Token Throughput (tokens/sec),10\n", &o,
+              ":2:28: inter_token_latency.p50: \"x\" is not a number");
+    /* a metric row before any header row is not read */
+    expect_in(TC_IMPORT_GENAI_PERF_CSV, "g3.csv",
+              "Output Token Throughput (tokens/sec),10\nMetric,avg,p50\n"
+              "Inter Token Latency (ms),1,2\n", &o,
+              ":1:1: output_token_throughput.avg: missing field \"output_token_throughput.avg\" "
+              "(genai-perf-csv files have it)");
+}
+
+static void json_edges(void **state)
+{
+    (void)state;
+    tc_import_opts o = {.gpus = 1, .isl = 1, .osl = 1, .model = "m"};
+    expect_in(TC_IMPORT_VLLM, "dup.json", "{\"a\": 1, \"a\": 2}\n", &o,
+              ":1:12: invalid json: duplicate object key near '\"a\"'");
+    expect_in(TC_IMPORT_SGLANG, "l2.jsonl", "{\"output_throughput\": 1, \"median_tpot_ms\": 1}\n"
+              "{\"output_throughput\": 1,, \"median_tpot_ms\": 1}\n", &o,
+              ":2:25: invalid json: string or '}' expected near ','");
+    expect_in(TC_IMPORT_VLLM, "null.json", "{\"output_throughput\": null, \"median_tpot_ms\": 1}\n",
+              &o, ":1:23: output_throughput: expected a number, got null");
+    expect_in(TC_IMPORT_VLLM, "tiny.json", "{\"output_throughput\": 1, \"median_tpot_ms\": 1e-320}\n",
+              &o, ":1:44: median_tpot_ms: 9.999888672e-321 is not a latency (expected a number > 0)");
+    expect_in(TC_IMPORT_AIPERF, "flat.json", "{\"output_token_throughput\": 5,\n"
+              " \"inter_token_latency\": {\"p50\": 20}}\n", &o,
+              ":1:1: output_token_throughput.avg: missing field \"output_token_throughput.avg\" "
+              "(aiperf files have it)");
+    expect_in(TC_IMPORT_AIPERF, "names.json", "{\"output_token_throughput\": {\"avg\": 5},\n"
+              " \"inter_token_latency\": {\"p50\": 20},\n"
+              " \"input_config\": {\"endpoint\": {\"model_names\": [7]}}}\n", &o,
+              ":3:47: input_config.endpoint.model_names: expected a name, got a number");
+    expect_in(TC_IMPORT_INFERENCEX, "empty-name.json", "[{\"model\": \"\", \"median_intvty\": 1,"
+              " \"output_tput_per_gpu\": 1}]\n", &o,
+              ":1:12: model: expected a name, got an empty text or one with control characters");
+    expect_in(TC_IMPORT_INFERENCEX, "array-obj.json", "[{\"median_intvty\": 1,"
+              " \"output_tput_per_gpu\": 1, \"isl\": 1, \"osl\": 1},\n \"x\"]\n", &o,
+              ":2:2: expected an object of results, got a string");
+    /* an empty model_names list is no model: the label applies */
+    const char *f = put_file("nonames.json", "{\"output_token_throughput\": {\"avg\": 40},\n"
+                             " \"inter_token_latency\": {\"p50\": 20},\n"
+                             " \"input_config\": {\"endpoint\": {\"model_names\": []}}}\n");
+    tc_import_result r = read_ok(TC_IMPORT_AIPERF, &f, 1, &o);
+    point_is(&r.entries[0], 0, 50, 40, 1, "record 1, line 1");
+    assert_string_equal(r.entries[0].model, "m");
+    tc_import_result_free(&r);
+}
+
+/* Labels that differ from the files, fractional lengths, more notes than
+ * the first allocation holds. */
+static void labels_and_notes(void **state)
+{
+    (void)state;
+    const char *f = put_file("two.jsonl",
+        "{\"model_id\": \"a\", \"random_input_len\": 10, \"random_output_len\": 5,"
+        " \"output_throughput\": 100, \"median_itl_ms\": 10}\n"
+        "{\"model_id\": \"b\", \"random_input_len\": 10, \"random_output_len\": 5,"
+        " \"output_throughput\": 50, \"median_itl_ms\": 20}\n");
+    tc_import_opts o = {.gpus = 2, .model = "m", .isl = 20, .osl = 6};
+    tc_import_result r = read_ok(TC_IMPORT_SGLANG, &f, 1, &o);
+    const tc_perf *e = &r.entries[0];
+    /* 1000/10 = 100, 100/2 = 50; 1000/20 = 50, 50/2 = 25 (dominated: 50 <= 100, 25 <= 50) */
+    assert_int_equal(e->n_points, 1);
+    point_is(e, 0, 100, 50, 1, "record 1, line 1");
+    assert_int_equal(e->n_dropped, 1);
+    assert_int_equal(e->n_notes, 5);
+    assert_string_equal(e->notes[1], "the files record model \"a\", labelled \"m\"");
+    assert_string_equal(e->notes[2], "the files record isl 10, labelled 20");
+    assert_string_equal(e->notes[3], "the files record osl 5, labelled 6");
+    assert_string_equal(e->notes[4], "the files record model \"b\", labelled \"m\"");
+    tc_import_result_free(&r);
+    const char *g = put_file("frac.json", "{\"model\": \"x\", \"mean_input_tokens\": 2000.4,"
+                             " \"mean_output_tokens\": 499.5,"
+                             " \"results_mean_output_throughput_token_per_s\": 80,"
+                             " \"results_inter_token_latency_s_quantiles_p50\": 0.05}\n");
+    tc_import_opts h = {.gpus = 8};
+    r = read_ok(TC_IMPORT_LLMPERF, &g, 1, &h);
+    assert_double_rel(r.entries[0].isl, 2000, 0);
+    assert_double_rel(r.entries[0].osl, 500, 0);
+    assert_string_equal(r.entries[0].notes[1], "the files record isl 2000.4, rounded to 2000 tokens");
+    /* 1 / 0.05 s = 20 tokens/s per user; 80 / 8 = 10 */
+    point_is(&r.entries[0], 0, 20, 10, 1, "record 1, line 1");
+    tc_import_result_free(&r);
+}
+
+/* The power caveat only beyond 10%, and below as well as above. */
+static void power_caveat_both_ways(void **state)
+{
+    (void)state;
+    static const struct { const char *set, *want; } cases[] = {
+        {"platforms[b200-ix].power_kw_per_gpu=1.0", NULL},
+        {"platforms[b200-ix].power_kw_per_gpu=1.2", "platform b200-ix: measured power 1.02 kW per "
+         "GPU on average (6 imported points; 1.43 J per output token), 15.3% below the stated "
+         "power_kw_per_gpu 1.2 kW; the figures use the stated power"},
+    };
+    /* --set reaches the scenario's own platforms: the bid is inline here */
+    char cwd[256], text[1600];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    snprintf(text, sizeof text, "scenario: {title: t}\ndemand: {tokens_per_day: 1e9}\n"
+             "workloads: [{id: w, model: dsr1, isl: 1024, osl: 1024, share: 1}]\n"
+             "platforms:\n  - id: b200-ix\n    power_kw_per_gpu: 0.85\n"
+             "    pricing: {cloud: {gpu_hour: 3.4}}\n    performance:\n"
+             "      - import: {format: inferencex, files: [%s/tests/data/import/bids/bench/b200-inferencex.json]}\n"
+             "      - {model: x, isl: 1024, osl: 1024, import: {format: inferencex, files: "
+             "[%s/tests/data/import/bids/bench/b200-inferencex.json]}}\n", cwd, cwd);
+    const char *path = put_file("power.yaml", text);
+    for (size_t i = 0; i < 2; i++) {
+        const char *sets[] = {cases[i].set};
+        tc_load_opts lo = {sets, 1};
+        tc_diags d;
+        tc_diags_init(&d);
+        tc_scenario *s = NULL;
+        assert_int_equal(tc_load_scenario(path, &lo, &s, &d), TC_OK);
+        tc_results *r = NULL;
+        assert_int_equal(tc_eval(s, &r), TC_OK);
+        int found = 0, power = 0;
+        for (size_t k = 0; k < r->n_warnings; k++) {
+            power += strstr(r->warnings[k], "measured power") != NULL;
+            found += cases[i].want && strcmp(r->warnings[k], cases[i].want) == 0;
+        }
+        assert_int_equal(power, cases[i].want ? 1 : 0);
+        assert_int_equal(found, cases[i].want ? 1 : 0);
+        tc_results_free(r);
+        tc_scenario_free(s);
+        tc_diags_free(&d);
+    }
+}
+
+/* Nine files (more than the first allocation), an absolute pattern, and a
+ * hand-typed entry beside the imported one in results.json. */
+static void bid_with_many_files(void **state)
+{
+    (void)state;
+    char cmd[1200], bid[1000];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s/many && for i in 1 2 3 4 5 6 7 8 9; do "
+             "sed \"s/\\\"output_throughput\\\": 400/\\\"output_throughput\\\": $((400 + i))/\" "
+             DIR "h200-c1.json > %s/many/r$i.json; done", tmpdir, tmpdir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(bid, sizeof bid,
+             "scenario: {title: t}\ndemand: {tokens_per_day: 1e9}\n"
+             "workloads: [{id: w, model: m, isl: 1, osl: 1, share: 1}]\n"
+             "platforms:\n  - id: p\n    power_kw_per_gpu: 1\n    pricing: {cloud: {gpu_hour: 1}}\n"
+             "    performance:\n"
+             "      - {model: m, isl: 1, osl: 1, import: {format: vllm, files: [many/r*.json, %s/many/r1.json], gpus: 1}}\n"
+             "      - {model: other, isl: 1, osl: 1, basis: total, throughput: 900}\n", tmpdir);
+    const char *path = put_file("many.yaml", bid);
+    tc_scenario *s = load_ok(path);
+    const tc_perf *e = &s->platforms[0].perf[0];
+    assert_int_equal(e->n_files, 10);
+    assert_string_equal(e->files[0].name, "many/r1.json");
+    char abs[400];
+    snprintf(abs, sizeof abs, "%s/many/r1.json", tmpdir);
+    assert_string_equal(e->files[9].name, abs);
+    /* all at 1000/12.5 = 80: r9 (409 tokens/s) dominates the other eight and the repeat */
+    assert_int_equal(e->n_points, 1);
+    point_is(e, 0, 80, 409, 9, "record 1, line 1");
+    assert_int_equal(e->n_dropped, 9);
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(s, &r), TC_OK);
+    char *json = tc_results_json(r);
+    assert_non_null(strstr(json, "\"basis\": \"total\""));
+    assert_non_null(strstr(json, "\"import\": null"));
+    free(json);
+    tc_results_free(r);
+    tc_scenario_free(s);
+}
+
+static void bid_gpus_conflict(void **state)
+{
+    (void)state;
+    const char *path = put_file("gpus.yaml", "platforms:\n  - {id: x, power_kw_per_gpu: 1, "
+                                "pricing: {cloud: {gpu_hour: 1}}, performance: [{model: m, isl: 1, "
+                                "osl: 1, import: {format: vllm, files: [x.json], gpus: 8, "
+                                "prefill_gpus: 1, decode_gpus: 1}}]}\n");
+    tc_diags d;
+    tc_diags_init(&d);
+    assert_int_equal(tc_check_file(path, &d), TC_ERR_INVALID);
+    assert_string_equal(d.items[0].message, "gpus and prefill_gpus/decode_gpus cannot both be "
+                        "given (expected one of them)");
+    tc_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -577,6 +846,13 @@ int main(void)
         cmocka_unit_test(bid_imports_a_vllm_sweep),
         cmocka_unit_test(imported_bytes_enter_the_hash),
         cmocka_unit_test(bid_import_errors),
+        cmocka_unit_test(csv_rows_short_and_flags),
+        cmocka_unit_test(genai_csv_edges),
+        cmocka_unit_test(json_edges),
+        cmocka_unit_test(labels_and_notes),
+        cmocka_unit_test(power_caveat_both_ways),
+        cmocka_unit_test(bid_with_many_files),
+        cmocka_unit_test(bid_gpus_conflict),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -140,8 +140,8 @@ static int js_text(const imp_row *r, const char *key, char **v)
 {
     size_t at;
     json_t *x = js_get(r->impl, key, &at);
-    if (x && json_is_array(x) && json_array_size(x) > 0)
-        x = json_array_get(x, 0);
+    if (x && json_is_array(x))
+        x = json_array_get(x, 0);       /* NULL for an empty list: no name recorded */
     if (!x)
         return 0;
     if (!json_is_string(x) || !imp_name_ok(json_string_value(x), json_string_length(x))) {
