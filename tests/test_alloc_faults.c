@@ -127,7 +127,7 @@ static void load_fails_cleanly(void **state)
     (void)state;
     static const char *const sets[] = {"assumptions.utilization=0.7", "demand.growth=0.1"};
     tc_load_opts opts = {sets, 2};
-    for (size_t f = 0; f < 2; f++) {
+    for (size_t f = 0; f < sizeof scenario_files / sizeof scenario_files[0]; f++) {
         char *want = reference_json(scenario_files[f], &opts);
         long k = 1;
         for (; k < MAX_K; k++) {

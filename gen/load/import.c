@@ -165,8 +165,10 @@ static int label_text(imp_ctx *x, imp_rec *r, const char *given)
     if (given && r->model && strcmp(given, r->model) != 0) {
         char *a = tc_escape(r->model, strlen(r->model), 60);
         char *b = tc_escape(given, strlen(given), 60);
-        imp_note(x, "the files record model \"%s\", labelled \"%s\"", a ? a : "?",
-                 b ? b : "?");
+        if (a && b)
+            imp_note(x, "the files record model \"%s\", labelled \"%s\"", a, b);
+        else
+            x->oom = x->d->oom = 1;
         free(a);
         free(b);
     }
