@@ -13,16 +13,38 @@ static int same_workload(const imp_rec *a, const imp_rec *b)
     return strcmp(a->model, b->model) == 0 && a->isl == b->isl && a->osl == b->osl;
 }
 
-static int dominated(const imp_rec *r, size_t n, size_t i, const size_t *idx)
+typedef struct { double x, y; size_t i; } fr_key;
+
+/* Interactivity down, throughput down, read order up. */
+static int fr_cmp(const void *a, const void *b)
 {
-    const imp_rec *p = &r[idx[i]];
+    const fr_key *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x < q->x ? 1 : -1;
+    if (p->y != q->y)
+        return p->y < q->y ? 1 : -1;
+    return (p->i > q->i) - (p->i < q->i);
+}
+
+/* drop[i] = 1 for the dominated records idx[i]: in the order of fr_cmp, a
+ * point is dominated exactly when one before it has as much throughput
+ * (it has as much interactivity too, or is an equal point read earlier).
+ * n log n, so a sweep of thousands of runs stays fast. */
+static int mark_dominated(const imp_rec *r, const size_t *idx, size_t n, char *drop)
+{
+    fr_key *k = malloc(n * sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        k[i] = (fr_key){r[idx[i]].interactivity, r[idx[i]].output_tps, i};
+    qsort(k, n, sizeof *k, fr_cmp);
+    double best = -1;
     for (size_t j = 0; j < n; j++) {
-        const imp_rec *q = &r[idx[j]];
-        if (j == i || q->interactivity < p->interactivity || q->output_tps < p->output_tps)
-            continue;
-        if (q->interactivity > p->interactivity || q->output_tps > p->output_tps || j < i)
-            return 1;
+        drop[k[j].i] = k[j].y <= best;
+        if (k[j].y > best)
+            best = k[j].y;
     }
+    free(k);
     return 0;
 }
 
@@ -52,11 +74,14 @@ static int frontier(const imp_rec *r, const size_t *idx, size_t n, tc_perf *e)
 {
     e->points = calloc(n, sizeof *e->points);
     e->dropped = calloc(n, sizeof *e->dropped);
-    if (!e->points || !e->dropped)
+    char *drop = calloc(n, 1);
+    if (!e->points || !e->dropped || !drop || mark_dominated(r, idx, n, drop) != 0) {
+        free(drop);
         return -1;
+    }
     for (size_t i = 0; i < n; i++) {
         const imp_rec *p = &r[idx[i]];
-        if (!dominated(r, n, i, idx)) {
+        if (!drop[i]) {
             to_point(p, &e->points[e->n_points++]);
             continue;
         }
@@ -66,6 +91,7 @@ static int frontier(const imp_rec *r, const size_t *idx, size_t n, tc_perf *e)
         d->file = p->file;
         memcpy(d->record, p->record, sizeof d->record);
     }
+    free(drop);
     qsort(e->points, e->n_points, sizeof *e->points, by_interactivity);
     e->has_interactivity = 1;
     return 0;

@@ -9,10 +9,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A file's bytes and a cursor for line numbers: records are located in
+ * increasing order, so counting newlines from the last one is linear. */
+typedef struct {
+    const char *buf;
+    size_t len;
+    size_t at, start;       /* the last offset located, the start of its line */
+    int line;
+} js_file;
+
 typedef struct {
     json_t *obj;
-    const char *buf;
-    size_t len, at;         /* the record's '{' in buf */
+    js_file *f;
+    size_t at;              /* the record's '{' in the file */
 } js_rec;
 
 static size_t ws(const char *b, size_t n, size_t i)
@@ -66,17 +75,20 @@ static size_t find_key(const char *b, size_t n, size_t i, const char *key, size_
     return (size_t)-1;
 }
 
-static void line_col(const char *b, size_t at, int *line, int *col)
+static void line_col(js_file *f, size_t at, int *line, int *col)
 {
-    int l = 1;
-    size_t start = 0;
-    for (size_t i = 0; i < at; i++)
-        if (b[i] == '\n') {
-            l++;
-            start = i + 1;
+    if (at < f->at) {
+        f->at = f->start = 0;
+        f->line = 1;
+    }
+    for (size_t i = f->at; i < at; i++)
+        if (f->buf[i] == '\n') {
+            f->line++;
+            f->start = i + 1;
         }
-    *line = l;
-    *col = (int)(at - start) + 1;
+    f->at = at;
+    *line = f->line;
+    *col = (int)(at - f->start) + 1;
 }
 
 /* The value at the dotted path key, and where it is (at: the record's
@@ -91,7 +103,7 @@ static json_t *js_get(const js_rec *j, const char *key, size_t *at)
         char part[80];
         snprintf(part, sizeof part, "%.*s", (int)k, p);
         v = json_is_object(v) ? json_object_get(v, part) : NULL;
-        size_t off = v ? find_key(j->buf, j->len, pos, p, k) : (size_t)-1;
+        size_t off = v ? find_key(j->f->buf, j->f->len, pos, p, k) : (size_t)-1;
         if (off != (size_t)-1)
             pos = off;
         p += k + (p[k] == '.');
@@ -105,7 +117,7 @@ static void js_where(const imp_row *r, const char *key, int *line, int *col)
     const js_rec *j = r->impl;
     size_t at;
     js_get(j, key, &at);
-    line_col(j->buf, at, line, col);
+    line_col(j->f, at, line, col);
 }
 
 static const char *js_type(const json_t *v)
@@ -169,12 +181,12 @@ static int js_flag(const imp_row *r, const char *key, int *v)
     return 1;
 }
 
-static void js_record(imp_ctx *x, json_t *obj, const char *buf, size_t len, size_t at, size_t k)
+static void js_record(imp_ctx *x, json_t *obj, js_file *f, size_t at, size_t k)
 {
-    js_rec j = {obj, buf, len, at};
+    js_rec j = {obj, f, at};
     imp_row r = {.x = x, .num = js_num, .text = js_text, .flag = js_flag, .where = js_where,
                  .impl = &j};
-    line_col(buf, at, &r.line, &r.col);
+    line_col(f, at, &r.line, &r.col);
     snprintf(r.record, sizeof r.record, "record %zu, line %d", k, r.line);
     if (!json_is_object(obj)) {
         imp_err(x, r.line, r.col, "", "expected an object of results, got %s", js_type(obj));
@@ -184,27 +196,28 @@ static void js_record(imp_ctx *x, json_t *obj, const char *buf, size_t len, size
 }
 
 /* One top-level value at buf + at: an object, or an array of them. */
-static void js_value(imp_ctx *x, json_t *v, const char *buf, size_t len, size_t at, size_t *k)
+static void js_value(imp_ctx *x, json_t *v, js_file *f, size_t at, size_t *k)
 {
     if (!json_is_array(v)) {
-        js_record(x, v, buf, len, at, ++*k);
+        js_record(x, v, f, at, ++*k);
         return;
     }
-    size_t i = ws(buf, len, at + 1);
+    size_t i = ws(f->buf, f->len, at + 1);
     for (size_t e = 0; e < json_array_size(v); e++) {
-        js_record(x, json_array_get(v, e), buf, len, i, ++*k);
-        i = ws(buf, len, skip_value(buf, len, i));
-        i = ws(buf, len, i + 1);    /* past the ',' */
+        js_record(x, json_array_get(v, e), f, i, ++*k);
+        i = ws(f->buf, f->len, skip_value(f->buf, f->len, i));
+        i = ws(f->buf, f->len, i + 1);    /* past the ',' */
     }
     if (json_array_size(v) == 0) {
         int line, col;
-        line_col(buf, at, &line, &col);
+        line_col(f, at, &line, &col);
         imp_err(x, line, col, "", "an empty array (expected result records)");
     }
 }
 
 void imp_read_json(imp_ctx *x, const char *buf, size_t len)
 {
+    js_file f = {buf, len, 0, 0, 1};
     size_t at = ws(buf, len, 0), k = 0, values = 0;
     for (; at < len && !x->oom; values++) {
         json_error_t e;
@@ -216,7 +229,7 @@ void imp_read_json(imp_ctx *x, const char *buf, size_t len)
         }
         if (!v) {
             int line, col;
-            line_col(buf, at, &line, &col);
+            line_col(&f, at, &line, &col);
             /* jansson counts from where this value began */
             int el = e.line > 0 ? e.line : 1;
             int ec = e.column > 0 ? e.column : 1;
@@ -226,7 +239,7 @@ void imp_read_json(imp_ctx *x, const char *buf, size_t len)
             free(t);
             return;
         }
-        js_value(x, v, buf, len, at, &k);
+        js_value(x, v, &f, at, &k);
         json_decref(v);
         at = ws(buf, len, at + (size_t)e.position);
     }
