@@ -729,6 +729,28 @@ static void labels_and_notes(void **state)
     tc_import_result_free(&r);
 }
 
+/* Equal interactivity with less throughput, and less interactivity with
+ * equal throughput, are both dominated by (10, 100); (20, 10) stays. */
+static void frontier_ties(void **state)
+{
+    (void)state;
+    const char *f = put_file("ties.jsonl",
+        "{\"output_throughput\": 100, \"median_tpot_ms\": 100}\n"
+        "{\"output_throughput\": 80, \"median_tpot_ms\": 100}\n"
+        "{\"output_throughput\": 100, \"median_tpot_ms\": 200}\n"
+        "{\"output_throughput\": 10, \"median_tpot_ms\": 50}\n");
+    tc_import_opts o = {.gpus = 1, .model = "m", .isl = 1, .osl = 1};
+    tc_import_result r = read_ok(TC_IMPORT_SGLANG, &f, 1, &o);
+    const tc_perf *e = &r.entries[0];
+    assert_int_equal(e->n_points, 2);
+    point_is(e, 0, 10, 100, 1, "record 1, line 1");
+    point_is(e, 1, 20, 10, 1, "record 4, line 4");
+    assert_int_equal(e->n_dropped, 2);
+    assert_string_equal(e->dropped[0].record, "record 2, line 2");
+    assert_double_rel(e->dropped[1].interactivity, 5, REL);
+    tc_import_result_free(&r);
+}
+
 /* The power caveat only beyond 10%, and below as well as above. */
 static void power_caveat_both_ways(void **state)
 {
@@ -850,6 +872,7 @@ int main(void)
         cmocka_unit_test(genai_csv_edges),
         cmocka_unit_test(json_edges),
         cmocka_unit_test(labels_and_notes),
+        cmocka_unit_test(frontier_ties),
         cmocka_unit_test(power_caveat_both_ways),
         cmocka_unit_test(bid_with_many_files),
         cmocka_unit_test(bid_gpus_conflict),
