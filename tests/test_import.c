@@ -762,16 +762,16 @@ static void power_caveat_both_ways(void **state)
          "power_kw_per_gpu 1.2 kW; the figures use the stated power"},
     };
     /* --set reaches the scenario's own platforms: the bid is inline here */
-    char cwd[256], text[1600];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    snprintf(text, sizeof text, "scenario: {title: t}\ndemand: {tokens_per_day: 1e9}\n"
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "cp tests/data/import/bids/bench/b200-inferencex.json %s/ix.json",
+             tmpdir);
+    assert_int_equal(system(cmd), 0);
+    const char *path = put_file("power.yaml", "scenario: {title: t}\ndemand: {tokens_per_day: 1e9}\n"
              "workloads: [{id: w, model: dsr1, isl: 1024, osl: 1024, share: 1}]\n"
              "platforms:\n  - id: b200-ix\n    power_kw_per_gpu: 0.85\n"
              "    pricing: {cloud: {gpu_hour: 3.4}}\n    performance:\n"
-             "      - import: {format: inferencex, files: [%s/tests/data/import/bids/bench/b200-inferencex.json]}\n"
-             "      - {model: x, isl: 1024, osl: 1024, import: {format: inferencex, files: "
-             "[%s/tests/data/import/bids/bench/b200-inferencex.json]}}\n", cwd, cwd);
-    const char *path = put_file("power.yaml", text);
+             "      - import: {format: inferencex, files: [ix.json]}\n"
+             "      - {model: x, isl: 1024, osl: 1024, import: {format: inferencex, files: [ix.json]}}\n");
     for (size_t i = 0; i < 2; i++) {
         const char *sets[] = {cases[i].set};
         tc_load_opts lo = {sets, 1};
