@@ -605,7 +605,7 @@ static void csv_rows_short_and_flags(void **state)
 {
     (void)state;
     const char *f = put_file("ix.csv",
-        "hardware,model,isl,osl,median_intvty,output_tput_per_gpu,disagg,num_prefill_gpu,num_decode_gpu\n"
+        "hardware,model,isl,osl,median_intvty,output_tput_per_gpu,disagg,num_prefill_gpu,num_decode_gpu,avg_power_w\n"
         "h,m,1024,1024,10,100,0\n"
         "h,m,1024,1024,20,50,FALSE\n"
         "h,m,1024,1024,5,200,1,2,6\n");
@@ -689,6 +689,62 @@ static void json_edges(void **state)
     tc_import_result r = read_ok(TC_IMPORT_AIPERF, &f, 1, &o);
     point_is(&r.entries[0], 0, 50, 40, 1, "record 1, line 1");
     assert_string_equal(r.entries[0].model, "m");
+    tc_import_result_free(&r);
+}
+
+/* Each format's missing and wrong fields; the scanner finds a field past
+ * strings with escaped quotes, nested lists and objects. */
+static void format_edges(void **state)
+{
+    (void)state;
+    tc_import_opts o = {.gpus = 2, .isl = 1, .osl = 1, .model = "m"};
+    tc_import_opts no_gpus = {.isl = 1, .osl = 1};
+    static const struct { tc_import_format f; const char *name, *text, *msg; int gpus; } cases[] = {
+        {TC_IMPORT_VLLM, "scan.json", "{\"backend\": \"a \\\"quoted\\\" name\", \"ignored\": [1, "
+         "{\"x\": [true, null]}, \"s\"], \"n\": -1.5e3,\n \"output_throughput\": 400, "
+         "\"median_tpot_ms\": false}\n",
+         ":2:46: median_tpot_ms: expected a number, got a boolean", 1},
+        {TC_IMPORT_VLLM, "notpot.json", "{\"output_throughput\": 1}\n",
+         ":1:1: median_tpot_ms: missing field \"median_tpot_ms\" (vllm files have it)", 1},
+        {TC_IMPORT_INFERENCEX, "obj.json", "[{\"median_intvty\": {}, \"output_tput_per_gpu\": 1}]\n",
+         ":1:20: median_intvty: expected a number, got an object", 1},
+        {TC_IMPORT_INFERENCEX, "arr.json", "[{\"median_intvty\": 1, \"output_tput_per_gpu\": 1, "
+         "\"disagg\": [1]}]\n", ":1:59: disagg: expected true or false, got an array", 1},
+        {TC_IMPORT_INFERENCEX, "negi.json", "{\"median_intvty\": -1, \"output_tput_per_gpu\": 1}\n",
+         ":1:19: median_intvty: -1 is not an interactivity (expected tokens/s per user > 0)", 1},
+        {TC_IMPORT_AIPERF, "noitl.json", "{\"output_token_throughput\": {\"avg\": 1}}\n",
+         ":1:1: inter_token_latency.p50: missing field \"inter_token_latency.p50\" (aiperf files "
+         "have it)", 1},
+        {TC_IMPORT_LLMPERF, "nollm.json", "{\"results_mean_output_throughput_token_per_s\": 1}\n",
+         ":1:1: results_inter_token_latency_s_quantiles_p50: missing field "
+         "\"results_inter_token_latency_s_quantiles_p50\" (llmperf files have it)", 1},
+        {TC_IMPORT_MLPERF, "nomodel.csv", "Scenario,Result\nServer,10\n",
+         ":2:1: Model: missing field \"Model\" (mlperf files have it)", 1},
+        {TC_IMPORT_MLPERF, "bigg.csv", "Model,Scenario,Result,accelerators_per_node\n"
+         "llama2-70b,Server,10,200000\n", ":2:22: accelerators_per_node: 200000 is not a number of "
+         "GPUs (expected an integer in 1..100000)", 1},
+        {TC_IMPORT_MLPERF, "nogpus.csv", "Model,Scenario,Result\nllama2-70b,Server,10\n",
+         ":2:1: the number of GPUs is not recorded in mlperf files (give --gpus N on the command "
+         "line, or import: {gpus: N} in the bid)", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_in(cases[i].f, cases[i].name, cases[i].text, cases[i].gpus ? &o : &no_gpus,
+                  cases[i].msg);
+    /* "llama2-70bx" is not llama2-70b: no point, a note; JSON values one after another */
+    const char *f = put_file("prefix.csv", "Model,Scenario,Result\nllama2-70bx,Server,10\n"
+                             "llama2-70b,Server,10\n");
+    tc_import_result r = read_ok(TC_IMPORT_MLPERF, &f, 1, &o);
+    assert_int_equal(r.entries[0].n_points, 1);
+    point_is(&r.entries[0], 0, 5, 5, 1, "line 3");
+    tc_import_result_free(&r);
+    f = put_file("mixed.json", "[{\"median_intvty\": 1, \"output_tput_per_gpu\": 1}]\n"
+                 "{\"median_intvty\": 2, \"output_tput_per_gpu\": 0.5, \"joules_per_output_token\": "
+                 "2.5, \"avg_power_w\": 500}\n");
+    r = read_ok(TC_IMPORT_INFERENCEX, &f, 1, &o);
+    point_is(&r.entries[0], 1, 2, 0.5, 1, "record 2, line 2");
+    /* the recorded energy per token wins over 500 W / 0.5 tokens/s = 1000 J */
+    assert_double_rel(r.entries[0].points[1].joules_per_token, 2.5, REL);
+    assert_double_rel(r.entries[0].points[1].kw_per_gpu, 0.5, REL);
     tc_import_result_free(&r);
 }
 
@@ -871,6 +927,7 @@ int main(void)
         cmocka_unit_test(csv_rows_short_and_flags),
         cmocka_unit_test(genai_csv_edges),
         cmocka_unit_test(json_edges),
+        cmocka_unit_test(format_edges),
         cmocka_unit_test(labels_and_notes),
         cmocka_unit_test(frontier_ties),
         cmocka_unit_test(power_caveat_both_ways),

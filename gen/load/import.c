@@ -125,6 +125,17 @@ void imp_bad(const imp_row *r, const char *key, const char *fmt, ...)
     imp_err(r->x, line, col, key, "%s", msg);
 }
 
+void imp_bad_text(const imp_row *r, const char *key, const char *text, const char *what)
+{
+    char *t = tc_escape(text, strlen(text), 40);
+    if (!t) {
+        r->x->oom = r->x->d->oom = 1;
+        return;
+    }
+    imp_bad(r, key, "\"%s\" is not %s", t, what);
+    free(t);
+}
+
 static void hex(const uint8_t *dig, char out[65])
 {
     for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++)

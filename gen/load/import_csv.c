@@ -29,18 +29,20 @@ static void csv_where(const imp_row *r, const char *key, int *line, int *col)
     *col = f ? f->col : r->col;
 }
 
-static int csv_num(const imp_row *r, const char *key, double *v)
+/* A field's number: 1, 0 absent or empty, -1 reported. */
+static int field_num(const imp_row *r, const char *key, const tc_csv_field *f, double *v)
 {
-    const tc_csv_field *f = csv_get(r->impl, key);
     if (!f || !f->text[0])
         return 0;
-    if (!tc_csv_number(f->text, v)) {
-        char *t = tc_escape(f->text, strlen(f->text), 40);
-        imp_bad(r, key, "\"%s\" is not a number", t ? t : "?");
-        free(t);
-        return -1;
-    }
-    return 1;
+    if (tc_csv_number(f->text, v))
+        return 1;
+    imp_bad_text(r, key, f->text, "a number");
+    return -1;
+}
+
+static int csv_num(const imp_row *r, const char *key, double *v)
+{
+    return field_num(r, key, csv_get(r->impl, key), v);
 }
 
 static int csv_text(const imp_row *r, const char *key, char **v)
@@ -69,9 +71,7 @@ static int csv_flag(const imp_row *r, const char *key, int *v)
     else if (strcasecmp(f->text, "false") == 0 || strcmp(f->text, "0") == 0)
         *v = 0;
     else {
-        char *t = tc_escape(f->text, strlen(f->text), 40);
-        imp_bad(r, key, "\"%s\" is not true or false", t ? t : "?");
-        free(t);
+        imp_bad_text(r, key, f->text, "true or false");
         return -1;
     }
     return 1;
@@ -96,7 +96,6 @@ static const struct { const char *key, *label; } genai_rows[] = {
 
 typedef struct {
     const tc_csv *csv;
-    const tc_csv_field *hit;
 } genai_rec;
 
 static const tc_csv_field *genai_get(const tc_csv *csv, const char *key)
@@ -135,16 +134,7 @@ static void genai_where(const imp_row *r, const char *key, int *line, int *col)
 
 static int genai_num(const imp_row *r, const char *key, double *v)
 {
-    const tc_csv_field *f = genai_get(((const genai_rec *)r->impl)->csv, key);
-    if (!f || !f->text[0])
-        return 0;
-    if (!tc_csv_number(f->text, v)) {
-        char *t = tc_escape(f->text, strlen(f->text), 40);
-        imp_bad(r, key, "\"%s\" is not a number", t ? t : "?");
-        free(t);
-        return -1;
-    }
-    return 1;
+    return field_num(r, key, genai_get(((const genai_rec *)r->impl)->csv, key), v);
 }
 
 static int genai_none(const imp_row *r, const char *key, char **v)
@@ -170,7 +160,7 @@ void imp_read_csv(imp_ctx *x, const char *buf, size_t len)
     if (csv.n < 2) {
         imp_err(x, 1, 1, "", "expected a header row and at least one row of results");
     } else if (x->fmt == TC_IMPORT_GENAI_PERF_CSV) {
-        genai_rec g = {&csv, NULL};
+        genai_rec g = {&csv};
         imp_row r = {.x = x, .line = 1, .col = 1, .num = genai_num, .text = genai_none,
                      .flag = genai_noflag, .where = genai_where, .impl = &g};
         snprintf(r.record, sizeof r.record, "tables");

@@ -35,6 +35,15 @@ static int positive(const imp_row *r, const char *key, double v)
     return 0;
 }
 
+/* An interactivity as recorded (InferenceX): tokens/s per user. */
+static int rate(const imp_row *r, const char *key, double v)
+{
+    if (v > 0)
+        return 1;
+    imp_bad(r, key, "%.10g is not an interactivity (expected tokens/s per user > 0)", v);
+    return 0;
+}
+
 /* A count of GPUs: an integer in 1..100000. */
 static int gpu_count(const imp_row *r, const char *key, int need, int *out)
 {
@@ -107,7 +116,7 @@ static void conv_inferencex(const imp_row *r)
     imp_rec e = rec_of(r);
     double w;
     int ok = ix_num(r, "median_intvty", &e.interactivity, 1) == 1
-             && positive(r, "median_intvty", e.interactivity);
+             && rate(r, "median_intvty", e.interactivity);
     ok &= ix_num(r, "output_tput_per_gpu", &e.output_tps, 1) == 1
           && positive(r, "output_tput_per_gpu", e.output_tps);
     e.per_gpu = 1;

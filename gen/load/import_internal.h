@@ -87,6 +87,9 @@ void imp_bad(const imp_row *r, const char *key, const char *fmt, ...)
 int imp_name_ok(const char *s, size_t len);
 #define IMP_BAD_NAME "an empty text or one with control characters"
 
+/* A field's text that is not what (e.g. "a number"): reported at the field, escaped. */
+void imp_bad_text(const imp_row *r, const char *key, const char *text, const char *what);
+
 /* --- import_formats.c: one record of each format into points --- */
 void imp_convert(const imp_row *r);
 
