@@ -82,7 +82,7 @@ $(BUILD)/tests/test_xlsx_faults: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_strin
 $(BUILD)/tests/test_charts_cairo_faults: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status
 
 # The importers' jansson calls fail one call site at a time.
-$(BUILD)/tests/test_cover_importfail: CMOCKA_LIBS += -Wl,--wrap=json_loadb
+$(BUILD)/tests/test_load_import_faults: CMOCKA_LIBS += -Wl,--wrap=json_loadb
 
 # The worker-crash test kills a -j worker as it renames its outputs into place.
 $(BUILD)/tests/test_cli_pool_crash: CMOCKA_LIBS += -Wl,--wrap=rename

@@ -22,7 +22,7 @@
             d->text[JSON_ERROR_TEXT_LENGTH - 1] = (char)json_error_out_of_memory; \
         } \
     } while (0)
-#include "cover_wrap.h"
+#include "fault_wrap.h"
 
 W4(json_t *, json_loadb, NULL, const char *, size_t, size_t, json_error_t *)
 
