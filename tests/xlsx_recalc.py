@@ -40,6 +40,8 @@ def recalc(book, tmp):
 
 
 def agree(a, b):
+    if a in (None, "") and b in (None, ""):
+        return True     # an empty text result: openpyxl reads a cached "" as None
     if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
         return a == b
     if a is None or b is None:

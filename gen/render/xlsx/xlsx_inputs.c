@@ -1,7 +1,11 @@
 /* The Inputs sheet: every input the evaluation used, one cell each, with its
  * unit, its source (the bid's provenance, or "default" when the default was
- * applied), where it was written, and a defined name that the formulas of
- * every other sheet use. */
+ * applied), where it was written, its `--set` key (the one convention of
+ * errors, what-ifs and this sheet: platforms[h200].pricing.cloud.gpu_hour,
+ * 0-based list indexes) and a defined name that the formulas of every other
+ * sheet use. Inputs that shape the sheets or select data (the horizon, the
+ * workloads' shares and sequence lengths) are grey and locked: changing one
+ * needs a new render; every other input is a blue, unlocked cell. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,14 +13,17 @@
 
 enum { XI_NAME, XI_VALUE, XI_UNIT, XI_SOURCE, XI_KEY, XI_WHERE, XI_NOTE, XI_NCOLS };
 
+static const char fixed_note[] = "change it in the scenario and render again";
+
 typedef struct {
     const char *key, *base;     /* logical key, name wanted */
     double value;
     lxw_format *fmt;
-    const char *unit, *source, *path;
+    const char *unit, *source, *path;   /* path: the --set key */
     const char *file;           /* where written, with line (0: not known) */
     int line;
     const tc_num *num;          /* when set: given / distribution / line from it */
+    int fixed;                  /* structural: grey, with fixed_note */
 } in_row;
 
 static const char *base_name(const char *path)
@@ -45,6 +52,8 @@ static void put(xl_ctx *c, lxw_row_t *r, const in_row *in)
     if (given && in->file && line > 0)
         snprintf(where, sizeof where, "%s:%d", base_name(in->file), line);
     dist_note(in->num, note, sizeof note);
+    if (in->fixed)
+        snprintf(note, sizeof note, "Structural: %s.", fixed_note);
     const char *name = xl_define(c, in->key, in->base, "Inputs", *r, XI_VALUE);
     xl_str(c, c->inputs, *r, XI_NAME, name, c->f.text);
     xl_num(c, c->inputs, *r, XI_VALUE, in->num ? in->num->value : in->value, in->fmt);
@@ -53,6 +62,8 @@ static void put(xl_ctx *c, lxw_row_t *r, const in_row *in)
     xl_str(c, c->inputs, *r, XI_KEY, in->path, c->f.text);
     xl_str(c, c->inputs, *r, XI_WHERE, where, c->f.text);
     xl_str(c, c->inputs, *r, XI_NOTE, note[0] ? note : NULL, c->f.text);
+    if (in->fixed)
+        xl_note(c, c->inputs, *r, XI_VALUE, "Shapes the sheets or selects data: %s.", fixed_note);
     (*r)++;
 }
 
@@ -73,34 +84,32 @@ static void scenario_rows(xl_ctx *c, lxw_row_t *r)
     snprintf(money_m, sizeof money_m, "%s per million tokens", s->currency);
     const char *f = base_name(s->file);
     section(c, r, "Assumptions (applied to every platform)");
-    put(c, r, &(in_row){ "horizon_years", "horizon_years", s->horizon_years, c->f.in_int, "years",
-        "scenario", "assumptions.horizon_years", NULL, 0, NULL });
-    xl_note(c, c->inputs, *r - 1, XI_VALUE, "Sets the number of rows of the TCO sheet: changing it "
-            "needs a new run of tokcost, the other inputs recalculate here.");
+    put(c, r, &(in_row){ "horizon_years", "horizon_years", s->horizon_years, c->f.fixed_int, "years",
+        "scenario", "assumptions.horizon_years", NULL, 0, NULL, 1 });
     put(c, r, &(in_row){ "discount_rate", "discount_rate", 0, c->f.in_pct, "per year", "scenario",
-        "assumptions.discount_rate", f, 0, &s->discount_rate });
+        "assumptions.discount_rate", f, 0, &s->discount_rate, 0 });
     put(c, r, &(in_row){ "utilization", "utilization", 0, c->f.in_pct, "share of capacity",
-        "scenario", "assumptions.utilization", f, 0, &s->utilization });
+        "scenario", "assumptions.utilization", f, 0, &s->utilization, 0 });
     put(c, r, &(in_row){ "price_per_kwh", "price_per_kwh", 0, c->f.in_money, money_kwh, "scenario",
-        "assumptions.electricity.price_per_kwh", f, 0, &s->price_per_kwh });
+        "assumptions.electricity.price_per_kwh", f, 0, &s->price_per_kwh, 0 });
     put(c, r, &(in_row){ "escalation", "escalation", 0, c->f.in_pct, "per year", "scenario",
-        "assumptions.electricity.escalation", f, 0, &s->escalation });
+        "assumptions.electricity.escalation", f, 0, &s->escalation, 0 });
     put(c, r, &(in_row){ "pue", "pue", 0, c->f.in_num, "facility power / IT power", "scenario",
-        "assumptions.pue", f, 0, &s->pue });
+        "assumptions.pue", f, 0, &s->pue, 0 });
     put(c, r, &(in_row){ "facility_per_kw_month", "facility_per_kw_month", 0, c->f.in_money,
-        money_kwm, "scenario", "assumptions.facility_per_kw_month", f, 0, &s->facility_per_kw_month });
+        money_kwm, "scenario", "assumptions.facility_per_kw_month", f, 0, &s->facility_per_kw_month, 0 });
     if (s->site_power_mw.given)
         put(c, r, &(in_row){ "site_power_mw", "site_power_mw", 0, c->f.in_num, "MW", "scenario",
-            "assumptions.site_power_mw", f, 0, &s->site_power_mw });
+            "assumptions.site_power_mw", f, 0, &s->site_power_mw, 0 });
     if (s->token_price_per_m.given)
         put(c, r, &(in_row){ "token_price_per_m", "token_price_per_m", 0, c->f.in_money, money_m,
-            "scenario", "assumptions.token_price_per_m", f, 0, &s->token_price_per_m });
+            "scenario", "assumptions.token_price_per_m", f, 0, &s->token_price_per_m, 0 });
     section(c, r, "Demand");
     put(c, r, &(in_row){ "tokens_per_day", "tokens_per_day", 0, c->f.in_int,
         s->token_basis == TC_BASIS_TOTAL ? "tokens per day (total basis)" : "tokens per day (output basis)",
-        "scenario", "demand.tokens_per_day", f, 0, &s->tokens_per_day });
+        "scenario", "demand.tokens_per_day", f, 0, &s->tokens_per_day, 0 });
     put(c, r, &(in_row){ "growth", "growth", 0, c->f.in_pct, "per year", "scenario",
-        "demand.growth", f, 0, &s->growth });
+        "demand.growth", f, 0, &s->growth, 0 });
 }
 
 static void workload_rows(xl_ctx *c, lxw_row_t *r, size_t i)
@@ -110,18 +119,19 @@ static void workload_rows(xl_ctx *c, lxw_row_t *r, size_t i)
     char title[300], key[64], base[300], path[300];
     snprintf(title, sizeof title, "Workload %s: %s", w->id, w->name ? w->name : "");
     section(c, r, title);
-#define WROW(field, val, fm, unit, num) do { \
+#define WROW(field, val, fm, unit, num, fixed) do { \
         snprintf(key, sizeof key, "w%zu." field, i); \
         snprintf(base, sizeof base, "%s_" field, w->id); \
-        snprintf(path, sizeof path, "workloads.%s." field, w->id); \
-        put(c, r, &(in_row){ key, base, val, fm, unit, "scenario", path, f, w->line, num }); \
+        snprintf(path, sizeof path, "workloads[%s]." field, w->id); \
+        put(c, r, &(in_row){ key, base, val, fm, unit, "scenario", path, f, w->line, num, fixed }); \
     } while (0)
-    WROW("share", 0, c->f.in_pct, "share of tokens", &w->share);
-    WROW("isl", w->isl, c->f.in_int, "input tokens per request", NULL);
-    WROW("osl", w->osl, c->f.in_int, "output tokens per request", NULL);
+    /* shares are fixed: they must sum to 1, so one alone cannot change */
+    WROW("share", 0, c->f.fixed_pct, "share of tokens", &w->share, 1);
+    WROW("isl", w->isl, c->f.fixed_int, "input tokens per request", NULL, 1);
+    WROW("osl", w->osl, c->f.fixed_int, "output tokens per request", NULL, 1);
     if (w->min_interactivity.given)
         WROW("min_interactivity", 0, c->f.in_num, "SLO: output tokens/s per user",
-             &w->min_interactivity);
+             &w->min_interactivity, 0);
 #undef WROW
 }
 
@@ -133,9 +143,9 @@ static void prow(xl_ctx *c, lxw_row_t *r, size_t i, const char *field, const cha
     char key[64], base[300], path[300];
     snprintf(key, sizeof key, "p%zu.%s", i, field);
     snprintf(base, sizeof base, "%s_%s", p->id, field);
-    snprintf(path, sizeof path, "platforms.%s.%s%s", p->id, group, field);
+    snprintf(path, sizeof path, "platforms[%s].%s%s", p->id, group, field);
     const char *src = p->source ? p->source : "bid";
-    put(c, r, &(in_row){ key, base, v, fm, unit, src, path, p->file, p->line, num });
+    put(c, r, &(in_row){ key, base, v, fm, unit, src, path, p->file, p->line, num, 0 });
 }
 
 static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
@@ -157,9 +167,7 @@ static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
         prow(c, r, i, "network_capex_per_node", "pricing.owned.", 0, &pp->network_capex_per_node,
              c->f.in_money, u2);
         prow(c, r, i, "amortization_years", "pricing.owned.", pp->amortization_years, NULL,
-             c->f.in_int, "years (equipment life)");
-        xl_note(c, c->inputs, *r - 1, XI_VALUE, "Also sets which cohorts the TCO sheet's refresh "
-                "and credit formulas refer to: changing it needs a new run of tokcost.");
+             c->f.in_int, "years (equipment life, whole years)");
         prow(c, r, i, "residual_value", "pricing.owned.", 0, &pp->residual_value, c->f.in_pct,
              "share of capex at end of life");
         prow(c, r, i, "maintenance_rate", "pricing.owned.", 0, &pp->maintenance_rate, c->f.in_pct,
@@ -173,8 +181,11 @@ static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
         prow(c, r, i, "output_per_m", "pricing.api.", 0, &pp->output_per_m, c->f.in_money, u2);
         prow(c, r, i, "annual_change", "pricing.api.", 0, &pp->annual_change, c->f.in_pct, "per year");
     }
-    prow(c, r, i, "other_per_year", "pricing.", 0, &pp->other_per_year, c->f.in_money, u4);
-    prow(c, r, i, "one_time", "pricing.", 0, &pp->one_time, c->f.in_money, cur);
+    /* inside the pricing form's map, like every pricing key */
+    const char *form = pp->kind == TC_PRICING_CLOUD ? "pricing.cloud."
+                       : pp->kind == TC_PRICING_OWNED ? "pricing.owned." : "pricing.api.";
+    prow(c, r, i, "other_per_year", form, 0, &pp->other_per_year, c->f.in_money, u4);
+    prow(c, r, i, "one_time", form, 0, &pp->one_time, c->f.in_money, cur);
 }
 
 static int perf_used(const xl_ctx *c, size_t i, size_t k)
@@ -191,26 +202,46 @@ static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
     const tc_perf *e = &p->perf[k];
     const char *basis = tc_basis_terms[e->basis].name;
     char title[600], key[64], base[300], path[300], unit[64];
-    snprintf(title, sizeof title, "Performance %s #%zu: %s, isl %g, osl %g, %s basis%s%s", p->id,
-             k + 1, e->model, e->isl, e->osl, basis, e->config ? ", " : "", e->config ? e->config : "");
+    snprintf(title, sizeof title, "Performance %s [%zu]: %s, isl %g, osl %g, %s basis%s%s", p->id,
+             k, e->model, e->isl, e->osl, basis, e->config ? ", " : "", e->config ? e->config : "");
     section(c, r, title);
     snprintf(unit, sizeof unit, "tokens/s per GPU (%s basis)", basis);
     const char *src = e->source ? e->source : p->source ? p->source : "bid";
     for (size_t j = 0; j < e->n_points; j++) {
         const tc_point *pt = &e->points[j];
-        snprintf(path, sizeof path, "platforms.%s.performance[%zu].points[%zu].interactivity",
-                 p->id, k + 1, j + 1);
+        if (e->has_interactivity)
+            snprintf(path, sizeof path, "platforms[%s].performance[%zu].points[%zu].interactivity",
+                     p->id, k, j);
+        else    /* the one-point form `throughput: N` */
+            snprintf(path, sizeof path, "platforms[%s].performance[%zu].interactivity", p->id, k);
         if (e->has_interactivity) {
             snprintf(key, sizeof key, "p%zu.e%zu.x%zu", i, k, j);
             snprintf(base, sizeof base, "%s_perf%zu_pt%zu_interactivity", p->id, k + 1, j + 1);
             put(c, r, &(in_row){ key, base, 0, c->f.in_num, "output tokens/s per user", src,
-                path, p->file, e->line, &pt->interactivity });
+                path, p->file, e->line, &pt->interactivity, 0 });
         }
         snprintf(key, sizeof key, "p%zu.e%zu.t%zu", i, k, j);
         snprintf(base, sizeof base, "%s_perf%zu_pt%zu_throughput", p->id, k + 1, j + 1);
         snprintf(strrchr(path, '.'), 16, ".throughput");
         put(c, r, &(in_row){ key, base, 0, c->f.in_num, unit, src, path, p->file, e->line,
-            &pt->throughput });
+            &pt->throughput, 0 });
+    }
+}
+
+/* Claims are inputs too: a reviewer may test another claimed figure. The
+ * stated precision (from how the number was written) stays as filed. */
+static void claim_rows(xl_ctx *c, lxw_row_t *r, size_t i)
+{
+    const tc_platform *p = &c->s->platforms[i];
+    char key[64], base[300], path[300];
+    for (size_t k = 0; k < p->n_claims; k++) {
+        const tc_claim *cl = &p->claims[k];
+        const char *m = tc_claim_metric_names[cl->metric];
+        snprintf(key, sizeof key, "p%zu.claim%zu", i, k);
+        snprintf(base, sizeof base, "%s_claim_%s", p->id, m);
+        snprintf(path, sizeof path, "platforms[%s].claims.%s", p->id, m);
+        put(c, r, &(in_row){ key, base, cl->value, c->f.in_num, "claimed by the bidder",
+            p->source ? p->source : "bid", path, p->file, cl->line, NULL, 0 });
     }
 }
 
@@ -233,6 +264,7 @@ static void platform_rows(xl_ctx *c, lxw_row_t *r, size_t i)
              "throughput gain per year");
     }
     pricing_rows(c, r, i);
+    claim_rows(c, r, i);
     for (size_t k = 0; k < p->n_perf; k++)
         if (perf_used(c, i, k))
             perf_rows(c, r, i, k);
