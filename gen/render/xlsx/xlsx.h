@@ -128,6 +128,7 @@ void xl_sheet_platforms(xl_ctx *c);
 void xl_sheet_cpt(xl_ctx *c);
 void xl_sheet_tco(xl_ctx *c);
 void xl_sheet_analysis(xl_ctx *c);
+void xl_sheet_scoring(xl_ctx *c);
 void xl_sheet_summary(xl_ctx *c);
 void xl_charts(xl_ctx *c);
 

@@ -111,30 +111,6 @@ static void monte_carlo(xl_ctx *c)
     }
 }
 
-static void scoring(xl_ctx *c)
-{
-    const tc_scoring *sc = c->r->scoring;
-    const tc_analysis *an = &c->s->analysis;
-    xl_col cols[64] = { { "Rank", 6 }, { "Platform", 12 }, { "Score", 10 }, { "Non-compliance", 40 } };
-    size_t nc = an->n_criteria < 60 ? an->n_criteria : 60;
-    for (size_t k = 0; k < nc; k++)
-        cols[4 + k] = (xl_col){ tc_metric_terms[an->criteria[k].metric].name, 16 };
-    lxw_worksheet *ws = sheet(c, "Scoring", cols, 4 + nc, "The engine's values: each criterion "
-                              "scored 0..100 against the best bid, weighted sum, ranked; "
-                              "non-compliant bids are listed with the reason and not ranked.");
-    for (size_t k = 0; ws && k < sc->n_scores; k++) {
-        const tc_score *s = &sc->scores[k];
-        lxw_row_t r = (lxw_row_t)(1 + k);
-        if (s->rank > 0)
-            xl_num(c, ws, r, 0, s->rank, c->f.int0);
-        xl_str(c, ws, r, 1, c->s->platforms[s->platform].id, c->f.text);
-        xl_num(c, ws, r, 2, s->score, c->f.num1);
-        xl_str(c, ws, r, 3, s->reason, c->f.text);
-        for (size_t j = 0; s->criterion_scores && j < nc; j++)
-            xl_num(c, ws, r, (lxw_col_t)(4 + j), s->criterion_scores[j], c->f.num1);
-    }
-}
-
 void xl_sheet_analysis(xl_ctx *c)
 {
     if (xl_ok(c) && c->r->sensitivity)
@@ -142,5 +118,5 @@ void xl_sheet_analysis(xl_ctx *c)
     if (xl_ok(c) && c->r->monte_carlo)
         monte_carlo(c);
     if (xl_ok(c) && c->r->scoring)
-        scoring(c);
+        xl_sheet_scoring(c);
 }

@@ -236,7 +236,7 @@ static void claim_rows(xl_ctx *c, lxw_row_t *r, size_t i)
     char key[64], base[300], path[300];
     for (size_t k = 0; k < p->n_claims; k++) {
         const tc_claim *cl = &p->claims[k];
-        const char *m = tc_claim_metric_names[cl->metric];
+        const char *m = tc_metric_terms[cl->metric].name;
         snprintf(key, sizeof key, "p%zu.claim%zu", i, k);
         snprintf(base, sizeof base, "%s_claim_%s", p->id, m);
         snprintf(path, sizeof path, "platforms[%s].claims.%s", p->id, m);
@@ -270,6 +270,39 @@ static void platform_rows(xl_ctx *c, lxw_row_t *r, size_t i)
             perf_rows(c, r, i, k);
 }
 
+/* Scoring weights and requirement bounds (when the scoring ran). */
+static void scoring_rows(xl_ctx *c, lxw_row_t *r)
+{
+    const tc_analysis *a = &c->s->analysis;
+    const char *f = base_name(c->s->file);
+    char key[32], base[300], path[300];
+    if (!c->r->scoring)
+        return;
+    section(c, r, "Scoring (RFP criteria and requirements)");
+    for (size_t k = 0; k < a->n_criteria; k++) {
+        snprintf(key, sizeof key, "sc.w%zu", k);
+        snprintf(base, sizeof base, "score_weight_%s", tc_metric_terms[a->criteria[k].metric].name);
+        snprintf(path, sizeof path, "analysis.scoring.criteria[%zu].weight", k);
+        put(c, r, &(in_row){ key, base, a->criteria[k].weight, c->f.in_num,
+            "weight (normalised to sum to 1)", "scenario", path, f, a->criteria[k].line, NULL, 0 });
+    }
+    for (size_t k = 0; k < a->n_requirements; k++) {
+        const tc_requirement *q = &a->requirements[k];
+        for (int side = 0; side < 2; side++) {
+            if (!(side ? q->has_min : q->has_max))
+                continue;
+            snprintf(key, sizeof key, "sc.%s%zu", side ? "min" : "max", k);
+            snprintf(base, sizeof base, "requirement_%s_%s", tc_metric_terms[q->metric].name,
+                     side ? "min" : "max");
+            snprintf(path, sizeof path, "analysis.scoring.requirements[%zu].%s", k,
+                     side ? "min" : "max");
+            put(c, r, &(in_row){ key, base, side ? q->min : q->max, c->f.in_num,
+                side ? "lowest value a compliant bid may have" : "highest value a compliant bid may have",
+                "scenario", path, f, q->line, NULL, 0 });
+        }
+    }
+}
+
 void xl_sheet_inputs(xl_ctx *c)
 {
     static const xl_col cols[XI_NCOLS] = {
@@ -283,4 +316,5 @@ void xl_sheet_inputs(xl_ctx *c)
         workload_rows(c, &r, w);
     for (size_t i = 0; i < c->s->n_platforms; i++)
         platform_rows(c, &r, i);
+    scoring_rows(c, &r);
 }
