@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Edits every input of a tokcost workbook and checks the recalculation.
 
-  xlsx_inputs.py TOKCOST SCENARIO.yaml BOOK.xlsx TMPDIR
+  xlsx_inputs.py TOKCOST SCENARIO.yaml BOOK.xlsx TMPDIR [LIMIT]
+
+(LIMIT: edit only the first LIMIT inputs, for the test of this test.)
 
 For every unlocked (non-structural) input cell of the Inputs sheet: a copy
 of BOOK with that one cell changed, recalculated by `ssconvert --recalc`
@@ -281,10 +283,11 @@ class Book:
 
 
 def main(argv):
-    if len(argv) != 5:
+    if len(argv) not in (5, 6):
         print(__doc__, file=sys.stderr)
         return 2
-    tokcost, scenario, book, tmp = argv[1:]
+    tokcost, scenario, book, tmp = argv[1:5]
+    limit = int(argv[5]) if len(argv) == 6 else None
     t0 = time.time()
     flat = os.path.join(tmp, "flat.yaml")
     flatten(scenario, flat)
@@ -305,6 +308,8 @@ def main(argv):
         if not unlocked:
             fixed += 1
             continue
+        if limit is not None and len(jobs) >= limit:
+            break
         text, num, d = choose(tokcost, flat, key, value, quanta.get(key), base)
         if d is None:
             skipped.append(key)

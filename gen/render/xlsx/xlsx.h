@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <xlsxwriter.h>
 
+#include "tc_inputs.h"
 #include "tc_results.h"
 #include "tc_status.h"
 
@@ -60,6 +61,8 @@ typedef struct {
     lxw_worksheet *summary, *inputs, *platforms, *workloads, *cpt, *tco;
     xl_formats f;
     xl_names *names;
+    tc_inputs *keys;                /* every numeric input with its --set key */
+    size_t key_at;                  /* Inputs: where the next row's item is looked for */
     tc_status st;                   /* first error */
     char err[256];
     char **warnings;                /* shown on Summary */

@@ -19,7 +19,7 @@ typedef struct {
     const char *key, *base;     /* logical key, name wanted */
     double value;
     lxw_format *fmt;
-    const char *unit, *source, *path;   /* path: the --set key */
+    const char *unit, *source, *path;   /* path: the --set key when the table has none */
     const char *file;           /* where written, with line (0: not known) */
     int line;
     const tc_num *num;          /* when set: given / distribution / line from it */
@@ -42,6 +42,25 @@ static void dist_note(const tc_num *v, char *buf, size_t n)
         snprintf(d, sizeof d, kinds[v->dist], v->p1, v->p2, v->p3);
         snprintf(buf, n, "distribution: %s (the point estimate is used here)", d);
     }
+}
+
+/* The inputs table's item whose value lives at home (a tc_num, int or
+ * double of the scenario), or NULL (includes_power, claims, scoring: keys
+ * the table does not list). Rows come in table order, so the search starts
+ * where the last one was found: linear in all. */
+static const tc_input *item_at(xl_ctx *c, const void *home)
+{
+    const tc_inputs *t = c->keys;
+    for (size_t k = 0; home && k < t->n; k++) {
+        size_t j = (c->key_at + k) % t->n;
+        const tc_input *in = &t->items[j];
+        if ((const void *)in->num == home || (const void *)in->integer == home
+            || (const void *)in->real == home) {
+            c->key_at = j + 1;
+            return in;
+        }
+    }
+    return NULL;
 }
 
 static void put(xl_ctx *c, lxw_row_t *r, const in_row *in)
@@ -67,6 +86,23 @@ static void put(xl_ctx *c, lxw_row_t *r, const in_row *in)
     (*r)++;
 }
 
+static void put_at(xl_ctx *c, lxw_row_t *r, const in_row *in0, const void *home)
+{
+    in_row in = *in0;
+    const tc_input *item = item_at(c, home ? home : in.num);
+    if (item) {     /* one vocabulary: the table's key and structural flag */
+        in.path = item->key;
+        in.fixed = tc_input_info_of(item->kind)->structural;
+    }
+    const xl_formats *f = &c->f;
+    if (in.fixed)
+        in.fmt = in.fmt == f->in_pct || in.fmt == f->fixed_pct ? f->fixed_pct
+                 : in.fmt == f->in_int || in.fmt == f->fixed_int ? f->fixed_int : f->fixed_num;
+    else if (in.fmt == f->fixed_pct || in.fmt == f->fixed_int || in.fmt == f->fixed_num)
+        in.fmt = in.fmt == f->fixed_pct ? f->in_pct : in.fmt == f->fixed_int ? f->in_int : f->in_num;
+    put(c, r, &in);
+}
+
 static void section(xl_ctx *c, lxw_row_t *r, const char *title)
 {
     (*r)++;
@@ -84,32 +120,32 @@ static void scenario_rows(xl_ctx *c, lxw_row_t *r)
     snprintf(money_m, sizeof money_m, "%s per million tokens", s->currency);
     const char *f = base_name(s->file);
     section(c, r, "Assumptions (applied to every platform)");
-    put(c, r, &(in_row){ "horizon_years", "horizon_years", s->horizon_years, c->f.fixed_int, "years",
-        "scenario", "assumptions.horizon_years", NULL, 0, NULL, 1 });
-    put(c, r, &(in_row){ "discount_rate", "discount_rate", 0, c->f.in_pct, "per year", "scenario",
-        "assumptions.discount_rate", f, 0, &s->discount_rate, 0 });
-    put(c, r, &(in_row){ "utilization", "utilization", 0, c->f.in_pct, "share of capacity",
-        "scenario", "assumptions.utilization", f, 0, &s->utilization, 0 });
-    put(c, r, &(in_row){ "price_per_kwh", "price_per_kwh", 0, c->f.in_money, money_kwh, "scenario",
-        "assumptions.electricity.price_per_kwh", f, 0, &s->price_per_kwh, 0 });
-    put(c, r, &(in_row){ "escalation", "escalation", 0, c->f.in_pct, "per year", "scenario",
-        "assumptions.electricity.escalation", f, 0, &s->escalation, 0 });
-    put(c, r, &(in_row){ "pue", "pue", 0, c->f.in_num, "facility power / IT power", "scenario",
-        "assumptions.pue", f, 0, &s->pue, 0 });
-    put(c, r, &(in_row){ "facility_per_kw_month", "facility_per_kw_month", 0, c->f.in_money,
-        money_kwm, "scenario", "assumptions.facility_per_kw_month", f, 0, &s->facility_per_kw_month, 0 });
+    put_at(c, r, &(in_row){ "horizon_years", "horizon_years", s->horizon_years, c->f.fixed_int,
+        "years", "scenario", "assumptions.horizon_years", NULL, 0, NULL, 1 }, &s->horizon_years);
+    put_at(c, r, &(in_row){ "discount_rate", "discount_rate", 0, c->f.in_pct, "per year", "scenario",
+        "assumptions.discount_rate", f, 0, &s->discount_rate, 0 }, NULL);
+    put_at(c, r, &(in_row){ "utilization", "utilization", 0, c->f.in_pct, "share of capacity",
+        "scenario", "assumptions.utilization", f, 0, &s->utilization, 0 }, NULL);
+    put_at(c, r, &(in_row){ "price_per_kwh", "price_per_kwh", 0, c->f.in_money, money_kwh, "scenario",
+        "assumptions.electricity.price_per_kwh", f, 0, &s->price_per_kwh, 0 }, NULL);
+    put_at(c, r, &(in_row){ "escalation", "escalation", 0, c->f.in_pct, "per year", "scenario",
+        "assumptions.electricity.escalation", f, 0, &s->escalation, 0 }, NULL);
+    put_at(c, r, &(in_row){ "pue", "pue", 0, c->f.in_num, "facility power / IT power", "scenario",
+        "assumptions.pue", f, 0, &s->pue, 0 }, NULL);
+    put_at(c, r, &(in_row){ "facility_per_kw_month", "facility_per_kw_month", 0, c->f.in_money,
+        money_kwm, "scenario", "assumptions.facility_per_kw_month", f, 0, &s->facility_per_kw_month, 0 }, NULL);
     if (s->site_power_mw.given)
-        put(c, r, &(in_row){ "site_power_mw", "site_power_mw", 0, c->f.in_num, "MW", "scenario",
-            "assumptions.site_power_mw", f, 0, &s->site_power_mw, 0 });
+        put_at(c, r, &(in_row){ "site_power_mw", "site_power_mw", 0, c->f.in_num, "MW", "scenario",
+            "assumptions.site_power_mw", f, 0, &s->site_power_mw, 0 }, NULL);
     if (s->token_price_per_m.given)
-        put(c, r, &(in_row){ "token_price_per_m", "token_price_per_m", 0, c->f.in_money, money_m,
-            "scenario", "assumptions.token_price_per_m", f, 0, &s->token_price_per_m, 0 });
+        put_at(c, r, &(in_row){ "token_price_per_m", "token_price_per_m", 0, c->f.in_money, money_m,
+            "scenario", "assumptions.token_price_per_m", f, 0, &s->token_price_per_m, 0 }, NULL);
     section(c, r, "Demand");
-    put(c, r, &(in_row){ "tokens_per_day", "tokens_per_day", 0, c->f.in_int,
+    put_at(c, r, &(in_row){ "tokens_per_day", "tokens_per_day", 0, c->f.in_int,
         s->token_basis == TC_BASIS_TOTAL ? "tokens per day (total basis)" : "tokens per day (output basis)",
-        "scenario", "demand.tokens_per_day", f, 0, &s->tokens_per_day, 0 });
-    put(c, r, &(in_row){ "growth", "growth", 0, c->f.in_pct, "per year", "scenario",
-        "demand.growth", f, 0, &s->growth, 0 });
+        "scenario", "demand.tokens_per_day", f, 0, &s->tokens_per_day, 0 }, NULL);
+    put_at(c, r, &(in_row){ "growth", "growth", 0, c->f.in_pct, "per year", "scenario",
+        "demand.growth", f, 0, &s->growth, 0 }, NULL);
 }
 
 static void workload_rows(xl_ctx *c, lxw_row_t *r, size_t i)
@@ -119,19 +155,20 @@ static void workload_rows(xl_ctx *c, lxw_row_t *r, size_t i)
     char title[300], key[64], base[300], path[300];
     snprintf(title, sizeof title, "Workload %s: %s", w->id, w->name ? w->name : "");
     section(c, r, title);
-#define WROW(field, val, fm, unit, num, fixed) do { \
+#define WROW(field, val, fm, unit, num, fixed, home) do { \
         snprintf(key, sizeof key, "w%zu." field, i); \
         snprintf(base, sizeof base, "%s_" field, w->id); \
         snprintf(path, sizeof path, "workloads[%s]." field, w->id); \
-        put(c, r, &(in_row){ key, base, val, fm, unit, "scenario", path, f, w->line, num, fixed }); \
+        put_at(c, r, &(in_row){ key, base, val, fm, unit, "scenario", path, f, w->line, num, fixed }, \
+               home); \
     } while (0)
     /* shares are fixed: they must sum to 1, so one alone cannot change */
-    WROW("share", 0, c->f.fixed_pct, "share of tokens", &w->share, 1);
-    WROW("isl", w->isl, c->f.fixed_int, "input tokens per request", NULL, 1);
-    WROW("osl", w->osl, c->f.fixed_int, "output tokens per request", NULL, 1);
+    WROW("share", 0, c->f.fixed_pct, "share of tokens", &w->share, 1, NULL);
+    WROW("isl", w->isl, c->f.fixed_int, "input tokens per request", NULL, 1, &w->isl);
+    WROW("osl", w->osl, c->f.fixed_int, "output tokens per request", NULL, 1, &w->osl);
     if (w->min_interactivity.given)
         WROW("min_interactivity", 0, c->f.in_num, "SLO: output tokens/s per user",
-             &w->min_interactivity, 0);
+             &w->min_interactivity, 0, NULL);
 #undef WROW
 }
 
@@ -145,7 +182,10 @@ static void prow(xl_ctx *c, lxw_row_t *r, size_t i, const char *field, const cha
     snprintf(base, sizeof base, "%s_%s", p->id, field);
     snprintf(path, sizeof path, "platforms[%s].%s%s", p->id, group, field);
     const char *src = p->source ? p->source : "bid";
-    put(c, r, &(in_row){ key, base, v, fm, unit, src, path, p->file, p->line, num, 0 });
+    const void *home = strcmp(field, "gpus_per_node") == 0 ? (const void *)&p->gpus_per_node
+                       : strcmp(field, "amortization_years") == 0
+                       ? (const void *)&p->pricing.amortization_years : NULL;
+    put_at(c, r, &(in_row){ key, base, v, fm, unit, src, path, p->file, p->line, num, 0 }, home);
 }
 
 static void pricing_rows(xl_ctx *c, lxw_row_t *r, size_t i)
@@ -217,14 +257,14 @@ static void perf_rows(xl_ctx *c, lxw_row_t *r, size_t i, size_t k)
         if (e->has_interactivity) {
             snprintf(key, sizeof key, "p%zu.e%zu.x%zu", i, k, j);
             snprintf(base, sizeof base, "%s_perf%zu_pt%zu_interactivity", p->id, k + 1, j + 1);
-            put(c, r, &(in_row){ key, base, 0, c->f.in_num, "output tokens/s per user", src,
-                path, p->file, e->line, &pt->interactivity, 0 });
+            put_at(c, r, &(in_row){ key, base, 0, c->f.in_num, "output tokens/s per user", src,
+                path, p->file, e->line, &pt->interactivity, 0 }, NULL);
         }
         snprintf(key, sizeof key, "p%zu.e%zu.t%zu", i, k, j);
         snprintf(base, sizeof base, "%s_perf%zu_pt%zu_throughput", p->id, k + 1, j + 1);
         snprintf(strrchr(path, '.'), 16, ".throughput");
-        put(c, r, &(in_row){ key, base, 0, c->f.in_num, unit, src, path, p->file, e->line,
-            &pt->throughput, 0 });
+        put_at(c, r, &(in_row){ key, base, 0, c->f.in_num, unit, src, path, p->file, e->line,
+            &pt->throughput, 0 }, NULL);
     }
 }
 
@@ -240,8 +280,8 @@ static void claim_rows(xl_ctx *c, lxw_row_t *r, size_t i)
         snprintf(key, sizeof key, "p%zu.claim%zu", i, k);
         snprintf(base, sizeof base, "%s_claim_%s", p->id, m);
         snprintf(path, sizeof path, "platforms[%s].claims.%s", p->id, m);
-        put(c, r, &(in_row){ key, base, cl->value, c->f.in_num, "claimed by the bidder",
-            p->source ? p->source : "bid", path, p->file, cl->line, NULL, 0 });
+        put_at(c, r, &(in_row){ key, base, cl->value, c->f.in_num, "claimed by the bidder",
+            p->source ? p->source : "bid", path, p->file, cl->line, NULL, 0 }, NULL);
     }
 }
 
