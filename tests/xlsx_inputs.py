@@ -12,7 +12,8 @@ of BOOK with that one cell changed, recalculated by `ssconvert --recalc`
 column: every headline figure of every bid (cost per GPU-hour, tokens/s per
 GPU and per MW, cost per million tokens, LCOT, TCO NPV and nominal,
 payback, margin, peak facility MW, rank by LCOT), the winner and the
-runner-up, the claims' deviation and verdict, and the scoring's score and
+runner-up and the margin between them (LCOT ratio, NPV difference: when
+results.json has the decision block), the claims' deviation and verdict, and the scoring's score and
 rank agree to 1e-9 relative (null in JSON is "n/a" in the workbook).
 
 The --set runs on a flattened copy of SCENARIO (included bid files merged
@@ -263,6 +264,9 @@ class Book:
         for k, who in enumerate(("winner", "runner_up")):
             if who in self.names and len(d["ranking"]) > k:
                 out.append((who,) + self.names[who] + (d["ranking"][k],))
+        for fig in ("lcot_ratio", "npv_difference"):      # the margin over the runner-up
+            if fig in self.names and "decision" in d:
+                out.append((fig,) + self.names[fig] + (d["decision"].get(fig),))
         rows = iter(self.claims)
         for p in d["platforms"]:
             for cl in p.get("claims", []):

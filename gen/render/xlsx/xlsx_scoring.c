@@ -141,6 +141,31 @@ static void cell_or_blank(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, int col, lx
         xl_fx_str(c, ws, r, (lxw_col_t)col, f, "", tmpl, ok_cell, expr);
 }
 
+/* Bid i's value and score on criterion k; adds "+{weight}*score" to sum. */
+static void criterion_cells(xl_ctx *c, lxw_worksheet *ws, size_t i, size_t k, lxw_row_t best_row,
+                            char *sum, size_t n)
+{
+    lxw_row_t r = XS_ROW(i);
+    const tc_score *s = score_of(c, i);
+    int ok = s && !s->reason;
+    lxw_col_t vc = (lxw_col_t)(XS_CRIT + 2 * k);
+    char okc[16], f[256], vcell[16], best[32], sc[16], e[400];
+    int lower = lower_is_better(c, k);
+    double v = figure_of(c, i, c->s->analysis.criteria[k].metric, lower, f, sizeof f);
+    lxw_rowcol_to_cell(okc, r, XS_OK);
+    lxw_rowcol_to_cell(vcell, r, vc);
+    lxw_rowcol_to_cell_abs(best, best_row + (lxw_row_t)k, 4, 1, 1);
+    lxw_rowcol_to_cell(sc, r, vc + 1);
+    cell_or_blank(c, ws, r, vc, c->f.num4, ok && f[0], v, "=IF(%s=\"yes\",%s,\"\")", okc,
+                  f[0] ? f : "\"\"");
+    snprintf(e, sizeof e, "100*%s/%s", lower ? best : vcell, lower ? vcell : best);
+    cell_or_blank(c, ws, r, vc + 1, c->f.num1, ok && f[0],
+                  ok && s->criterion_scores ? s->criterion_scores[k] : NAN,
+                  "=IF(%s=\"yes\",%s,\"\")", okc, e);
+    size_t o = strlen(sum);
+    snprintf(sum + o, o < n ? n - o : 0, "%s{sc.nw%zu}*%s", k ? "+" : "", k, sc);
+}
+
 static void bid_row(xl_ctx *c, lxw_worksheet *ws, size_t i, size_t nc, lxw_row_t best_row)
 {
     lxw_row_t r = XS_ROW(i);
@@ -150,24 +175,8 @@ static void bid_row(xl_ctx *c, lxw_worksheet *ws, size_t i, size_t nc, lxw_row_t
     lxw_rowcol_to_cell(okc, r, XS_OK);
     xl_str(c, ws, r, XS_PLAT, c->s->platforms[i].id, c->f.text);
     compliance(c, ws, i);
-    size_t o = 0;
-    for (size_t k = 0; k < nc; k++) {
-        lxw_col_t vc = (lxw_col_t)(XS_CRIT + 2 * k);
-        char f[256], vcell[16], best[32], sc[16];
-        int lower = lower_is_better(c, k);
-        double v = figure_of(c, i, c->s->analysis.criteria[k].metric, lower, f, sizeof f);
-        lxw_rowcol_to_cell(vcell, r, vc);
-        lxw_rowcol_to_cell_abs(best, best_row + (lxw_row_t)k, 4, 1, 1);
-        lxw_rowcol_to_cell(sc, r, vc + 1);
-        cell_or_blank(c, ws, r, vc, c->f.num4, ok && f[0], v, "=IF(%s=\"yes\",%s,\"\")", okc,
-                      f[0] ? f : "\"\"");
-        snprintf(e, sizeof e, "100*%s/%s", lower ? best : vcell, lower ? vcell : best);
-        cell_or_blank(c, ws, r, vc + 1, c->f.num1, ok && f[0],
-                      ok && s->criterion_scores ? s->criterion_scores[k] : NAN,
-                      "=IF(%s=\"yes\",%s,\"\")", okc, e);
-        o += (size_t)snprintf(sum + o, o < sizeof sum ? sizeof sum - o : 0, "%s{sc.nw%zu}*%s",
-                              k ? "+" : "", k, sc);
-    }
+    for (size_t k = 0; k < nc; k++)
+        criterion_cells(c, ws, i, k, best_row, sum, sizeof sum);
     cell_or_blank(c, ws, r, XS_SCORE, c->f.num1, ok, ok ? s->score : NAN,
                   "=IF(%s=\"yes\",%s,\"\")", okc, nc ? sum : "0");
     char me[16], rng[64], prev[64];
@@ -205,10 +214,11 @@ static void criteria(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r0, size_t nc)
         lxw_row_t r = r0 + 1 + (lxw_row_t)k;
         int lower = lower_is_better(c, k);
         char key[32], base[300], vals[64];
-        xl_str(c, ws, r, 0, tc_metric_terms[a->criteria[k].metric].name, c->f.text);
+        const char *name = tc_metric_terms[a->criteria[k].metric].name;
+        xl_str(c, ws, r, 0, name, c->f.text);
         xl_fx(c, ws, r, 1, c->f.num4, a->criteria[k].weight, "={sc.w%zu}", k);
         snprintf(key, sizeof key, "sc.nw%zu", k);
-        snprintf(base, sizeof base, "score_nweight_%s", tc_metric_terms[a->criteria[k].metric].name);
+        snprintf(base, sizeof base, "score_nweight_%s", name);
         xl_define(c, key, base, "Scoring", r, 2);
         xl_fx(c, ws, r, 2, c->f.num6, a->criteria[k].weight / sum, "={sc.w%zu}/SUM(%s)", k, all);
         xl_str(c, ws, r, 3, lower ? "lower" : "higher", c->f.text);

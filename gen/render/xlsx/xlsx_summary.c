@@ -125,9 +125,11 @@ static void decision(xl_ctx *c, lxw_row_t *r)
     xl_define(c, "runner_up", "runner_up", "Summary", *r, 1);
     xl_fx_str(c, c->summary, (*r)++, 1, c->f.text, u->in->id, "=%s", id2);
     xl_str(c, c->summary, *r, 0, "Runner-up LCOT / winner's", c->f.header);
+    xl_define(c, "decision.lcot_ratio", "lcot_ratio", "Summary", *r, 1);
     xl_fx(c, c->summary, (*r)++, 1, c->f.ratio, u->levelized_cost_per_m_tokens
           / w->levelized_cost_per_m_tokens, "=%s/%s", l2, l1);
     xl_str(c, c->summary, *r, 0, "Runner-up TCO NPV - winner's", c->f.header);
+    xl_define(c, "decision.npv_difference", "npv_difference", "Summary", *r, 1);
     xl_fx(c, c->summary, (*r)++, 1, c->f.money0, u->tco_npv - w->tco_npv, "=%s-%s", n2, n1);
 }
 
