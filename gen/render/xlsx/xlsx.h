@@ -170,8 +170,6 @@ void xl_headers(xl_ctx *c, lxw_worksheet *ws, const xl_col *cols, size_t n);
  * cells unlocked), so a formula is not overwritten by accident. */
 void xl_page_setup(xl_ctx *c, lxw_worksheet *ws, const char *header);
 
-/* Summary: the sentence that says what is live and what is a value. */
-extern const char xl_live_note[];
 /* First row of a sheet of render-time values (search, sampling). */
 extern const char xl_value_note[];
 

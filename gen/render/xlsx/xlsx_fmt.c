@@ -75,7 +75,7 @@ void xl_formats_init(xl_ctx *c)
     f->in_num = fmt(c, "#,##0.######", 1);
     f->in_int = fmt(c, "#,##0", 1);
     f->fixed_pct = fmt(c, "0.0##%", FIXED);
-    f->fixed_num = fmt(c, "#,##0.######", FIXED);
+    f->fixed_num = fmt(c, NULL, FIXED);     /* General: 0.01, 100000 */
     f->fixed_int = fmt(c, "#,##0", FIXED);
     f->money0 = money(c, pre, "", 0);
     f->money2 = money(c, pre, ".00", 0);

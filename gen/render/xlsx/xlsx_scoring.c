@@ -154,9 +154,9 @@ static void criterion_cells(xl_ctx *c, lxw_worksheet *ws, size_t i, size_t k, lx
     double v = figure_of(c, i, c->s->analysis.criteria[k].metric, lower, f, sizeof f);
     lxw_rowcol_to_cell(okc, r, XS_OK);
     lxw_rowcol_to_cell(vcell, r, vc);
-    lxw_rowcol_to_cell_abs(best, best_row + (lxw_row_t)k, 4, 1, 1);
+    lxw_rowcol_to_cell_abs(best, best_row + (lxw_row_t)k, XS_WHY + 4, 1, 1);
     lxw_rowcol_to_cell(sc, r, vc + 1);
-    cell_or_blank(c, ws, r, vc, c->f.num4, ok && f[0], v, "=IF(%s=\"yes\",%s,\"\")", okc,
+    cell_or_blank(c, ws, r, vc, NULL, ok && f[0], v, "=IF(%s=\"yes\",%s,\"\")", okc,
                   f[0] ? f : "\"\"");
     snprintf(e, sizeof e, "100*%s/%s", lower ? best : vcell, lower ? vcell : best);
     cell_or_blank(c, ws, r, vc + 1, c->f.num1, ok && f[0],
@@ -199,9 +199,10 @@ static void criteria(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r0, size_t nc)
     static const char *const h[] = { "Criterion", "Weight", "Normalised weight", "Better",
                                      "Best compliant value" };
     const tc_analysis *a = &c->s->analysis;
-    xl_str(c, ws, r0 - 1, 0, "Criteria", c->f.section);
+    const lxw_col_t c0 = XS_WHY;    /* the wide column holds the metric */
+    xl_str(c, ws, r0 - 1, c0, "Criteria", c->f.section);
     for (lxw_col_t k = 0; k < 5; k++)
-        xl_str(c, ws, r0, k, h[k], c->f.header);
+        xl_str(c, ws, r0, c0 + k, h[k], c->f.header);
     char all[1200] = "";
     size_t o = 0;
     for (size_t k = 0; k < nc; k++)
@@ -215,13 +216,13 @@ static void criteria(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r0, size_t nc)
         int lower = lower_is_better(c, k);
         char key[32], base[300], vals[64];
         const char *name = tc_metric_terms[a->criteria[k].metric].name;
-        xl_str(c, ws, r, 0, name, c->f.text);
-        xl_fx(c, ws, r, 1, c->f.num4, a->criteria[k].weight, "={sc.w%zu}", k);
+        xl_str(c, ws, r, c0, name, c->f.text);
+        xl_fx(c, ws, r, c0 + 1, c->f.num4, a->criteria[k].weight, "={sc.w%zu}", k);
         snprintf(key, sizeof key, "sc.nw%zu", k);
         snprintf(base, sizeof base, "score_nweight_%s", name);
-        xl_define(c, key, base, "Scoring", r, 2);
-        xl_fx(c, ws, r, 2, c->f.num6, a->criteria[k].weight / sum, "={sc.w%zu}/SUM(%s)", k, all);
-        xl_str(c, ws, r, 3, lower ? "lower" : "higher", c->f.text);
+        xl_define(c, key, base, "Scoring", r, c0 + 2);
+        xl_fx(c, ws, r, c0 + 2, c->f.num6, a->criteria[k].weight / sum, "={sc.w%zu}/SUM(%s)", k, all);
+        xl_str(c, ws, r, c0 + 3, lower ? "lower" : "higher", c->f.text);
         xl_range(vals, sizeof vals, "Scoring", XS_ROW(0), XS_ROW(c->s->n_platforms - 1),
                  (lxw_col_t)(XS_CRIT + 2 * k));
         double best = NAN;
@@ -233,7 +234,7 @@ static void criteria(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r0, size_t nc)
             if (!isnan(v) && (isnan(best) || (lower ? v < best : v > best)))
                 best = v;
         }
-        xl_fx(c, ws, r, 4, c->f.num4, best, "=%s(%s)", lower ? "MIN" : "MAX", vals);
+        xl_fx(c, ws, r, c0 + 4, NULL, best, "=%s(%s)", lower ? "MIN" : "MAX", vals);
     }
 }
 

@@ -23,6 +23,27 @@ static void pair(xl_ctx *c, lxw_row_t *r, const char *label, const char *value)
     (*r)++;
 }
 
+/* What is live and what is a value, one short line a row (a long cell
+ * would widen the printed page). */
+static const char *const live_lines[] = {
+    "Blue cells on the Inputs sheet are inputs; they are unlocked, and every sheet is protected",
+    "without a password, so a formula is not overwritten by accident (Unprotect Sheet lifts it).",
+    "Every figure on the Summary, Platforms, Workloads, CostPerToken, TCO and Scoring sheets is",
+    "a formula over the inputs: year-1 costs, fleet, cohorts, NPV, LCOT, margin, payback, rank,",
+    "winner, claim verdicts, scores. Grey inputs (horizon, workload shares and sequence lengths)",
+    "shape the sheets: change them in the scenario and render again. Sensitivity, break-even",
+    "and Monte Carlo figures are values computed at render time for the inputs as filed.",
+};
+
+static void how_to_read(xl_ctx *c, lxw_row_t *r)
+{
+    for (size_t k = 0; k < sizeof live_lines / sizeof *live_lines; k++) {
+        if (k == 0)
+            xl_str(c, c->summary, *r, 0, "How to read", c->f.header);
+        xl_str(c, c->summary, (*r)++, 1, live_lines[k], c->f.text);
+    }
+}
+
 static void about(xl_ctx *c, lxw_row_t *r)
 {
     const tc_scenario *s = c->s;
@@ -43,16 +64,8 @@ static void about(xl_ctx *c, lxw_row_t *r)
     pair(c, r, "Input SHA-256", s->input_sha256);
     for (size_t k = 0; k < s->n_overrides; k++)
         pair(c, r, "What-if override", s->overrides[k]);
-    pair(c, r, "How to read", xl_live_note);
+    how_to_read(c, r);
 }
-
-const char xl_live_note[] = "Blue cells on the Inputs sheet are inputs (unlocked; the sheets are "
-    "protected without a password against overwriting a formula by accident). Every figure on the "
-    "Summary, Platforms, Workloads, CostPerToken and TCO sheets is a formula over them: year-1 "
-    "costs, fleet, cohorts, NPV, LCOT, margin, payback, rank, winner, claim verdicts. Grey inputs "
-    "(horizon, workload shares and sequence lengths) shape the sheets: change them in the scenario "
-    "and render again. The Sensitivity and MonteCarlo sheets and the break-even table are values "
-    "computed at render time for the inputs as filed; the Scoring sheet is live.";
 
 static void headline_row(xl_ctx *c, lxw_row_t r, size_t i)
 {
@@ -124,11 +137,11 @@ static void decision(xl_ctx *c, lxw_row_t *r)
     xl_str(c, c->summary, *r, 0, "Runner-up", c->f.header);
     xl_define(c, "runner_up", "runner_up", "Summary", *r, 1);
     xl_fx_str(c, c->summary, (*r)++, 1, c->f.text, u->in->id, "=%s", id2);
-    xl_str(c, c->summary, *r, 0, "Runner-up LCOT / winner's", c->f.header);
+    xl_str(c, c->summary, *r, 0, "LCOT, 2nd / 1st", c->f.header);
     xl_define(c, "decision.lcot_ratio", "lcot_ratio", "Summary", *r, 1);
     xl_fx(c, c->summary, (*r)++, 1, c->f.ratio, u->levelized_cost_per_m_tokens
           / w->levelized_cost_per_m_tokens, "=%s/%s", l2, l1);
-    xl_str(c, c->summary, *r, 0, "Runner-up TCO NPV - winner's", c->f.header);
+    xl_str(c, c->summary, *r, 0, "TCO NPV, 2nd - 1st", c->f.header);
     xl_define(c, "decision.npv_difference", "npv_difference", "Summary", *r, 1);
     xl_fx(c, c->summary, (*r)++, 1, c->f.money0, u->tco_npv - w->tco_npv, "=%s-%s", n2, n1);
 }
@@ -175,7 +188,7 @@ static void claim_row(xl_ctx *c, lxw_row_t r, size_t i, size_t k)
     lxw_rowcol_to_cell(dev, r, 5);
     xl_str(c, ws, r, 0, c->s->platforms[i].id, c->f.text);
     xl_str(c, ws, r, 1, claim_label[cl->metric], c->f.text);
-    xl_fx(c, ws, r, 2, c->f.num4, cl->claimed, "={p%zu.claim%zu}", i, k);
+    xl_fx(c, ws, r, 2, c->f.text, cl->claimed, "={p%zu.claim%zu}", i, k);   /* as written */
     xl_num(c, ws, r, 3, in->quantum, c->f.fixed_num);
     xl_fx(c, ws, r, 4, c->f.num4, cl->computed, "={p%zu.%s}", i, claim_key[cl->metric]);
     xl_fx(c, ws, r, 5, c->f.pct, cl->deviation, "=(%s-%s)/%s", v, d, d);
@@ -232,7 +245,7 @@ static void warnings(xl_ctx *c, lxw_row_t *r)
 
 void xl_sheet_summary(xl_ctx *c)
 {
-    static const double w[] = { 20, 34, 13, 12, 13, 12, 14, 14, 14, 16, 10 };
+    static const double w[] = { 20, 34, 14, 12, 16, 12, 14, 14, 14, 16, 10 };
     for (lxw_col_t k = 0; k < 11; k++)
         xl_check(c, worksheet_set_column(c->summary, k, k, w[k], NULL), "set column");
     xl_page_setup(c, c->summary, "Summary");
