@@ -125,6 +125,23 @@ static void at_slo(pts *p, const tc_wl_result *o)
               "\"interpolated between the two bracketing points\"))", p->d, xs, p->xh, p->xl);
 }
 
+/* Whether the longest formula over these points (the bracket search names
+ * each interactivity four times, each throughput twice) stays within
+ * Excel's 8,192 characters once keys become names (ids may be long). */
+static int fits(const xl_ctx *c, const pts *p)
+{
+    size_t len = 400;
+    char key[64];
+    for (size_t j = 0; j < p->n; j++) {
+        snprintf(key, sizeof key, "p%zu.e%zu.x%zu", p->i, p->k, j);
+        const char *x = xl_name_of(c, key);
+        snprintf(key, sizeof key, "p%zu.e%zu.t%zu", p->i, p->k, j);
+        const char *t = xl_name_of(c, key);
+        len += 4 * (x ? strlen(x) : 0) + 2 * (t ? strlen(t) : 0) + 40;
+    }
+    return p->n <= XL_MAX_POINTS && len < 8192;
+}
+
 /* Throughput at the SLO: a formula over the entry's points on Inputs. */
 static void throughput(xl_ctx *c, lxw_row_t r, size_t i, size_t w)
 {
@@ -135,10 +152,11 @@ static void throughput(xl_ctx *c, lxw_row_t r, size_t i, size_t w)
     cell(p.d, r, XC_SLO), cell(p.xl, r, XC_XLO), cell(p.yl, r, XC_YLO);
     cell(p.xh, r, XC_XHI), cell(p.yh, r, XC_YHI);
     char ts[2400];
-    if (e->n_points > XL_MAX_POINTS) {
+    if (o->how != TC_TPUT_SINGLE && !fits(c, &p)) {
         xl_num(c, c->cpt, r, XC_TPUT, o->tokens_per_s_per_gpu, c->f.num1);
         xl_note(c, c->cpt, r, XC_TPUT, "The engine's value at render time: a curve of more than "
-                "%d points is not spelled out as a formula.", XL_MAX_POINTS);
+                "%d points, or with names too long for one formula, is not spelled out as a "
+                "formula.", XL_MAX_POINTS);
     } else if (o->how == TC_TPUT_FLAT || o->how == TC_TPUT_INTERP) {
         at_slo(&p, o);
     } else if (o->how == TC_TPUT_SINGLE) {
@@ -187,9 +205,7 @@ static void cpt_row(xl_ctx *c, size_t i, size_t w)
     char how[300];
     snprintf(how, sizeof how, "%s%s%s", how_text(o->covered ? o->how : TC_TPUT_NONE),
              o->covered ? "" : ": ", o->covered ? "" : o->reason ? o->reason : "");
-    if (!o->covered || (o->how != TC_TPUT_FLAT && o->how != TC_TPUT_INTERP)
-        || c->s->platforms[i].perf[o->perf_index].n_points > XL_MAX_POINTS)
-        xl_str(c, ws, r, XC_HOW, how, c->f.text);     /* else a formula (at_slo) */
+    xl_str(c, ws, r, XC_HOW, how, c->f.text);     /* at_slo replaces it with a formula */
     if (wl->min_interactivity.given)
         xl_fx(c, ws, r, XC_SLO, c->f.num1, wl->min_interactivity.value, "={w%zu.min_interactivity}", w);
     xl_fx(c, ws, r, XC_SHARE, c->f.pct, wl->share.value, "={w%zu.share}", w);
