@@ -72,7 +72,7 @@ void xl_formats_init(xl_ctx *c)
     f->note = fmt(c, NULL, 0);
     f->in_money = money(c, pre, ".00##", 1);
     f->in_pct = fmt(c, "0.0##%", 1);
-    f->in_num = fmt(c, "#,##0.######", 1);
+    f->in_num = fmt(c, NULL, 1);   /* General: "10", not "10." */
     f->in_int = fmt(c, "#,##0", 1);
     f->fixed_pct = fmt(c, "0.0##%", FIXED);
     f->fixed_num = fmt(c, NULL, FIXED);     /* General: 0.01, 100000 */

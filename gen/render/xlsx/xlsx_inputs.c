@@ -347,7 +347,7 @@ void xl_sheet_inputs(xl_ctx *c)
 {
     static const xl_col cols[XI_NCOLS] = {
         { "Defined name", 34 }, { "Value", 16 }, { "Unit", 30 }, { "Source", 30 },
-        { "Key", 44 }, { "Written at", 18 }, { "Note", 50 } };
+        { "Key", 60 }, { "Written at", 18 }, { "Note", 50 } };
     xl_headers(c, c->inputs, cols, XI_NCOLS);
     xl_page_setup(c, c->inputs, "Inputs");
     lxw_row_t r = 0;
