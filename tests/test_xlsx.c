@@ -412,9 +412,10 @@ static void test_analysis_sheets(void **state)
 }
 
 /* The mixed scenario scored for real: lcot and cost per million tokens
- * (lower is better), margin (higher); facility_mw at most halfway between
- * the two GPU bids' peaks (the bigger one fails), at least one node a year
- * (an api bid has none: not checked); own-h200 covers no mix. Every cached
+ * (lower is better), nominal TCO (higher, as a criterion may say: the only
+ * way to score a direction the api bid has a figure for); facility_mw at most halfway
+ * between the two GPU bids' peaks (the bigger one fails), tokens/s per MW at
+ * least 1 (an api bid has none: not checked); own-h200 covers no mix. Every cached
  * score, value and rank equals Gnumeric's recalculation; lifting the MW
  * bound in the workbook ranks both GPU bids as the analysis then does. */
 static void test_scoring_live(void **state)
@@ -423,16 +424,19 @@ static void test_scoring_live(void **state)
     fixture f;
     mixed(&f);
     tc_results *r = eval(&f);
-    tc_criterion crit[3] = { { "levelized_cost_per_m_tokens", 0.5, TC_BETTER_DEFAULT, 1, 1 },
-                             { "cost_per_m_tokens", 0.3, TC_BETTER_DEFAULT, 2, 1 },
-                             { "margin_total", 0.2, TC_BETTER_DEFAULT, 3, 1 } };
+    tc_criterion crit[3] = { { TC_METRIC_LCOT, 0.5, TC_BETTER_DEFAULT, 1, 1 },
+                             { TC_METRIC_COST_PER_M_TOKENS, 0.3, TC_BETTER_DEFAULT, 2, 1 },
+                             { TC_METRIC_TCO_NOMINAL, 0.2, TC_BETTER_HIGHER, 3, 1 } };
     double mw = (r->platforms[0].peak_facility_mw + r->platforms[3].peak_facility_mw) / 2;
-    tc_requirement req[3] = { { "meets_slo", 0, 0, 0, 0, 4, 1 }, { "facility_mw", 1, 0, mw, 0, 5, 1 },
-                              { "nodes", 0, 1, 0, 1, 6, 1 } };
+    tc_requirement req[3] = { { TC_METRIC_MEETS_SLO, 0, 0, 0, 0, 4, 1 },
+                              { TC_METRIC_FACILITY_MW, 1, 0, mw, 0, 5, 1 },
+                              { TC_METRIC_TOKENS_PER_S_PER_MW, 0, 1, 0, 1, 6, 1 } };
     f.s.analysis = (tc_analysis){ .has_scoring = 1, .criteria = crit, .n_criteria = 3,
                                   .requirements = req, .n_requirements = 3 };
-    char err[256] = "", path[256], lifted[256], cmd[2048];
-    assert_int_equal(tc_scoring_run(&f.s, r, &r->scoring, err, sizeof err), TC_OK);
+    char path[256], lifted[256], cmd[2048];
+    tc_diags d;
+    tc_diags_init(&d);
+    assert_int_equal(tc_scoring_run(&f.s, r, &r->scoring, &d), TC_OK);
     int ranked[6] = { 0 };
     for (size_t k = 0; k < r->scoring->n_scores; k++)
         ranked[r->scoring->scores[k].platform] = r->scoring->scores[k].rank;
@@ -443,7 +447,8 @@ static void test_scoring_live(void **state)
     assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
     req[1].max = 1e9;
     tc_results *r2 = eval(&f);
-    assert_int_equal(tc_scoring_run(&f.s, r2, &r2->scoring, err, sizeof err), TC_OK);
+    assert_int_equal(tc_scoring_run(&f.s, r2, &r2->scoring, &d), TC_OK);
+    tc_diags_free(&d);
     book_path(lifted, sizeof lifted, "scoring_lifted");
     snprintf(cmd, sizeof cmd, CHECKER " set %s requirement_facility_mw_max 1e9 %s && " CHECKER
              " get %s gb300_score_rank owned_2_score_rank api_score_rank gb300_score > %s/rk.txt",

@@ -7,9 +7,7 @@
 # caught on its first edits. $1: the tokcost binary.
 tokcost=${1:-build/tokcost}
 inputs="/usr/bin/python3 tests/xlsx_inputs.py"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "xlsx_inputs.sh: $*" >&2; exit 1; }
+suite=xlsx_inputs; . "$(dirname "$0")/harness.sh"
 
 command -v ssconvert >/dev/null || fail "ssconvert (gnumeric) is not installed"
 /usr/bin/python3 -c "import yaml" 2>/dev/null || fail "python3-yaml is not installed"
@@ -18,8 +16,8 @@ for f in scenarios/seed.yaml scenarios/committee.yaml; do
     stem=$(basename "$f" .yaml)
     "$tokcost" render "$f" -o "$tmp/out" --formats xlsx -q || fail "$f: render failed"
     mkdir -p "$tmp/$stem"
-    $inputs "$tokcost" "$f" "$tmp/out/$stem/workbook.xlsx" "$tmp/$stem" \
-        || fail "$f: an edited input does not move the workbook as tokcost eval --set"
+    if $inputs "$tokcost" "$f" "$tmp/out/$stem/workbook.xlsx" "$tmp/$stem"; then ok
+    else ko "$f: an edited input does not move the workbook as tokcost eval --set"; fi
 done
 
 # one formula wrong (CostPerToken: 3600 seconds made 3601), cache kept
@@ -27,7 +25,8 @@ done
     || fail "could not break a formula"
 mkdir -p "$tmp/broken"
 if $inputs "$tokcost" scenarios/seed.yaml "$tmp/broken.xlsx" "$tmp/broken" 2 >"$tmp/log"; then
-    fail "a wrong formula passed the edit check"
+    ko "a wrong formula passed the edit check"
+else
+    has "$tmp/log" "cost_per_m_tokens (Platforms" "the wrong formula is named"
 fi
-grep -q "cost_per_m_tokens (Platforms" "$tmp/log" || fail "the wrong formula was not named: $(cat "$tmp/log")"
-exit 0
+finish
