@@ -4,6 +4,7 @@
  * bid, the weighted score (weights are inputs, normalised to sum to 1) and
  * the rank; below, each criterion's weight, direction and best value. */
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,15 +84,31 @@ static int lower_is_better(const xl_ctx *c, size_t k)
     return b == TC_BETTER_LOWER;
 }
 
+/* Appends to buf (size n, *o used); a text that does not fit sets *o to n. */
+static void add(char *buf, size_t n, size_t *o, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void add(char *buf, size_t n, size_t *o, const char *fmt, ...)
+{
+    if (*o >= n)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(buf + *o, n - *o, fmt, ap);
+    va_end(ap);
+    *o = k < 0 || (size_t)k >= n - *o ? n : *o + (size_t)k;
+}
+
 /* Compliance of covered bid i: "OR(fail,...)" over the bounds that apply,
- * and the list of failures as the formula writes it. 0 when none applies. */
+ * and the list of failures as the formula writes it. 0 when none applies,
+ * or when so many do that the formula would not fit (the engine's verdict
+ * is then written as a value). */
 static int bounds(xl_ctx *c, size_t i, char *cond, size_t n, char *why, size_t wn,
                   char *cached, size_t cn)
 {
     const tc_analysis *a = &c->s->analysis;
     size_t o = 0, w = 0, cw = 0;
     int count = 0;
-    cached[0] = '\0';
+    cached[0] = why[0] = cond[0] = '\0';
     for (size_t k = 0; k < a->n_requirements; k++) {
         const tc_requirement *q = &a->requirements[k];
         const char *name = tc_metric_terms[q->metric].name;
@@ -103,16 +120,15 @@ static int bounds(xl_ctx *c, size_t i, char *cond, size_t n, char *why, size_t w
             if (!f[0])
                 continue;   /* no such figure for this bid: not checked, as the analysis */
             const char *cmp = side ? "<" : ">", *word = side ? "below its min" : "above its max";
-            o += (size_t)snprintf(cond + o, o < n ? n - o : 0, "%s%s%s{sc.%s%zu}", count ? "," : "",
-                                  f, cmp, side ? "min" : "max", k);
-            w += (size_t)snprintf(why + w, w < wn ? wn - w : 0, "&IF(%s%s{sc.%s%zu},\"; %s %s\",\"\")",
-                                  f, cmp, side ? "min" : "max", k, name, word);
+            add(cond, n, &o, "%s%s%s{sc.%s%zu}", count ? "," : "", f, cmp, side ? "min" : "max", k);
+            add(why, wn, &w, "&IF(%s%s{sc.%s%zu},\"; %s %s\",\"\")", f, cmp,
+                side ? "min" : "max", k, name, word);
             if (side ? v < q->min : v > q->max)
-                cw += (size_t)snprintf(cached + cw, cw < cn ? cn - cw : 0, "; %s %s", name, word);
+                add(cached, cn, &cw, "; %s %s", name, word);
             count++;
         }
     }
-    return count;
+    return o < n && w < wn && cw < cn ? count : 0;
 }
 
 static void compliance(xl_ctx *c, lxw_worksheet *ws, size_t i)
