@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "tc_test.h"
+#include "tc_analysis.h"
 #include "tc_results.h"
 #include "scenario_fixture.h"
 #include "../gen/render/xlsx/xlsx.h"
@@ -392,7 +393,8 @@ static void test_analysis_sheets(void **state)
     tc_quantiles q[2] = { { 1, 2, 3, 2 }, { 0.1, 0.2, 0.3, 0.2 } };
     double pc[2] = { 0.1, 0.9 };
     tc_monte_carlo mc = { 1000, 42, q, q, pc };
-    tc_score sc[2] = { { 1, 97.2, 1, NULL, NULL }, { 0, 0, 0, "=HYPERLINK(\"x\")", NULL } };
+    /* no criteria: a compliant bid scores 0 (the weighted sum of nothing) */
+    tc_score sc[2] = { { 1, 0, 1, NULL, NULL }, { 0, NAN, 0, "=HYPERLINK(\"x\")", NULL } };
     tc_scoring scoring = { sc, 2 };
     r->sensitivity = &sv;
     r->monte_carlo = &mc;
@@ -406,6 +408,100 @@ static void test_analysis_sheets(void **state)
     assert_int_equal(system(cmd), 0);
     assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
     assert_int_equal(run(CHECKER " text %s '=HYPERLINK(\"x\")'%s", path, ""), 0);
+    tc_results_free(r);
+}
+
+/* The mixed scenario scored for real: lcot and cost per million tokens
+ * (lower is better), nominal TCO (higher, as a criterion may say: the only
+ * way to score a direction the api bid has a figure for); facility_mw at most halfway
+ * between the two GPU bids' peaks (the bigger one fails), tokens/s per MW at
+ * least 1 (an api bid has none: not checked); own-h200 covers no mix. Every cached
+ * score, value and rank equals Gnumeric's recalculation; lifting the MW
+ * bound in the workbook ranks both GPU bids as the analysis then does. */
+static void test_scoring_live(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    tc_criterion crit[3] = { { TC_METRIC_LCOT, 0.5, TC_BETTER_DEFAULT, 1, 1 },
+                             { TC_METRIC_COST_PER_M_TOKENS, 0.3, TC_BETTER_DEFAULT, 2, 1 },
+                             { TC_METRIC_TCO_NOMINAL, 0.2, TC_BETTER_HIGHER, 3, 1 } };
+    double mw = (r->platforms[0].peak_facility_mw + r->platforms[3].peak_facility_mw) / 2;
+    tc_requirement req[3] = { { TC_METRIC_MEETS_SLO, 0, 0, 0, 0, 4, 1 },
+                              { TC_METRIC_FACILITY_MW, 1, 0, mw, 0, 5, 1 },
+                              { TC_METRIC_TOKENS_PER_S_PER_MW, 0, 1, 0, 1, 6, 1 } };
+    f.s.analysis = (tc_analysis){ .has_scoring = 1, .criteria = crit, .n_criteria = 3,
+                                  .requirements = req, .n_requirements = 3 };
+    char path[256], lifted[256], cmd[2048];
+    tc_diags d;
+    tc_diags_init(&d);
+    assert_int_equal(tc_scoring_run(&f.s, r, &r->scoring, &d), TC_OK);
+    int ranked[6] = { 0 };
+    for (size_t k = 0; k < r->scoring->n_scores; k++)
+        ranked[r->scoring->scores[k].platform] = r->scoring->scores[k].rank;
+    assert_true((ranked[0] == 0) != (ranked[3] == 0));     /* one GPU bid is over the bound */
+    assert_int_equal(ranked[1], 0);                         /* own-h200: no mix */
+    book_path(path, sizeof path, "scoring");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    req[1].max = 1e9;
+    tc_results *r2 = eval(&f);
+    assert_int_equal(tc_scoring_run(&f.s, r2, &r2->scoring, &d), TC_OK);
+    tc_diags_free(&d);
+    book_path(lifted, sizeof lifted, "scoring_lifted");
+    snprintf(cmd, sizeof cmd, CHECKER " set %s requirement_facility_mw_max 1e9 %s && " CHECKER
+             " get %s gb300_score_rank owned_2_score_rank api_score_rank gb300_score > %s/rk.txt",
+             path, lifted, lifted, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/rk.txt", dir);
+    FILE *fp = fopen(cmd, "r");
+    assert_non_null(fp);
+    double got[4];
+    assert_int_equal(fscanf(fp, "gb300_score_rank %lf owned_2_score_rank %lf api_score_rank %lf "
+                            "gb300_score %lf", &got[0], &got[1], &got[2], &got[3]), 4);
+    fclose(fp);
+    int want[6] = { 0 };
+    double gb_score = NAN;
+    for (size_t k = 0; k < r2->scoring->n_scores; k++) {
+        want[r2->scoring->scores[k].platform] = r2->scoring->scores[k].rank;
+        if (r2->scoring->scores[k].platform == 0)
+            gb_score = r2->scoring->scores[k].score;
+    }
+    assert_true(want[0] > 0 && want[3] > 0 && want[2] > 0);   /* all three ranked now */
+    assert_int_equal((int)got[0], want[0]);
+    assert_int_equal((int)got[1], want[3]);
+    assert_int_equal((int)got[2], want[2]);
+    assert_double_rel(got[3], gb_score, 1e-9);
+    tc_scoring_free(r->scoring), tc_scoring_free(r2->scoring);
+    r->scoring = r2->scoring = NULL;
+    tc_results_free(r), tc_results_free(r2);
+}
+
+/* A curve of more than 40 points is not spelled out: its throughput is the
+ * engine's value with a note, and every other formula still agrees. */
+static void test_long_curve_is_a_value(void **state)
+{
+    (void)state;
+    fixture f;
+    seed(&f);
+    static tc_point pts[41];
+    for (int j = 0; j < 41; j++)
+        pts[j] = (tc_point){ .interactivity = given(1 + j), .throughput = given(200 - 2 * j) };
+    f.w[0].min_interactivity = given(10.5);
+    f.perf[0][0] = (tc_perf){ .model = "deepseek-r1", .isl = 1024, .osl = 1024, .points = pts,
+                              .n_points = 41, .has_interactivity = 1 };
+    /* gb300's one point becomes a curve ending at 5 < 10.5: not covered */
+    f.perf[1][0].points[0].interactivity = given(5);
+    f.perf[1][0].has_interactivity = 1;
+    tc_results *r = eval(&f);
+    /* 10.5 between points 10 (182) and 11 (180): 181 */
+    assert_double_rel(r->platforms[0].tokens_per_s_per_gpu, 181, 1e-12);
+    char path[256];
+    book_path(path, sizeof path, "long");
+    write_ok(r, path);
+    assert_int_equal(run(CHECKER " check %s%s", path, ""), 0);
+    assert_int_equal(run("unzip -p %s xl/comments*.xml | grep -q 'more than 40 points'%s", path, ""), 0);
     tc_results_free(r);
 }
 
@@ -532,6 +628,8 @@ int main(void)
         cmocka_unit_test(test_hostile_text_stays_text),
         cmocka_unit_test(test_same_bytes_and_date),
         cmocka_unit_test(test_analysis_sheets),
+        cmocka_unit_test(test_scoring_live),
+        cmocka_unit_test(test_long_curve_is_a_value),
         cmocka_unit_test(test_truncated_zip_detected),
         cmocka_unit_test(test_disk_full_fails),
         cmocka_unit_test(test_unwritable_path_fails),

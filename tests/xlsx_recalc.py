@@ -8,6 +8,12 @@
   break BOOK.xlsx OUT          copy with one formula made wrong (cache kept)
   text BOOK.xlsx STRING...     each STRING is a text cell and in no formula
   sheets BOOK.xlsx             prints the sheet names
+  locks BOOK.xlsx              every sheet protected without a password; every
+                               formula cell locked; an Inputs value unlocked
+                               unless its key is structural (horizon, a
+                               workload's share, isl, osl), which is locked
+                               and says "change it in the scenario and render
+                               again"
 
 Exit status 0 when the check holds, 1 when it does not, 2 on usage errors.
 Needs /usr/bin/python3 with python3-openpyxl and gnumeric (ssconvert)."""
@@ -40,6 +46,8 @@ def recalc(book, tmp):
 
 
 def agree(a, b):
+    if a in (None, "") and b in (None, ""):
+        return True     # an empty text result: openpyxl reads a cached "" as None
     if isinstance(a, bool) or isinstance(b, bool) or isinstance(a, str) or isinstance(b, str):
         return a == b
     if a is None or b is None:
@@ -175,6 +183,41 @@ def text_cells(book, strings):
     return 1 if missing else 0
 
 
+STRUCTURAL = re.compile(r"(^assumptions\.horizon_years|^workloads\[[^]]*\]\.(share|isl|osl))$")
+
+
+def locks(book):
+    wb = openpyxl.load_workbook(book)
+    bad = []
+    with zipfile.ZipFile(book) as z:
+        for ws in wb.worksheets:
+            xml = z.read(sheet_part(z, ws.title)).decode("utf-8")
+            m = re.search(r"<sheetProtection[^>]*>", xml)
+            if not m or "password" in m.group(0) or 'sheet="1"' not in m.group(0):
+                bad.append("%s: not protected, or with a password" % ws.title)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and not cell.protection.locked:
+                    bad.append("%s!%s: an unlocked formula" % (ws.title, cell.coordinate))
+    inputs, n = wb["Inputs"], 0
+    for row in inputs.iter_rows(min_row=2):
+        key, value, note = row[4].value, row[1], row[6].value or ""
+        if not key or not isinstance(value.value, (int, float)):
+            continue
+        n += 1
+        fixed = bool(STRUCTURAL.search(key))
+        if value.protection.locked != fixed:
+            bad.append("Inputs!%s %s: %s" % (value.coordinate, key,
+                                             "unlocked" if fixed else "locked"))
+        if fixed and "change it in the scenario and render again" not in note:
+            bad.append("Inputs!%s %s: no note" % (value.coordinate, key))
+    for line in bad[:20]:
+        print(line)
+    print("%s: %d inputs, %d lock problems" % (os.path.basename(book), n, len(bad)))
+    return 0 if n and not bad else 1
+
+
 def main(argv):
     if len(argv) >= 3 and argv[1] == "check":
         return max(check(b) for b in argv[2:])
@@ -184,6 +227,8 @@ def main(argv):
         return set_input(argv[2], argv[3], argv[4], argv[5])
     if len(argv) == 4 and argv[1] == "break":
         return break_formula(argv[2], argv[3])
+    if len(argv) == 3 and argv[1] == "locks":
+        return locks(argv[2])
     if len(argv) == 3 and argv[1] == "sheets":
         print(" ".join(openpyxl.load_workbook(argv[2]).sheetnames))
         return 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The workbook of every example scenario and of tests/xlsx_fixture.yaml,
-# recalculated by Gnumeric: every formula agrees with its cached value; a
-# formula made wrong is caught; halving utilization doubles a cloud
+# recalculated by Gnumeric: every formula agrees with its cached value;
+# sheets are protected, formulas locked, inputs unlocked but the structural
+# ones; a formula made wrong is caught; halving utilization doubles a cloud
 # platform's cost per million tokens (METHOD.md: c_h / (T u 3600) 1e6);
 # injected formulas stay text. $1: the tokcost binary.
 tokcost=${1:-build/tokcost}
@@ -21,6 +22,10 @@ for f in scenarios/*.yaml tests/xlsx_fixture.yaml; do
 done
 # every formula of every workbook against Gnumeric's recalculation
 $check check $books || fail "a formula disagrees with its cached value"
+# formulas locked, inputs unlocked, structural inputs locked with their note
+for b in $books; do
+    $check locks "$b" || fail "$b: a cell is locked or unlocked wrongly"
+done
 
 fixture=$tmp/out/xlsx_fixture/workbook.xlsx
 # the check must be able to fail: one formula made wrong, cache kept

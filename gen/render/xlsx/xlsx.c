@@ -126,6 +126,7 @@ static void folder_of(const char *path, char *dir, size_t n)
 static void ctx_free(xl_ctx *c)
 {
     xl_names_free(c->names);
+    tc_inputs_free(c->keys);
     for (size_t k = 0; k < c->n_warnings; k++)
         free(c->warnings[k]);
     free(c->warnings);
@@ -140,9 +141,10 @@ tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t
     xl_ctx c = { .r = r, .s = r->scenario };
     lxw_workbook_options o = { .constant_memory = LXW_FALSE, .tmpdir = dir };
     c.names = xl_names_new();
-    c.wb = c.names && layout(&c) ? workbook_new_opt(path, &o) : NULL;
+    c.keys = c.names ? tc_inputs_new(c.s) : NULL;
+    c.wb = c.keys && layout(&c) ? workbook_new_opt(path, &o) : NULL;
     if (!c.wb)
-        xl_fail(&c, c.names ? TC_ERR_WRITE : TC_ERR_NOMEM, "%s: cannot create the workbook", path);
+        xl_fail(&c, c.keys ? TC_ERR_WRITE : TC_ERR_NOMEM, "%s: cannot create the workbook", path);
     else
         fill(&c);
     if (c.wb && xl_ok(&c)) {

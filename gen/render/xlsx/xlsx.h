@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <xlsxwriter.h>
 
+#include "tc_inputs.h"
 #include "tc_results.h"
 #include "tc_status.h"
 
@@ -45,7 +46,8 @@ void xl_sheet_name(const char *base, char *out, size_t n);
 
 typedef struct {
     lxw_format *title, *subtitle, *header, *section, *text, *wrap, *note;
-    lxw_format *in_money, *in_pct, *in_num, *in_int;   /* inputs: blue */
+    lxw_format *in_money, *in_pct, *in_num, *in_int;   /* inputs: blue, unlocked */
+    lxw_format *fixed_pct, *fixed_num, *fixed_int;     /* structural inputs: grey, locked */
     lxw_format *money0, *money2, *money4, *pct, *int0, *num1, *num2, *num4, *num6;
     lxw_format *ratio, *year;
 } xl_formats;
@@ -59,6 +61,8 @@ typedef struct {
     lxw_worksheet *summary, *inputs, *platforms, *workloads, *cpt, *tco;
     xl_formats f;
     xl_names *names;
+    tc_inputs *keys;                /* every numeric input with its --set key */
+    size_t key_at;                  /* Inputs: where the next row's item is looked for */
     tc_status st;                   /* first error */
     char err[256];
     char **warnings;                /* shown on Summary */
@@ -95,6 +99,11 @@ void xl_note(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
 void xl_fx(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
            lxw_format *fmt, double cached, const char *tmpl, ...)
     __attribute__((format(printf, 7, 8)));
+/* The same for a formula that yields the text "n/a" where the engine's
+ * figure is not a number (payback that never comes): cached as that text. */
+void xl_fx_na(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
+              lxw_format *fmt, double cached, const char *tmpl, ...)
+    __attribute__((format(printf, 7, 8)));
 /* The same with a text result cached. */
 void xl_fx_str(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
                lxw_format *fmt, const char *cached, const char *tmpl, ...)
@@ -122,6 +131,7 @@ void xl_sheet_platforms(xl_ctx *c);
 void xl_sheet_cpt(xl_ctx *c);
 void xl_sheet_tco(xl_ctx *c);
 void xl_sheet_analysis(xl_ctx *c);
+void xl_sheet_scoring(xl_ctx *c);
 void xl_sheet_summary(xl_ctx *c);
 void xl_charts(xl_ctx *c);
 
@@ -130,7 +140,7 @@ enum {
     XP_ID, XP_NAME, XP_PRICING, XP_ENERGY, XP_FACILITY, XP_CRF, XP_CAPITAL, XP_COST_H,
     XP_TPUT, XP_TPMW, XP_PFLOPS, XP_COST_M, XP_REL, XP_REL_TEXT, XP_TCO_NOM, XP_TCO_NPV,
     XP_NPV_TOKENS, XP_LCOT, XP_PNL, XP_REV_NPV, XP_MARGIN, XP_PAYBACK, XP_PEAK_MW,
-    XP_SITE_MAX, XP_SITE_FITS, XP_NCOLS
+    XP_SITE_MAX, XP_SITE_FITS, XP_RANK, XP_NCOLS
 };
 
 /* CostPerToken sheet columns. */
@@ -145,7 +155,7 @@ enum {
     XT_BOUGHT, XT_GPUS_INST, XT_CAPEX, XT_RENT, XT_API, XT_ENERGY, XT_FACILITY, XT_MAINT,
     XT_SOFTWARE, XT_OTHER, XT_OPEX, XT_CREDIT, XT_CASH, XT_DEPR, XT_PNL, XT_REVENUE,
     XT_MARGIN, XT_MW, XT_DF_START, XT_DF_END, XT_DISC_COST, XT_DISC_TOKENS, XT_DISC_REV,
-    XT_CUM_CASH, XT_NCOLS
+    XT_CUM_CASH, XT_POS_START, XT_POS_END, XT_PAYBACK_IN, XT_NCOLS
 };
 
 /* Column headers with their widths, written in row 0 and frozen below. */
@@ -155,7 +165,12 @@ typedef struct {
 } xl_col;
 void xl_headers(xl_ctx *c, lxw_worksheet *ws, const xl_col *cols, size_t n);
 
-/* Page setup shared by every sheet: landscape, fit to page width. */
+/* Page setup shared by every sheet: landscape, fit to page width; the
+ * sheet is protected without a password (formula cells are locked, input
+ * cells unlocked), so a formula is not overwritten by accident. */
 void xl_page_setup(xl_ctx *c, lxw_worksheet *ws, const char *header);
+
+/* First row of a sheet of render-time values (search, sampling). */
+extern const char xl_value_note[];
 
 #endif

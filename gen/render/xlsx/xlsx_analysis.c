@@ -1,12 +1,17 @@
-/* Sensitivity, MonteCarlo and Scoring sheets, written only when the
- * analysis ran (their tc_results pointers are set). Their figures come from
- * many full re-evaluations of the scenario, which no cell formula can
- * repeat: they are the engine's values, and each sheet says so. */
+/* Sensitivity and MonteCarlo sheets, written only when the analysis ran
+ * (their tc_results pointers are set). Their figures come from many full
+ * re-evaluations of the scenario (search, sampling), which no cell formula
+ * can repeat: they are the engine's values, and each sheet says so in its
+ * first row. The Scoring sheet is live (xlsx_scoring.c). */
 #include <math.h>
 #include <stdio.h>
 
 #include "xlsx.h"
 
+const char xl_value_note[] = "Values computed at render time for the inputs as filed: editing "
+    "the Inputs sheet does not change them (render again).";
+
+/* Row 0: xl_value_note and why; row 1: the headers; data from row 2. */
 static lxw_worksheet *sheet(xl_ctx *c, const char *name, const xl_col *cols, size_t n,
                             const char *why)
 {
@@ -17,9 +22,18 @@ static lxw_worksheet *sheet(xl_ctx *c, const char *name, const xl_col *cols, siz
         xl_fail(c, TC_ERR_RENDER, "workbook: cannot add sheet %s", safe);
         return NULL;
     }
-    xl_headers(c, ws, cols, n);
+    char first[600];
+    snprintf(first, sizeof first, "%s %s", xl_value_note, why);
+    xl_str(c, ws, 0, 0, first, c->f.note);
+    for (size_t i = 0; i < n && xl_ok(c); i++) {
+        xl_str(c, ws, 1, (lxw_col_t)i, cols[i].title, c->f.header);
+        xl_check(c, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, cols[i].width, NULL),
+                 "set column");
+    }
+    xl_check(c, worksheet_set_row(ws, 1, 30, NULL), "set row");
+    worksheet_freeze_panes(ws, 2, 1);
     xl_page_setup(c, ws, safe);
-    xl_note(c, ws, 0, 0, "%s", why);
+    xl_check(c, worksheet_repeat_rows(ws, 0, 1), "repeat rows");
     return ws;
 }
 
@@ -52,10 +66,10 @@ static void sensitivity(xl_ctx *c)
     snprintf(hi, sizeof hi, "LCOT at +%.0f%% (%s)", sv->swing * 100, c->s->currency);
     const xl_col cols[] = { { "Platform", 12 }, { "Input", 20 }, { lo, 16 }, { hi, 16 },
                             { "Width", 14 } };
-    lxw_worksheet *ws = sheet(c, "Sensitivity", cols, 5, "The engine's values: each input moved "
+    lxw_worksheet *ws = sheet(c, "Sensitivity", cols, 5, "Each input moved "
                               "by the swing, everything else held, LCOT recomputed in full (fleet "
                               "rounding included); widest first.");
-    lxw_row_t r = 1;
+    lxw_row_t r = 2;
     for (size_t i = 0; ws && i < c->s->n_platforms; i++)
         for (size_t k = 0; sv->rows && sv->rows[i] && k < sv->n_rows[i]; k++, r++) {
             const tc_tornado_row *t = &sv->rows[i][k];
@@ -80,10 +94,10 @@ static void monte_carlo(xl_ctx *c)
         { "Cost per M tokens P50", 12 }, { "Cost per M tokens P95", 12 },
         { "Cost per M tokens mean", 12 }, { "Share of draws cheapest", 12 } };
     char why[200];
-    snprintf(why, sizeof why, "The engine's values: %ld draws, seed %llu.", mc->samples, mc->seed);
+    snprintf(why, sizeof why, "%ld draws, seed %llu.", mc->samples, mc->seed);
     lxw_worksheet *ws = sheet(c, "MonteCarlo", cols, 10, why);
     for (size_t i = 0; ws && i < c->s->n_platforms; i++) {
-        lxw_row_t r = (lxw_row_t)(1 + i);
+        lxw_row_t r = (lxw_row_t)(2 + i);
         xl_str(c, ws, r, 0, c->s->platforms[i].id, c->f.text);
         const tc_quantiles *q[2] = { &mc->lcot[i], &mc->cost_per_m[i] };
         for (int k = 0; k < 2; k++) {
@@ -97,30 +111,6 @@ static void monte_carlo(xl_ctx *c)
     }
 }
 
-static void scoring(xl_ctx *c)
-{
-    const tc_scoring *sc = c->r->scoring;
-    const tc_analysis *an = &c->s->analysis;
-    xl_col cols[64] = { { "Rank", 6 }, { "Platform", 12 }, { "Score", 10 }, { "Non-compliance", 40 } };
-    size_t nc = an->n_criteria < 60 ? an->n_criteria : 60;
-    for (size_t k = 0; k < nc; k++)
-        cols[4 + k] = (xl_col){ tc_metric_terms[an->criteria[k].metric].name, 16 };
-    lxw_worksheet *ws = sheet(c, "Scoring", cols, 4 + nc, "The engine's values: each criterion "
-                              "scored 0..100 against the best bid, weighted sum, ranked; "
-                              "non-compliant bids are listed with the reason and not ranked.");
-    for (size_t k = 0; ws && k < sc->n_scores; k++) {
-        const tc_score *s = &sc->scores[k];
-        lxw_row_t r = (lxw_row_t)(1 + k);
-        if (s->rank > 0)
-            xl_num(c, ws, r, 0, s->rank, c->f.int0);
-        xl_str(c, ws, r, 1, c->s->platforms[s->platform].id, c->f.text);
-        xl_num(c, ws, r, 2, s->score, c->f.num1);
-        xl_str(c, ws, r, 3, s->reason, c->f.text);
-        for (size_t j = 0; s->criterion_scores && j < nc; j++)
-            xl_num(c, ws, r, (lxw_col_t)(4 + j), s->criterion_scores[j], c->f.num1);
-    }
-}
-
 void xl_sheet_analysis(xl_ctx *c)
 {
     if (xl_ok(c) && c->r->sensitivity)
@@ -128,5 +118,5 @@ void xl_sheet_analysis(xl_ctx *c)
     if (xl_ok(c) && c->r->monte_carlo)
         monte_carlo(c);
     if (xl_ok(c) && c->r->scoring)
-        scoring(c);
+        xl_sheet_scoring(c);
 }

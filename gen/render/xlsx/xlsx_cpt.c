@@ -48,84 +48,123 @@ static void conversion(const xl_ctx *c, const tc_perf *e, size_t w, char *buf, s
         snprintf(buf, n, "*{w%zu.osl}/({w%zu.isl}+{w%zu.osl})", w, w, w);
 }
 
-static double on_basis(const xl_ctx *c, const tc_perf *e, double v)
-{
-    if (e->basis == c->s->token_basis)
-        return v;
-    if (c->s->token_basis == TC_BASIS_TOTAL)
-        return v * (e->isl + e->osl) / e->osl;
-    return v * e->osl / (e->isl + e->osl);
-}
-
-/* The point of e the engine used as (x, y): same interactivity, same
- * throughput on the basis; -1 when none is (the cell then gets a value). */
-static long find_point(const xl_ctx *c, const tc_perf *e, double x, double y)
-{
-    for (size_t j = 0; j < e->n_points; j++) {
-        double yj = on_basis(c, e, e->points[j].throughput.value);
-        if ((!e->has_interactivity || e->points[j].interactivity.value == x)
-            && fabs(yj - y) <= 1e-12 * fabs(y))
-            return (long)j;
-    }
-    return -1;
-}
-
-/* x and y of a bracketing point into cols (cx, cx + 1). 0 if not found. */
-static int bracket(xl_ctx *c, lxw_row_t r, size_t i, size_t w, const tc_perf *e,
-                   double x, double y, lxw_col_t cx)
-{
-    size_t k = (size_t)c->r->platforms[i].workloads[w].perf_index;
-    long j = find_point(c, e, x, y);
-    if (j < 0)
-        return 0;
-    char conv[128];
-    conversion(c, e, w, conv, sizeof conv);
-    xl_fx(c, c->cpt, r, cx, c->f.num1, x, "={p%zu.e%zu.x%ld}", i, k, j);
-    xl_fx(c, c->cpt, r, cx + 1, c->f.num1, y, "={p%zu.e%zu.t%ld}%s", i, k, j, conv);
-    return 1;
-}
-
 static void cell(char *buf, lxw_row_t r, lxw_col_t col)
 {
     lxw_rowcol_to_cell(buf, r, col);
 }
 
-/* Throughput at the SLO: the formula for how the engine found it. */
+/* Points of an entry a formula lists one by one (the bracket search is
+ * spelled out with scalar IFs: no array formula, no function that one of
+ * Excel, LibreOffice and Gnumeric lacks); longer curves get values. */
+#define XL_MAX_POINTS 40
+
+typedef struct {
+    xl_ctx *c;
+    lxw_row_t r;
+    size_t i, w, k, n;
+    char conv[128];
+    char d[16], xl[16], yl[16], xh[16], yh[16];     /* this row's cells */
+} pts;
+
+/* ",{X0},{X1},..." of the points' interactivity (x) or throughput (t). */
+static void list(const pts *p, char what, char *buf, size_t n)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; j < p->n && o < n; j++)
+        o += (size_t)snprintf(buf + o, n - o, "%s{p%zu.e%zu.%c%zu}", j ? "," : "", p->i, p->k,
+                              what, j);
+}
+
+/* "IF(cmp X0,X0,far),IF(...)" : the points on one side of the SLO. */
+static void side(const pts *p, const char *cmp, const char *far, char *buf, size_t n)
+{
+    size_t o = 0;
+    for (size_t j = 0; j < p->n && o < n; j++)
+        o += (size_t)snprintf(buf + o, n - o, "%sIF({p%zu.e%zu.x%zu}%s%s,{p%zu.e%zu.x%zu},%s)",
+                              j ? "," : "", p->i, p->k, j, cmp, p->d, p->i, p->k, j, far);
+}
+
+/* Throughput of the point whose interactivity is in cell x: the first. */
+static void pick(const pts *p, const char *x, char *buf, size_t n)
+{
+    size_t o = 0;
+    for (size_t j = 0; j < p->n && o < n; j++)
+        o += (size_t)snprintf(buf + o, n - o, "IF(%s={p%zu.e%zu.x%zu},{p%zu.e%zu.t%zu},", x, p->i,
+                              p->k, j, p->i, p->k, j);
+    o += (size_t)snprintf(buf + o, o < n ? n - o : 0, "NA()");
+    for (size_t j = 0; j < p->n && o < n; j++)
+        o += (size_t)snprintf(buf + o, n - o, ")");
+}
+
+/* METHOD.md: at or below the smallest interactivity, that point; between
+ * two, linear; above the largest, not covered (#N/A here). */
+static void at_slo(pts *p, const tc_wl_result *o)
+{
+    xl_ctx *c = p->c;
+    char xs[2400], lo[3600], hi[3600], y[3600];
+    list(p, 'x', xs, sizeof xs);
+    side(p, "<", "-1E+300", lo, sizeof lo);
+    side(p, ">=", "1E+300", hi, sizeof hi);
+    xl_fx(c, c->cpt, p->r, XC_XLO, c->f.num1, o->x_lo, "=IF(%s<=MIN(%s),MIN(%s),MAX(%s))",
+          p->d, xs, xs, lo);
+    xl_fx(c, c->cpt, p->r, XC_XHI, c->f.num1, o->x_hi, "=IF(%s<=MIN(%s),%s,MIN(%s))", p->d, xs,
+          p->xl, hi);
+    pick(p, p->xl, y, sizeof y);
+    xl_fx(c, c->cpt, p->r, XC_YLO, c->f.num1, o->y_lo, "=%s%s", y, p->conv);
+    pick(p, p->xh, y, sizeof y);
+    xl_fx(c, c->cpt, p->r, XC_YHI, c->f.num1, o->y_hi, "=%s%s", y, p->conv);
+    xl_fx(c, c->cpt, p->r, XC_TPUT, c->f.num1, o->tokens_per_s_per_gpu,
+          "=IF(%s>MAX(%s),NA(),IF(%s=%s,%s,%s+(%s-%s)*(%s-%s)/(%s-%s)))", p->d, xs, p->xh, p->xl,
+          p->yl, p->yl, p->yh, p->yl, p->d, p->xl, p->xh, p->xl);
+    xl_fx_str(c, c->cpt, p->r, XC_HOW, c->f.text, o->how == TC_TPUT_FLAT
+              ? "SLO at or below the lowest interactivity: that point"
+              : "interpolated between the two bracketing points",
+              "=IF(%s>MAX(%s),\"not covered: slo above the highest measured interactivity\","
+              "IF(%s=%s,\"SLO at or below the lowest interactivity: that point\","
+              "\"interpolated between the two bracketing points\"))", p->d, xs, p->xh, p->xl);
+}
+
+/* Whether the longest formula over these points (the bracket search names
+ * each interactivity four times, each throughput twice) stays within
+ * Excel's 8,192 characters once keys become names (ids may be long). */
+static int fits(const xl_ctx *c, const pts *p)
+{
+    size_t len = 400;
+    char key[64];
+    for (size_t j = 0; j < p->n; j++) {
+        snprintf(key, sizeof key, "p%zu.e%zu.x%zu", p->i, p->k, j);
+        const char *x = xl_name_of(c, key);
+        snprintf(key, sizeof key, "p%zu.e%zu.t%zu", p->i, p->k, j);
+        const char *t = xl_name_of(c, key);
+        len += 4 * (x ? strlen(x) : 0) + 2 * (t ? strlen(t) : 0) + 40;
+    }
+    return p->n <= XL_MAX_POINTS && len < 8192;
+}
+
+/* Throughput at the SLO: a formula over the entry's points on Inputs. */
 static void throughput(xl_ctx *c, lxw_row_t r, size_t i, size_t w)
 {
     const tc_wl_result *o = &c->r->platforms[i].workloads[w];
     const tc_perf *e = &c->s->platforms[i].perf[o->perf_index];
-    size_t k = (size_t)o->perf_index;
-    char conv[128], d[16], xl[16], yl[16], xh[16], yh[16], terms[6000] = "";
-    conversion(c, e, w, conv, sizeof conv);
-    cell(d, r, XC_SLO), cell(xl, r, XC_XLO), cell(yl, r, XC_YLO), cell(xh, r, XC_XHI), cell(yh, r, XC_YHI);
-    double t = o->tokens_per_s_per_gpu;
-    int ok = 1;
-    if (o->how == TC_TPUT_FLAT) {
-        ok = bracket(c, r, i, w, e, o->x_lo, o->y_lo, XC_XLO);
-        if (ok)
-            xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, t, "=%s", yl);
-    } else if (o->how == TC_TPUT_INTERP) {
-        ok = bracket(c, r, i, w, e, o->x_lo, o->y_lo, XC_XLO)
-             && bracket(c, r, i, w, e, o->x_hi, o->y_hi, XC_XHI);
-        if (ok)
-            xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, t, "=%s+(%s-%s)*(%s-%s)/(%s-%s)",
-                  yl, yh, yl, d, xl, xh, xl);
+    pts p = { c, r, i, w, (size_t)o->perf_index, e->n_points, "", "", "", "", "", "" };
+    conversion(c, e, w, p.conv, sizeof p.conv);
+    cell(p.d, r, XC_SLO), cell(p.xl, r, XC_XLO), cell(p.yl, r, XC_YLO);
+    cell(p.xh, r, XC_XHI), cell(p.yh, r, XC_YHI);
+    char ts[2400];
+    if (o->how != TC_TPUT_SINGLE && !fits(c, &p)) {
+        xl_num(c, c->cpt, r, XC_TPUT, o->tokens_per_s_per_gpu, c->f.num1);
+        xl_note(c, c->cpt, r, XC_TPUT, "The engine's value at render time: a curve of more than "
+                "%d points, or with names too long for one formula, is not spelled out as a "
+                "formula.", XL_MAX_POINTS);
+    } else if (o->how == TC_TPUT_FLAT || o->how == TC_TPUT_INTERP) {
+        at_slo(&p, o);
     } else if (o->how == TC_TPUT_SINGLE) {
-        xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, t, "={p%zu.e%zu.t0}%s", i, k, conv);
-    } else if (o->how == TC_TPUT_MAX && e->n_points <= 100) {
-        size_t at = 0;
-        for (size_t j = 0; j < e->n_points; j++)
-            at += (size_t)snprintf(terms + at, sizeof terms - at, "%s{p%zu.e%zu.t%zu}",
-                                   j ? "," : "", i, k, j);
-        xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, t, "=MAX(%s)%s", terms, conv);
+        xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, o->tokens_per_s_per_gpu, "={p%zu.e%zu.t0}%s",
+              i, p.k, p.conv);
     } else {
-        ok = 0;
-    }
-    if (!ok) {
-        xl_num(c, c->cpt, r, XC_TPUT, t, c->f.num1);
-        xl_note(c, c->cpt, r, XC_TPUT, "The engine's value: its points could not be matched "
-                "to a formula over the Inputs sheet.");
+        list(&p, 't', ts, sizeof ts);
+        xl_fx(c, c->cpt, r, XC_TPUT, c->f.num1, o->tokens_per_s_per_gpu, "=MAX(%s)%s", ts, p.conv);
     }
 }
 
@@ -166,7 +205,7 @@ static void cpt_row(xl_ctx *c, size_t i, size_t w)
     char how[300];
     snprintf(how, sizeof how, "%s%s%s", how_text(o->covered ? o->how : TC_TPUT_NONE),
              o->covered ? "" : ": ", o->covered ? "" : o->reason ? o->reason : "");
-    xl_str(c, ws, r, XC_HOW, how, c->f.text);
+    xl_str(c, ws, r, XC_HOW, how, c->f.text);     /* at_slo replaces it with a formula */
     if (wl->min_interactivity.given)
         xl_fx(c, ws, r, XC_SLO, c->f.num1, wl->min_interactivity.value, "={w%zu.min_interactivity}", w);
     xl_fx(c, ws, r, XC_SHARE, c->f.pct, wl->share.value, "={w%zu.share}", w);

@@ -8,7 +8,13 @@
 #include "xlsx.h"
 
 #define INPUT_BLUE 0x1F4E9A
+#define FIXED_GREY 0x7F7F7F
+#define FIXED_FILL 0xEDEDED
 
+enum { PLAIN, INPUT, FIXED };
+
+/* INPUT: blue and unlocked (the sheets are protected, so only these take
+ * an edit); FIXED: a structural input, grey on grey, locked. */
 static lxw_format *fmt(xl_ctx *c, const char *num, int input)
 {
     lxw_format *f = workbook_add_format(c->wb);
@@ -18,8 +24,13 @@ static lxw_format *fmt(xl_ctx *c, const char *num, int input)
     }
     if (num)
         format_set_num_format(f, num);
-    if (input)
+    if (input == INPUT) {
         format_set_font_color(f, INPUT_BLUE);
+        format_set_unlocked(f);
+    } else if (input == FIXED) {
+        format_set_font_color(f, FIXED_GREY);
+        format_set_bg_color(f, FIXED_FILL);
+    }
     return f;
 }
 
@@ -61,8 +72,11 @@ void xl_formats_init(xl_ctx *c)
     f->note = fmt(c, NULL, 0);
     f->in_money = money(c, pre, ".00##", 1);
     f->in_pct = fmt(c, "0.0##%", 1);
-    f->in_num = fmt(c, "#,##0.######", 1);
+    f->in_num = fmt(c, NULL, 1);   /* General: "10", not "10." */
     f->in_int = fmt(c, "#,##0", 1);
+    f->fixed_pct = fmt(c, "0.0##%", FIXED);
+    f->fixed_num = fmt(c, NULL, FIXED);     /* General: 0.01, 100000 */
+    f->fixed_int = fmt(c, "#,##0", FIXED);
     f->money0 = money(c, pre, "", 0);
     f->money2 = money(c, pre, ".00", 0);
     f->money4 = money(c, pre, ".0000", 0);

@@ -18,6 +18,7 @@ static const char *const metric[XP_NCOLS] = {
     [XP_NPV_TOKENS] = "npv_tokens", [XP_LCOT] = "lcot", [XP_PNL] = "pnl_total",
     [XP_REV_NPV] = "revenue_npv", [XP_MARGIN] = "margin_total", [XP_PAYBACK] = "payback_years",
     [XP_PEAK_MW] = "peak_facility_mw", [XP_SITE_MAX] = "site_max_tokens_per_day",
+    [XP_RANK] = "rank",
 };
 
 static void define_names(xl_ctx *c, size_t i)
@@ -129,6 +130,50 @@ static void mix(xl_ctx *c, size_t i)
         xl_num(c, c->platforms, r, XP_REL_TEXT, NAN, NULL);
 }
 
+/* The first crossing of the TCO sheet's payback column; 0 when the cash
+ * position never goes below 0, "n/a" when it never comes back. */
+static void payback(xl_ctx *c, size_t i)
+{
+    const tc_platform_result *pr = &c->r->platforms[i];
+    lxw_row_t r = XL_PLAT_ROW(i), r0 = c->tco_first[i], r1 = r0 + c->tco_rows[i] - 1;
+    if (!pr->years || !c->s->token_price_per_m.given) {
+        xl_num(c, c->platforms, r, XP_PAYBACK, NAN, NULL);
+        return;
+    }
+    char in[64], st[64], en[64];
+    xl_range(in, sizeof in, "TCO", r0, r1, XT_PAYBACK_IN);
+    xl_range(st, sizeof st, "TCO", r0, r1, XT_POS_START);
+    xl_range(en, sizeof en, "TCO", r0, r1, XT_POS_END);
+    xl_fx_na(c, c->platforms, r, XP_PAYBACK, c->f.num2, pr->payback_years,
+             "=IF(COUNT(%s)>0,MIN(%s),IF(COUNTIF(%s,\"<0\")+COUNTIF(%s,\"<0\")>0,\"n/a\",0))",
+             in, in, st, en);
+}
+
+/* Rank by LCOT among the covered platforms; ties by platform order, as
+ * the engine ranks (the count of equal LCOTs in earlier rows). */
+static void rank(xl_ctx *c, size_t i)
+{
+    const tc_platform_result *pr = &c->r->platforms[i];
+    lxw_row_t r = XL_PLAT_ROW(i);
+    size_t n = c->s->n_platforms, k = 0;
+    if (!pr->covered || !isfinite(pr->levelized_cost_per_m_tokens)) {
+        xl_str(c, c->platforms, r, XP_RANK, "not covered", c->f.text);
+        return;
+    }
+    while (k < c->r->n_ranking && c->r->ranking[k] != i)
+        k++;
+    char all[64], before[64], me[16];
+    xl_range(all, sizeof all, "Platforms", XL_PLAT_ROW(0), XL_PLAT_ROW(n - 1), XP_LCOT);
+    cell(me, i, XP_LCOT);
+    if (i == 0) {
+        xl_fx(c, c->platforms, r, XP_RANK, c->f.int0, (double)k + 1, "=RANK(%s,%s,1)", me, all);
+        return;
+    }
+    xl_range(before, sizeof before, "Platforms", XL_PLAT_ROW(0), XL_PLAT_ROW(i - 1), XP_LCOT);
+    xl_fx(c, c->platforms, r, XP_RANK, c->f.int0, (double)k + 1, "=RANK(%s,%s,1)+COUNTIF(%s,%s)",
+          me, all, before, me);
+}
+
 /* Horizon totals over the platform's TCO rows. */
 static void totals(xl_ctx *c, size_t i)
 {
@@ -148,11 +193,7 @@ static void totals(xl_ctx *c, size_t i)
     TSUM(XP_PEAK_MW, XT_MW, c->f.num2, pr->peak_facility_mw, "MAX");
 #undef TSUM
     xl_fx(c, ws, r, XP_LCOT, c->f.money4, pr->levelized_cost_per_m_tokens, "=%s/%s*1000000", npv, tok);
-    xl_num(c, ws, r, XP_PAYBACK, pr->payback_years, c->f.num2);
-    if (isfinite(pr->payback_years))
-        xl_note(c, ws, r, XP_PAYBACK, "The engine's value, not a formula: the year in which "
-                "cumulative cash (capex at the start of each year; revenue, opex and credits by its "
-                "end) turns positive, interpolated inside the year and rounded up to the month.");
+    payback(c, i);
     xl_fx(c, ws, r, XP_SITE_MAX, c->f.int0, pr->site_max_tokens_per_day,
           "=FLOOR({site_power_mw}*1000/({p%zu.power_kw_per_gpu}*{pue})/{p%zu.gpus_per_node}"
           "*(1+1E-9),1)*{p%zu.gpus_per_node}*{p%zu.tokens_per_s_per_gpu}*{utilization}*86400",
@@ -186,6 +227,7 @@ static void platform_row(xl_ctx *c, size_t i)
     }
     mix(c, i);
     totals(c, i);
+    rank(c, i);
     if (!pr->covered)
         xl_note(c, c->platforms, r, XP_ID, "Does not cover every workload: see CostPerToken.");
 }
@@ -204,7 +246,8 @@ void xl_sheet_platforms(xl_ctx *c)
         { "Tokens, NPV", 17, 0 }, { "Levelized cost per million tokens", 14, 1 },
         { "P&L cost, total", 15, 1 }, { "Revenue, NPV", 15, 1 }, { "Gross margin, total", 15, 1 },
         { "Payback (years)", 10, 0 }, { "Peak facility MW", 10, 0 },
-        { "Most tokens per day the site can serve", 17, 0 }, { "Fits the site", 8, 0 } };
+        { "Most tokens per day the site can serve", 17, 0 }, { "Fits the site", 8, 0 },
+        { "Rank by LCOT", 8, 0 } };
     char h[XP_NCOLS][80];
     xl_col cols[XP_NCOLS];
     for (int k = 0; k < XP_NCOLS; k++) {

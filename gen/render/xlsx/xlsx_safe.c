@@ -220,6 +220,24 @@ void xl_fx(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
         xl_check(c, worksheet_write_formula_num(ws, r, col, f, fmt, cached), "write formula");
 }
 
+void xl_fx_na(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
+              lxw_format *fmt, double cached, const char *tmpl, ...)
+{
+    if (!xl_ok(c))
+        return;
+    char f[XL_FORMULA_MAX];
+    va_list ap;
+    va_start(ap, tmpl);
+    int ok = build(c, f, tmpl, ap);
+    va_end(ap);
+    if (!ok)
+        return;
+    if (isfinite(cached))
+        xl_check(c, worksheet_write_formula_num(ws, r, col, f, fmt, cached), "write formula");
+    else
+        xl_check(c, worksheet_write_formula_str(ws, r, col, f, fmt, "n/a"), "write formula");
+}
+
 void xl_fx_str(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
                lxw_format *fmt, const char *cached, const char *tmpl, ...)
 {
@@ -331,4 +349,8 @@ void xl_page_setup(xl_ctx *c, lxw_worksheet *ws, const char *header)
     char h[128];
     snprintf(h, sizeof h, "&L%s&R&P / &N", header);
     xl_check(c, worksheet_set_header(ws, h), "set header");
+    /* no password: a reviewer lifts it with Unprotect Sheet; columns and
+     * rows may still be resized */
+    lxw_protection o = { .format_columns = 1, .format_rows = 1 };
+    worksheet_protect(ws, NULL, &o);
 }

@@ -23,6 +23,27 @@ static void pair(xl_ctx *c, lxw_row_t *r, const char *label, const char *value)
     (*r)++;
 }
 
+/* What is live and what is a value, one short line a row (a long cell
+ * would widen the printed page). */
+static const char *const live_lines[] = {
+    "Blue cells on the Inputs sheet are inputs; they are unlocked, and every sheet is protected",
+    "without a password, so a formula is not overwritten by accident (Unprotect Sheet lifts it).",
+    "Every figure on the Summary, Platforms, Workloads, CostPerToken, TCO and Scoring sheets is",
+    "a formula over the inputs: year-1 costs, fleet, cohorts, NPV, LCOT, margin, payback, rank,",
+    "winner, claim verdicts, scores. Grey inputs (horizon, workload shares and sequence lengths)",
+    "shape the sheets: change them in the scenario and render again. Sensitivity, break-even",
+    "and Monte Carlo figures are values computed at render time for the inputs as filed.",
+};
+
+static void how_to_read(xl_ctx *c, lxw_row_t *r)
+{
+    for (size_t k = 0; k < sizeof live_lines / sizeof *live_lines; k++) {
+        if (k == 0)
+            xl_str(c, c->summary, *r, 0, "How to read", c->f.header);
+        xl_str(c, c->summary, (*r)++, 1, live_lines[k], c->f.text);
+    }
+}
+
 static void about(xl_ctx *c, lxw_row_t *r)
 {
     const tc_scenario *s = c->s;
@@ -43,8 +64,7 @@ static void about(xl_ctx *c, lxw_row_t *r)
     pair(c, r, "Input SHA-256", s->input_sha256);
     for (size_t k = 0; k < s->n_overrides; k++)
         pair(c, r, "What-if override", s->overrides[k]);
-    pair(c, r, "How to read", "Blue cells on the Inputs sheet are inputs; every other figure is "
-         "a formula over them. Change an input and every dependent figure moves.");
+    how_to_read(c, r);
 }
 
 static void headline_row(xl_ctx *c, lxw_row_t r, size_t i)
@@ -71,14 +91,59 @@ static void headline_row(xl_ctx *c, lxw_row_t r, size_t i)
     xl_fx(c, ws, r, 8, c->f.money4, pr->levelized_cost_per_m_tokens,
           "={p%zu.lcot}", i);
     xl_fx(c, ws, r, 9, c->f.money0, pr->tco_npv, "={p%zu.tco_npv}", i);
-    int rank = 0;
-    for (size_t k = 0; k < c->r->n_ranking; k++)
-        if (c->r->ranking[k] == i)
-            rank = (int)k + 1;
-    if (rank)
-        xl_num(c, ws, r, 10, rank, c->f.int0);
+    char rk[64];
+    xl_ref(rk, sizeof rk, "Platforms", XL_PLAT_ROW(i), XP_RANK);
+    size_t k = 0;
+    while (k < c->r->n_ranking && c->r->ranking[k] != i)
+        k++;
+    if (k < c->r->n_ranking && isfinite(pr->levelized_cost_per_m_tokens))
+        xl_fx(c, ws, r, 10, c->f.int0, (double)k + 1, "=%s", rk);
     else
         xl_str(c, ws, r, 10, "not covered", c->f.text);
+}
+
+/* The platform ranked n (1, 2) by LCOT on the Platforms sheet: its row's
+ * cell in col, looked up live. */
+static void ranked(char *buf, size_t len, const xl_ctx *c, int n, int col)
+{
+    char ids[64], ranks[64];
+    size_t last = c->s->n_platforms - 1;
+    xl_range(ids, sizeof ids, "Platforms", XL_PLAT_ROW(0), XL_PLAT_ROW(last), (lxw_col_t)col);
+    xl_range(ranks, sizeof ranks, "Platforms", XL_PLAT_ROW(0), XL_PLAT_ROW(last), XP_RANK);
+    snprintf(buf, len, "INDEX(%s,MATCH(%d,%s,0))", ids, n, ranks);
+}
+
+/* Winner and runner-up by LCOT among the covered bids, and the margin
+ * between them: LCOT ratio and NPV difference (runner-up over winner). */
+static void decision(xl_ctx *c, lxw_row_t *r)
+{
+    const tc_results *res = c->r;
+    if (res->n_ranking == 0)
+        return;
+    const tc_platform_result *w = &res->platforms[res->ranking[0]];
+    char id1[200], id2[200], l1[200], l2[200], n1[200], n2[200];
+    ranked(id1, sizeof id1, c, 1, XP_ID), ranked(id2, sizeof id2, c, 2, XP_ID);
+    ranked(l1, sizeof l1, c, 1, XP_LCOT), ranked(l2, sizeof l2, c, 2, XP_LCOT);
+    ranked(n1, sizeof n1, c, 1, XP_TCO_NPV), ranked(n2, sizeof n2, c, 2, XP_TCO_NPV);
+    (*r)++;
+    xl_str(c, c->summary, (*r)++, 0, "Decision (lowest levelized cost among the bids covering the "
+           "mix)", c->f.section);
+    xl_str(c, c->summary, *r, 0, "Winner", c->f.header);
+    xl_define(c, "winner", "winner", "Summary", *r, 1);
+    xl_fx_str(c, c->summary, (*r)++, 1, c->f.text, w->in->id, "=%s", id1);
+    if (res->n_ranking < 2)
+        return;
+    const tc_platform_result *u = &res->platforms[res->ranking[1]];
+    xl_str(c, c->summary, *r, 0, "Runner-up", c->f.header);
+    xl_define(c, "runner_up", "runner_up", "Summary", *r, 1);
+    xl_fx_str(c, c->summary, (*r)++, 1, c->f.text, u->in->id, "=%s", id2);
+    xl_str(c, c->summary, *r, 0, "LCOT, 2nd / 1st", c->f.header);
+    xl_define(c, "decision.lcot_ratio", "lcot_ratio", "Summary", *r, 1);
+    xl_fx(c, c->summary, (*r)++, 1, c->f.ratio, u->levelized_cost_per_m_tokens
+          / w->levelized_cost_per_m_tokens, "=%s/%s", l2, l1);
+    xl_str(c, c->summary, *r, 0, "TCO NPV, 2nd - 1st", c->f.header);
+    xl_define(c, "decision.npv_difference", "npv_difference", "Summary", *r, 1);
+    xl_fx(c, c->summary, (*r)++, 1, c->f.money0, u->tco_npv - w->tco_npv, "=%s-%s", n2, n1);
 }
 
 static void headline(xl_ctx *c, lxw_row_t *r)
@@ -96,8 +161,8 @@ static void headline(xl_ctx *c, lxw_row_t *r)
     xl_str(c, c->summary, (*r)++, 0, "Headline (year 1, and over the horizon)", c->f.section);
     for (lxw_col_t k = 0; k < 11; k++)
         xl_str(c, c->summary, *r, k, t[k], c->f.header);
-    xl_note(c, c->summary, *r, 10, "The engine's ranking of the covered platforms by levelized "
-            "cost (a value, not a formula).");
+    xl_note(c, c->summary, *r, 10, "Rank of the covered platforms by levelized cost, lowest "
+            "first (ties in platform order); a formula.");
     (*r)++;
     for (size_t i = 0; i < c->s->n_platforms; i++)
         headline_row(c, (*r)++, i);
@@ -111,25 +176,36 @@ static const char *const claim_label[TC_CLAIM_METRIC_COUNT] = {
     "cost per million tokens", "tokens/s per MW", "tokens/s per GPU", "cost per GPU-hour",
     "PFLOPS per currency-hour", "levelized cost per million tokens" };
 
-static void claim_row(xl_ctx *c, lxw_row_t r, size_t i, const tc_claim_result *cl)
+static void claim_row(xl_ctx *c, lxw_row_t r, size_t i, size_t k)
 {
+    const tc_claim_result *cl = &c->r->platforms[i].claims[k];
+    const tc_claim *in = &c->s->platforms[i].claims[k];
     lxw_worksheet *ws = c->summary;
-    char d[16], v[16], verdict[96];
+    char d[16], v[16], q[16], dev[16], verdict[96];
     lxw_rowcol_to_cell(v, r, 2);
-    lxw_rowcol_to_cell(d, r, 3);
+    lxw_rowcol_to_cell(q, r, 3);
+    lxw_rowcol_to_cell(d, r, 4);
+    lxw_rowcol_to_cell(dev, r, 5);
     xl_str(c, ws, r, 0, c->s->platforms[i].id, c->f.text);
     xl_str(c, ws, r, 1, claim_label[cl->metric], c->f.text);
-    xl_num(c, ws, r, 2, cl->claimed, c->f.in_num);
-    xl_fx(c, ws, r, 3, c->f.num4, cl->computed, "={p%zu.%s}", i, claim_key[cl->metric]);
-    xl_fx(c, ws, r, 4, c->f.pct, cl->deviation, "=(%s-%s)/%s", v, d, d);
-    if (isnan(cl->computed))
-        snprintf(verdict, sizeof verdict, "cannot be checked");
-    else if (cl->consistent)
+    xl_fx(c, ws, r, 2, c->f.text, cl->claimed, "={p%zu.claim%zu}", i, k);   /* as written */
+    xl_num(c, ws, r, 3, in->quantum, c->f.fixed_num);
+    xl_fx(c, ws, r, 4, c->f.num4, cl->computed, "={p%zu.%s}", i, claim_key[cl->metric]);
+    xl_fx(c, ws, r, 5, c->f.pct, cl->deviation, "=(%s-%s)/%s", v, d, d);
+    if (isnan(cl->computed)) {
+        xl_str(c, ws, r, 6, "cannot be checked", c->f.text);
+        return;
+    }
+    if (cl->consistent)
         snprintf(verdict, sizeof verdict, "consistent");
     else
         snprintf(verdict, sizeof verdict, "inconsistent: %.1f%% %s computed",
                  fabs(cl->deviation) * 100, cl->deviation < 0 ? "below" : "above");
-    xl_str(c, ws, r, 5, verdict, c->f.text);
+    /* METHOD.md: equal at the stated precision, or within 1% */
+    xl_fx_str(c, ws, r, 6, c->f.text, verdict, "=IF(OR(AND(%s>0,ROUND(%s/%s,0)=ROUND(%s/%s,0)),"
+              "ABS(%s-%s)<=0.01*ABS(%s)),\"consistent\",\"inconsistent: \"&TEXT(ABS(%s)*100,"
+              "\"0.0\")&\"%% \"&IF(%s<0,\"below\",\"above\")&\" computed\")",
+              q, d, q, v, q, v, d, d, dev, dev);
 }
 
 static void claims(xl_ctx *c, lxw_row_t *r)
@@ -139,18 +215,19 @@ static void claims(xl_ctx *c, lxw_row_t *r)
         n += c->s->platforms[i].n_claims;
     if (n == 0)
         return;
-    static const char *const t[] = { "Platform", "Claim", "Claimed", "Computed", "Deviation",
-                                     "Verdict" };
+    static const char *const t[] = { "Platform", "Claim", "Claimed", "Stated precision",
+                                     "Computed", "Deviation", "Verdict" };
     (*r)++;
     xl_str(c, c->summary, (*r)++, 0, "Vendor claims checked", c->f.section);
-    for (lxw_col_t k = 0; k < 6; k++)
+    for (lxw_col_t k = 0; k < 7; k++)
         xl_str(c, c->summary, *r, k, t[k], c->f.header);
-    xl_note(c, c->summary, *r, 5, "Consistent: the computed value, rounded to the claim's stated "
-            "precision, equals it, or lies within 1%% of it (the engine's verdict).");
+    xl_note(c, c->summary, *r, 6, "Consistent: the computed value, rounded to the claim's stated "
+            "precision, equals it, or lies within 1%% of it; a formula. The claimed value is an input "
+            "(Inputs sheet); its precision is as written in the bid.");
     (*r)++;
     for (size_t i = 0; i < c->s->n_platforms; i++)
         for (size_t k = 0; k < c->s->platforms[i].n_claims; k++)
-            claim_row(c, (*r)++, i, &c->r->platforms[i].claims[k]);
+            claim_row(c, (*r)++, i, k);
 }
 
 static void warnings(xl_ctx *c, lxw_row_t *r)
@@ -168,13 +245,14 @@ static void warnings(xl_ctx *c, lxw_row_t *r)
 
 void xl_sheet_summary(xl_ctx *c)
 {
-    static const double w[] = { 20, 34, 13, 12, 13, 12, 14, 14, 14, 16, 10 };
+    static const double w[] = { 20, 34, 14, 12, 16, 12, 14, 14, 14, 16, 10 };
     for (lxw_col_t k = 0; k < 11; k++)
         xl_check(c, worksheet_set_column(c->summary, k, k, w[k], NULL), "set column");
     xl_page_setup(c, c->summary, "Summary");
     lxw_row_t r;
     about(c, &r);
     headline(c, &r);
+    decision(c, &r);
     claims(c, &r);
     warnings(c, &r);
     c->chart_row = r + 2;

@@ -13,7 +13,8 @@ typedef struct {
     size_t i;                   /* platform */
     const tc_year *y;
     lxw_row_t r, r0;            /* this row, the platform's first */
-    double cum;                 /* cumulative cash through this year */
+    double cum_cash;            /* cumulative cash cost through this year */
+    double cum;                 /* cash position (payback) before this year */
     char a[XT_NCOLS][16];       /* this row's cell names, "C5" */
 } row_ctx;
 
@@ -102,57 +103,61 @@ static void api(row_ctx *x)
 
 #define PRICE "({P.capex_per_node}+{P.network_capex_per_node})"
 
-/* The cohorts in service before this year's purchase: the nodes bought in
- * the previous L-1 years, "0" when none. */
-static void alive(row_ctx *x, int life, char *buf, size_t n)
+/* "TCO!$B$2:$B$5"-style relative ranges of this platform's rows r0..r1 in
+ * col, as plain cell references ("B2:B5"). */
+static void rows(const row_ctx *x, lxw_row_t r1, int col, char *buf, size_t n)
 {
-    lxw_row_t first = x->r + 1 >= x->r0 + (lxw_row_t)life ? x->r + 1 - (lxw_row_t)life : x->r0;
-    if (first >= x->r) {
+    char a[16], b[16];
+    lxw_rowcol_to_cell_abs(a, x->r0, (lxw_col_t)col, 1, 1);
+    lxw_rowcol_to_cell_abs(b, r1, (lxw_col_t)col, 1, 1);
+    snprintf(buf, n, "%s:%s", a, b);
+}
+
+/* The cohorts in service before this year's purchase: the nodes bought in
+ * the previous L-1 years (L = amortization_years, live), "0" in year 1. */
+static void alive(row_ctx *x, char *buf, size_t n)
+{
+    if (x->r == x->r0) {
         snprintf(buf, n, "0");
         return;
     }
-    char a[16], b[16];
-    lxw_rowcol_to_cell(a, first, XT_BOUGHT);
-    lxw_rowcol_to_cell(b, x->r - 1, XT_BOUGHT);
-    snprintf(buf, n, "SUM(%s:%s)", a, b);
+    char yr[40], bo[40];
+    rows(x, x->r - 1, XT_YEAR, yr, sizeof yr);
+    rows(x, x->r - 1, XT_BOUGHT, bo, sizeof bo);
+    snprintf(buf, n, "SUMIF(%s,\">=\"&(%s-{P.amortization_years}+1),%s)", yr, x->a[XT_YEAR], bo);
 }
 
-/* Residual credits: a cohort retiring at the end of this year returns R *
- * its capex; in the last year every cohort returns its book value. */
-static void credit(row_ctx *x, int life, int horizon)
+/* Residual credits: the cohort bought in year y-L+1 retires at the end of
+ * year y and returns R * its capex; at the end of year H every cohort in
+ * service returns its book value capex * (1 - (1-R) * age / L). */
+static void credit(row_ctx *x, int horizon)
 {
-    char f[4096] = "=0", cohort[16];
-    size_t o = 2;
-    int y = x->y->year;
-    for (int b = y - life + 1 < 1 ? 1 : y - life + 1; b <= y; b++) {
-        lxw_rowcol_to_cell(cohort, x->r0 + (lxw_row_t)(b - 1), XT_BOUGHT);
-        int age = y - b + 1;
-        if (y == horizon)
-            o += (size_t)snprintf(f + o, sizeof f - o, "+%s*" PRICE "*(1-(1-{P.residual_value})*%d"
-                                  "/{P.amortization_years})", cohort, age);
-        else if (age == life)
-            o += (size_t)snprintf(f + o, sizeof f - o, "+{P.residual_value}*%s*" PRICE, cohort);
-        if (o >= sizeof f)
-            break;
-    }
-    fx(x, XT_CREDIT, x->c->f.money0, x->y->credit, "%s", f);
+    char yr[40], bo[40];
+    rows(x, x->r, XT_YEAR, yr, sizeof yr);
+    rows(x, x->r, XT_BOUGHT, bo, sizeof bo);
+    if (x->y->year < horizon)
+        fx(x, XT_CREDIT, x->c->f.money0, x->y->credit,
+           "={P.residual_value}*SUMIF(%s,%s-{P.amortization_years}+1,%s)*" PRICE, yr,
+           x->a[XT_YEAR], bo);
+    else
+        fx(x, XT_CREDIT, x->c->f.money0, x->y->credit,
+           "=SUMPRODUCT((%s>=%d-{P.amortization_years}+1)*%s*(1-(1-{P.residual_value})*(%d+1-%s)"
+           "/{P.amortization_years}))*" PRICE, yr, horizon, bo, horizon, yr);
 }
 
 static void owned(row_ctx *x)
 {
     xl_ctx *c = x->c;
     char (*a)[16] = x->a;
-    int life = c->s->platforms[x->i].pricing.amortization_years;
-    char before[64];
-    alive(x, life, before, sizeof before);
+    char before[160];
+    alive(x, before, sizeof before);
     fx(x, XT_BOUGHT, c->f.int0, x->y->nodes_bought, "=MAX(0,%s-%s)", a[XT_NODES], before);
     fx(x, XT_NODES_INST, c->f.int0, x->y->nodes_installed, "=%s+%s", before, a[XT_BOUGHT]);
     fx(x, XT_GPUS_INST, c->f.int0, x->y->gpus_installed, "=%s*{P.gpus_per_node}", a[XT_NODES_INST]);
     if (x->y->year == 1)
         xl_note(c, c->tco, x->r, XT_BOUGHT, "Cohorts: nodes are bought when first needed and kept "
-                "amortization_years (%d), then refreshed; each year's purchase tops the cohorts "
-                "still in service up to the nodes needed. The rows these formulas sum follow the "
-                "life as evaluated.", life);
+                "amortization_years (an input), then refreshed; each year's purchase tops the "
+                "cohorts still in service up to the nodes needed.");
     fx(x, XT_CAPEX, c->f.money0, x->y->capex, "=%s*" PRICE "%s", a[XT_BOUGHT],
        x->y->year == 1 ? "+{P.one_time}" : "");
     zero(x, XT_RENT), zero(x, XT_API);
@@ -160,9 +165,41 @@ static void owned(row_ctx *x)
     fx(x, XT_MAINT, c->f.money0, x->y->maintenance, "={P.maintenance_rate}*%s*" PRICE,
        a[XT_NODES_INST]);
     fx(x, XT_SOFTWARE, c->f.money0, x->y->software, "={P.software_per_gpu_year}*%s", a[XT_GPUS_INST]);
-    credit(x, life, c->s->horizon_years);
+    credit(x, c->s->horizon_years);
     fx(x, XT_DEPR, c->f.money0, x->y->depreciation,
        "=%s*" PRICE "*(1-{P.residual_value})/{P.amortization_years}", a[XT_NODES_INST]);
+}
+
+/* Payback (with a token price): the cash position after the year's capex
+ * (start) and after its revenue, opex and credits (end); in the first year
+ * with start < 0 <= end, the crossing interpolated inside the year and
+ * rounded up to the month, as the engine does. */
+static void position(row_ctx *x)
+{
+    xl_ctx *c = x->c;
+    const tc_year *y = x->y;
+    char (*a)[16] = x->a;
+    double start = x->cum - y->capex;
+    double end = start + y->revenue - y->opex + y->credit;
+    if (y->year == 1) {
+        fx(x, XT_POS_START, c->f.money0, start, "=-%s", a[XT_CAPEX]);
+    } else {
+        char prev[16];
+        lxw_rowcol_to_cell(prev, x->r - 1, XT_POS_END);
+        fx(x, XT_POS_START, c->f.money0, start, "=%s-%s", prev, a[XT_CAPEX]);
+    }
+    fx(x, XT_POS_END, c->f.money0, end, "=%s+%s-%s+%s", a[XT_POS_START], a[XT_REVENUE],
+       a[XT_OPEX], a[XT_CREDIT]);
+    const char *s = a[XT_POS_START], *e = a[XT_POS_END];
+    char f[400];
+    snprintf(f, sizeof f, "=IF(AND(%s<0,%s>=0),ROUNDUP((%s-1-%s/(%s-%s))*12-1E-9,0)/12,\"\")",
+             s, e, a[XT_YEAR], s, e, s);
+    if (start < 0 && end >= 0)
+        fx(x, XT_PAYBACK_IN, c->f.num2, ceil((y->year - 1 + -start / (end - start)) * 12 - 1e-9) / 12,
+           "%s", f);
+    else
+        xl_fx_str(c, c->tco, x->r, XT_PAYBACK_IN, c->f.num2, "", "%s", f);
+    x->cum = end;
 }
 
 /* Opex, cash, P&L, revenue, power and the discounted columns. */
@@ -189,19 +226,22 @@ static void closing(row_ctx *x, int gpus)
     fx(x, XT_DISC_TOKENS, c->f.int0, y->tokens * y->df_end, "=%s*%s", a[XT_TOKENS], a[XT_DF_END]);
     fx(x, XT_DISC_REV, c->f.money0, y->revenue * y->df_end, "=%s*%s", a[XT_REVENUE], a[XT_DF_END]);
     if (y->year == 1) {
-        fx(x, XT_CUM_CASH, c->f.money0, x->cum, "=%s", a[XT_CASH]);
+        fx(x, XT_CUM_CASH, c->f.money0, x->cum_cash, "=%s", a[XT_CASH]);
     } else {
         char prev[16];
         lxw_rowcol_to_cell(prev, x->r - 1, XT_CUM_CASH);
-        fx(x, XT_CUM_CASH, c->f.money0, x->cum, "=%s+%s", prev, a[XT_CASH]);
+        fx(x, XT_CUM_CASH, c->f.money0, x->cum_cash, "=%s+%s", prev, a[XT_CASH]);
     }
+    if (c->s->token_price_per_m.given)
+        position(x);
 }
 
-static void year_row(xl_ctx *c, size_t i, int k, double cum)
+static void year_row(xl_ctx *c, size_t i, int k, double *cum_cash, double *pos)
 {
     const tc_platform_result *pr = &c->r->platforms[i];
-    row_ctx x = { c, i, &pr->years[k], c->tco_first[i] + (lxw_row_t)k, c->tco_first[i], cum,
-                  { { 0 } } };
+    *cum_cash += pr->years[k].cash;
+    row_ctx x = { c, i, &pr->years[k], c->tco_first[i] + (lxw_row_t)k, c->tco_first[i], *cum_cash,
+                  *pos, { { 0 } } };
     for (int col = 0; col < XT_NCOLS; col++)
         lxw_rowcol_to_cell(x.a[col], x.r, (lxw_col_t)col);
     tc_pricing_kind kind = pr->in->pricing.kind;
@@ -214,6 +254,7 @@ static void year_row(xl_ctx *c, size_t i, int k, double cum)
     else
         api(&x);
     closing(&x, kind != TC_PRICING_API);
+    *pos = x.cum;
 }
 
 static void platform_rows(xl_ctx *c, size_t i)
@@ -224,11 +265,9 @@ static void platform_rows(xl_ctx *c, size_t i)
         xl_str(c, c->tco, c->tco_first[i], XT_YEAR, "not covered: no fleet or TCO", c->f.text);
         return;
     }
-    double cum = 0;
-    for (int k = 0; k < c->s->horizon_years && xl_ok(c); k++) {
-        cum += pr->years[k].cash;
-        year_row(c, i, k, cum);
-    }
+    double cum = 0, pos = 0;
+    for (int k = 0; k < c->s->horizon_years && xl_ok(c); k++)
+        year_row(c, i, k, &cum, &pos);
 }
 
 void xl_sheet_tco(xl_ctx *c)
@@ -245,7 +284,8 @@ void xl_sheet_tco(xl_ctx *c)
         { "Facility MW", 9, 0 }, { "Discount factor, start of year", 10, 0 },
         { "Discount factor, end of year", 10, 0 }, { "Discounted cost", 14, 1 },
         { "Discounted tokens", 17, 0 }, { "Discounted revenue", 14, 1 },
-        { "Cumulative cash cost", 15, 1 } };
+        { "Cumulative cash cost", 15, 1 }, { "Cash position after capex (payback)", 15, 1 },
+        { "Cash position at year end (payback)", 15, 1 }, { "Payback in this year (years)", 10, 0 } };
     char h[XT_NCOLS][64];
     xl_col cols[XT_NCOLS];
     for (int k = 0; k < XT_NCOLS; k++) {
