@@ -4,7 +4,6 @@
  * replace the original report, and the same what-if replaces its own. */
 #include "tc_render.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,30 +141,6 @@ static int work(void *ctx, size_t i)
     return render_one(b->a, b->f->paths[i], b->dirs[i]);
 }
 
-/* A worker that died left its output set's temporaries (".NAME.tmpPID-N",
- * outset.c) and maybe the folders it made: removed here, so a crash leaves
- * nothing behind, as a failed render does. */
-static void remove_leftovers(const char *dir, long pid)
-{
-    char mark[40], path[4096];
-    snprintf(mark, sizeof mark, ".tmp%ld-", pid);
-    for (int sub = 1; sub >= 0; sub--) {
-        snprintf(path, sizeof path, sub ? "%s/charts" : "%s", dir);
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            char file[4096 + 256];
-            if (e->d_name[0] == '.' && strstr(e->d_name, mark)) {
-                snprintf(file, sizeof file, "%s/%s", path, e->d_name);
-                unlink(file);
-            }
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);            /* only if empty */
-    }
-}
-
 /* The errors a worker caught, then the scenario's progress line. */
 static void report(void *ctx, size_t i, const cli_job *j)
 {
@@ -173,7 +148,7 @@ static void report(void *ctx, size_t i, const cli_job *j)
     if (j->err_len)
         fwrite(j->err, 1, j->err_len, stderr);
     if (j->lost[0]) {
-        remove_leftovers(b->dirs[i], j->lost_pid);
+        tc_render_sweep(b->dirs[i]);     /* its stage: nobody holds its lock now */
         fprintf(stderr, "tokcost: %s: rendering stopped by %s; nothing written for it\n",
                 b->f->paths[i], j->lost);
     }

@@ -118,6 +118,10 @@ static void *worker(void *arg)
     while ((j = take(q)) != NULL) {
         j->st = j->fn ? j->fn(q->r, q->o, q->opts, j->why, sizeof j->why)
                       : tc_render_chart(q->r, q->o, q->opts, j->chart, j->why, sizeof j->why);
+        /* Synced here, while the other threads still render (issue 18):
+         * the commit then waits on no file's fsync. */
+        if (j->st == TC_OK)
+            j->st = tc_outset_sync(q->o);
         if (j->st != TC_OK) {
             pthread_mutex_lock(&q->mu);
             q->failed = 1;

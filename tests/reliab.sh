@@ -1,0 +1,73 @@
+#!/bin/sh
+# Issue 19 through the command line: a render stopped by SIGTERM or SIGHUP
+# (alone or with -j 2) leaves no stage behind and the previous report
+# intact; a render killed with SIGKILL is swept by the next; a planted
+# charts -> elsewhere link is not followed; the user's files survive; a
+# linked scenario folder is refused (exit 3) and nothing is written.
+# $1: the tokcost binary. Run from the repository root.
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+ok() { passed=$((passed + 1)); }
+ko() { failed=$((failed + 1)); echo "reliab: FAIL: $*" >&2; }
+same() { if cmp -s "$1" "$2"; then ok; else ko "$3: $1 differs from $2"; fi; }
+# no_stage DIR WHAT: no hidden entry (a stage, a temporary) anywhere in DIR
+no_stage() {
+    left=$(find "$1" -name '.*' ! -name . | head -5)
+    if [ -z "$left" ]; then ok; else ko "$2: left behind: $left"; fi
+}
+
+out=$tmp/out
+"$bin" render scenarios/committee.yaml -o "$out" -q || ko "first render"
+cp "$out/committee/report.pdf" "$tmp/report.pdf"
+echo mine >"$out/committee/notes.txt"
+
+# stop SIGNAL ARGS...: starts a render, signals it while it renders.
+stop() {
+    sig=$1; shift
+    "$bin" render "$@" >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.3
+    kill -"$sig" "$pid" 2>/dev/null
+    wait "$pid"
+    echo $?
+}
+for sig in TERM HUP; do
+    rc=$(stop "$sig" scenarios/committee.yaml -o "$out" --set assumptions.utilization=0.5)
+    [ "$rc" -gt 128 ] && ok || ko "SIG$sig: exit $rc (finished before the signal?)"
+    no_stage "$out" "SIG$sig"
+    rc=$(stop "$sig" -j 2 scenarios/committee.yaml scenarios/seed.yaml -o "$out")
+    no_stage "$out" "SIG$sig -j 2 (exit $rc)"
+    same "$out/committee/report.pdf" "$tmp/report.pdf" "SIG$sig"
+done
+
+rc=$(stop KILL scenarios/committee.yaml -o "$out")
+"$bin" render scenarios/committee.yaml -o "$out" -q || ko "render after SIGKILL"
+no_stage "$out" "the render after a SIGKILL"
+same "$out/committee/report.pdf" "$tmp/report.pdf" "report after SIGKILL and a render"
+[ "$(cat "$out/committee/notes.txt")" = mine ] && ok || ko "the user's notes.txt lost"
+
+# A planted link where tokcost keeps its charts: nothing written through it.
+mkdir "$tmp/elsewhere"
+echo precious >"$tmp/elsewhere/cost_per_m_tokens.png"
+rm -rf "$out/committee/charts"
+ln -s "$tmp/elsewhere" "$out/committee/charts"
+"$bin" render scenarios/committee.yaml -o "$out" -q || ko "render over a charts link"
+[ "$(cat "$tmp/elsewhere/cost_per_m_tokens.png")" = precious ] && ok || ko "wrote through charts link"
+[ "$(ls "$tmp/elsewhere" | wc -l)" -eq 1 ] && ok || ko "charts link target changed: $(ls "$tmp/elsewhere")"
+[ -d "$out/committee/charts" ] && [ ! -L "$out/committee/charts" ] && ok || ko "charts still a link"
+
+# A scenario folder that is a link: refused, exit 3, nothing written.
+mkdir "$tmp/real"
+ln -s "$tmp/real" "$tmp/out/seed"
+"$bin" render scenarios/seed.yaml -o "$out" -q 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 3 ] && ok || ko "linked folder: exit $rc"
+grep -qF "tokcost: $out/seed: a symbolic link: tokcost writes through no link" "$tmp/err" && ok ||
+    ko "linked folder message: $(cat "$tmp/err")"
+[ -z "$(ls -A "$tmp/real")" ] && ok || ko "wrote into the linked folder"
+no_stage "$out" "refused link"
+
+echo "reliab: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
