@@ -69,5 +69,27 @@ grep -qF "tokcost: $out/seed: a symbolic link: tokcost writes through no link" "
 [ -z "$(ls -A "$tmp/real")" ] && ok || ko "wrote into the linked folder"
 no_stage "$out" "refused link"
 
+# include: stays in the scenario's folder tree (links resolved first) unless
+# --include-anywhere; a file that is no bid is said to be so, unquoted.
+scn=$tmp/scn
+mkdir -p "$scn/bids"
+printf 'hunter2: swordfish\npassword: letmein\n' >"$tmp/secret.txt"
+ln -s "$tmp/secret.txt" "$scn/bids/link.yaml"
+sed '/^platforms:/,$d' scenarios/seed.yaml >"$tmp/top.yaml"
+{ printf 'include: [../secret.txt, bids/*.yaml, "%s", "/*/*/*/*/*"]\n' "$tmp/secret.txt"; cat "$tmp/top.yaml"; } >"$scn/s.yaml"
+"$bin" check "$scn/s.yaml" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 1 ] && ok || ko "include outside: exit $rc"
+why="is outside the scenario's folder (includes stay in its folder tree; --include-anywhere lifts this)"
+for want in "include[0]: \"../secret.txt\" $why" "include[1]: \"$scn/bids/link.yaml\" $why" \
+            "include[2]: \"$tmp/secret.txt\" $why" "include[3]: \"/*/*/*/*/*\" $why"; do
+    grep -qF -- "$want" "$tmp/err" && ok || ko "include outside: no '$want' in $(cat "$tmp/err")"
+done
+{ printf 'include: [../secret.txt]\n'; cat "$tmp/top.yaml"; } >"$scn/t.yaml"
+"$bin" check --include-anywhere "$scn/t.yaml" >/dev/null 2>"$tmp/err2"
+grep -qF "$scn/../secret.txt:1:1: not a bid file (expected a mapping with a platforms: list)" "$tmp/err2" &&
+    ok || ko "--include-anywhere: $(head -c 600 "$tmp/err2")"
+if grep -q "hunter2\|password" "$tmp/err" "$tmp/err2"; then ko "an error quoted the file's content"; else ok; fi
+
 echo "reliab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,11 +25,17 @@ static void read_error(const char *path, tc_diags *d, int err)
 
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d)
 {
+    return tc_ld_slurp_as(path, path, buf, len, d);
+}
+
+tc_status tc_ld_slurp_as(const char *real, const char *path, char **buf, size_t *len,
+                         tc_diags *d)
+{
     *buf = NULL;
     *len = 0;
     /* O_NONBLOCK: opening a FIFO must not wait for a writer; only regular
      * files (and folders, refused by the read) are read at all */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd >= 0 && fstat(fd, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
         close(fd);
@@ -74,6 +80,14 @@ tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d)
 void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s)
 {
     static const char *const k_bid[] = {"platforms", NULL};
+    /* A file that is no bid at all (a system file, a note) is said to be
+     * so, without quoting a byte of it: its keys could be secrets. */
+    if (root->bad)
+        return;
+    if (root->kind != TC_NODE_MAP || !tc_ld_get(root, "platforms")) {
+        tc_ld_err(c, root, "not a bid file (expected a mapping with a platforms: list)");
+        return;
+    }
     if (!tc_ld_map(c, root, k_bid))
         return;
     const tc_node *l = tc_ld_require(c, root, "platforms");
@@ -86,14 +100,16 @@ void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s)
     tc_ld_pop(c, old);
 }
 
-/* Reads, hashes and walks one bid file. */
-static void include_file(tc_ld *c, const char *file, tc_scenario *s, struct sha256_ctx *sha)
+/* Reads (from its resolved path), hashes and walks one bid file; its
+ * errors name it as matched. */
+static void include_file(tc_ld *c, const char *file, const char *real, tc_scenario *s,
+                         struct sha256_ctx *sha)
 {
     char *buf;
     size_t len;
     tc_node *root;
     size_t before = c->d->count;
-    tc_status st = tc_ld_slurp(file, &buf, &len, c->d);
+    tc_status st = tc_ld_slurp_as(real, file, &buf, &len, c->d);
     if (st == TC_OK) {
         sha256_update(sha, len, (const uint8_t *)buf);
         if (tc_yaml_read(file, buf, len, &root, c->d) == TC_OK) {
@@ -125,6 +141,65 @@ static char *include_pattern(tc_ld *c, const tc_node *item, const char *scenario
     return p;
 }
 
+#define OUTSIDE_FMT                                                                        \
+    "\"%s\" is outside the scenario's folder (includes stay in its folder tree; "           \
+    "--include-anywhere lifts this)"
+
+/* The scenario's folder, links resolved ("." when the path has no folder). */
+static char *scenario_root(const char *scenario_path)
+{
+    const char *slash = strrchr(scenario_path, '/');
+    char *dir = slash ? strndup(scenario_path, (size_t)(slash - scenario_path) + 1)
+                      : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    free(dir);
+    return real;
+}
+
+/* The file a match names, links resolved, when it lies inside root (or
+ * anywhere with includes_anywhere); NULL otherwise, with the error said at
+ * the include: item. The check is made on the resolved path, and the
+ * resolved path is what is read. */
+static char *confined(tc_ld *c, const tc_node *item, const char *root, const char *match)
+{
+    tc_esc e;
+    char *real = realpath(match, NULL);
+    if (!real) {
+        if (errno == ENOMEM)
+            c->oom = c->d->oom = 1;
+        else
+            tc_ld_err(c, item, "cannot resolve \"%s\": %s", tc_ld_esc(&e, match, strlen(match)),
+                      strerror(errno));
+        return NULL;
+    }
+    size_t n = root ? strlen(root) : 0;
+    int inside = root && strncmp(real, root, n) == 0 && (real[n] == '/' || root[n - 1] == '/');
+    if (inside || c->includes_anywhere)
+        return real;
+    tc_ld_err(c, item, OUTSIDE_FMT, tc_ld_esc(&e, match, strlen(match)));
+    free(real);
+    return NULL;
+}
+
+/* Whether the folder a pattern lists (its part before the first wildcard)
+ * is outside root: then it is refused before glob walks it (a pattern of
+ * "/" would walk the whole file system before the 256-file limit). */
+static int lists_outside(const char *root, const char *pattern)
+{
+    size_t w = strcspn(pattern, "*?[\\");
+    const char *slash = NULL;
+    for (size_t i = 0; i < w; i++)
+        slash = pattern[i] == '/' ? pattern + i : slash;
+    char *dir = slash ? strndup(pattern, (size_t)(slash - pattern) + 1) : strdup(".");
+    char *real = dir ? realpath(dir, NULL) : NULL;
+    size_t n = root ? strlen(root) : 0;
+    int outside = real && root && !(strncmp(real, root, n) == 0 &&
+                                     (real[n] == '/' || real[n] == '\0' || root[n - 1] == '/'));
+    free(dir);
+    free(real);
+    return outside;
+}
+
 /* Expands one include: item; returns the number of files it added. */
 static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_path,
                            tc_scenario *s, struct sha256_ctx *sha, size_t count)
@@ -139,6 +214,18 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
     char *pattern = include_pattern(c, item, scenario_path);
     if (!pattern)
         return 0;
+    char *root = scenario_root(scenario_path);
+    if (!root) {                    /* out of memory, or the folder is gone */
+        c->oom = c->d->oom = 1;
+        free(pattern);
+        return 0;
+    }
+    if (!c->includes_anywhere && lists_outside(root, pattern)) {
+        tc_ld_err(c, item, OUTSIDE_FMT, tc_ld_esc(&e, item->text, item->len));
+        free(root);
+        free(pattern);
+        return 0;
+    }
     glob_t g;
     int rc = glob(pattern, 0, NULL, &g);
     size_t added = 0;
@@ -153,9 +240,16 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
             added = TC_LOAD_MAX_INCLUDES;
             break;
         }
-        include_file(c, g.gl_pathv[i], s, sha);
+        size_t errors = c->errors;
+        char *real = confined(c, item, root, g.gl_pathv[i]);
+        if (real)
+            include_file(c, g.gl_pathv[i], real, s, sha);
+        free(real);
+        if (!real && c->errors != errors)
+            break;                  /* one error for the item, not one per match */
     }
     globfree(&g);
+    free(root);
     free(pattern);
     return added;
 }

@@ -45,6 +45,7 @@ typedef struct {
     size_t errors;              /* errors recorded by this walk */
     int oom;
     int read_err;               /* an included file could not be read */
+    int includes_anywhere;      /* include: may leave the scenario's folder */
 } tc_ld;
 
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);
@@ -144,6 +145,10 @@ void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
                     tc_scenario *s, void *sha);
 /* Reads a whole file into memory (bounded); reports and fails otherwise. */
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
+/* Reads `real`, naming `path` in its errors (an include read by its
+ * resolved path, told by the name it was matched as). */
+tc_status tc_ld_slurp_as(const char *real, const char *path, char **buf, size_t *len,
+                         tc_diags *d);
 /* Walks a bid file (its only key is platforms). */
 void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
 
