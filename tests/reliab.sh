@@ -91,5 +91,21 @@ grep -qF "$scn/../secret.txt:1:1: not a bid file (expected a mapping with a plat
     ok || ko "--include-anywhere: $(head -c 600 "$tmp/err2")"
 if grep -q "hunter2\|password" "$tmp/err" "$tmp/err2"; then ko "an error quoted the file's content"; else ok; fi
 
+# A bid file name with an ESC reaches the terminal escaped; a bidi
+# control in a name is refused where it stands.
+esc=$(printf '\033')
+mkdir -p "$tmp/g/bids"
+printf 'platforms: 3\n' >"$tmp/g/bids/x${esc}[31m.yaml"
+{ printf 'include: [bids/*.yaml]\n'; cat "$tmp/top.yaml"; } >"$tmp/g/s.yaml"
+"$bin" check "$tmp/g/s.yaml" >/dev/null 2>"$tmp/err"
+if grep -q "$esc" "$tmp/err"; then ko "an ESC reached the terminal raw"; else ok; fi
+grep -qF "$tmp/g/bids/x\\x1b[31m.yaml:1:12: platforms: expected a list" "$tmp/err" && ok ||
+    ko "escaped file name: $(cat -v "$tmp/err")"
+sed "s/name: \"DeepSeek-R1 reasoning\"/name: \"Deep$(printf '\342\200\256')Seek\"/" scenarios/seed.yaml >"$tmp/bidi.yaml"
+line=$(grep -n 'name: "Deep' "$tmp/bidi.yaml" | cut -d: -f1)
+"$bin" check "$tmp/bidi.yaml" >/dev/null 2>"$tmp/err"
+grep -qF "$tmp/bidi.yaml:$line:11: workloads[0].name: text contains the bidirectional control U+202E (it can make a name read other than it is; expected plain text)" "$tmp/err" &&
+    ok || ko "bidi: $(cat "$tmp/err")"
+
 echo "reliab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
