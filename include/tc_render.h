@@ -53,6 +53,11 @@ tc_status tc_render_commit(tc_outset *o);
  * stages, and puts back a folder moved aside. */
 void tc_render_sweep(const char *dir);
 
+/* `why` with every path inside the stage written as the final path
+ * (libraries name the file they were given: a user is told of
+ * out/x/report.pdf, never of the stage). */
+void tc_outset_final_names(const tc_outset *o, const char *why, char *out, size_t n);
+
 /* Last error text ("out/x/report.pdf: No space left on device"), or "". */
 const char *tc_outset_error(const tc_outset *o);
 

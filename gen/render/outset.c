@@ -490,6 +490,23 @@ void tc_outset_sweep_only(tc_outset *o)
     (void)flock(o->parent_fd, LOCK_UN);
 }
 
+void tc_outset_final_names(const tc_outset *o, const char *why, char *out, size_t n)
+{
+    size_t sl = o->stage ? strlen(o->stage) : 0, o_len = 0;
+    if (!n)
+        return;
+    while (*why && o_len + 1 < n) {
+        if (sl && strncmp(why, o->stage, sl) == 0) {
+            int k = snprintf(out + o_len, n - o_len, "%s", o->dir);
+            o_len += k < 0 ? 0 : (size_t)k < n - o_len ? (size_t)k : n - o_len - 1;
+            why += sl;
+        } else {
+            out[o_len++] = *why++;
+        }
+    }
+    out[o_len] = '\0';
+}
+
 const char *tc_outset_error(const tc_outset *o)
 {
     return o ? o->error : "";
