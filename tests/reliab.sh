@@ -107,5 +107,15 @@ line=$(grep -n 'name: "Deep' "$tmp/bidi.yaml" | cut -d: -f1)
 grep -qF "$tmp/bidi.yaml:$line:11: workloads[0].name: text contains the bidirectional control U+202E (it can make a name read other than it is; expected plain text)" "$tmp/err" &&
     ok || ko "bidi: $(cat "$tmp/err")"
 
+# A what-if folder cannot be another scenario's: a stem's '+' is renamed.
+mkdir -p "$tmp/w"
+cp scenarios/seed.yaml "$tmp/w/a.yaml"
+cp scenarios/seed.yaml "$tmp/w/a+assumptions.utilization=0.5.yaml"
+"$bin" render "$tmp/w/a.yaml" --set assumptions.utilization=0.5 -o "$tmp/wo" -q --formats json || ko "what-if"
+cp "$tmp/wo/a+assumptions.utilization=0.5/results.json" "$tmp/whatif.json"
+"$bin" render "$tmp/w/a+assumptions.utilization=0.5.yaml" -o "$tmp/wo" -q --formats json || ko "plain"
+same "$tmp/wo/a+assumptions.utilization=0.5/results.json" "$tmp/whatif.json" "the what-if's folder"
+[ "$(ls "$tmp/wo" | wc -l)" -eq 2 ] && ok || ko "what-if and plain share a folder: $(ls "$tmp/wo")"
+
 echo "reliab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -63,11 +63,38 @@ static void whatif_suffix(const cli_args *a, char *buf, size_t n)
         snprintf(buf + o, n - o, "-%08x", (unsigned)h);
 }
 
+/* A stem as a folder name that no what-if folder and no output stage can
+ * take: '+' starts a what-if's suffix and ".tokcost-" names a stage
+ * (outset.c), so a '+' becomes '_' and a leading '.' of ".tokcost-" too,
+ * with a hash of the exact stem ("a+b" -> "a_b-1c2d3e4f"). Other stems
+ * are kept as they are. */
+static char *folder_stem(char *stem)
+{
+    int lossy = strchr(stem, '+') != NULL || strncmp(stem, ".tokcost-", 9) == 0;
+    if (!lossy)
+        return stem;
+    uint32_t h = 2166136261u;       /* FNV-1a, as for what-ifs */
+    for (const char *c = stem; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    size_t len = strlen(stem) + 10;
+    char *out = malloc(len);
+    if (out) {
+        snprintf(out, len, "%s-%08x", stem, (unsigned)h);
+        for (char *c = out; *c; c++)
+            *c = *c == '+' ? '_' : *c;
+        if (out[0] == '.')
+            out[0] = '_';
+    }
+    free(stem);
+    return out;
+}
+
 /* DIR/<stem><what-if suffix>, or NULL when the file has no usable name or
  * memory ran out (*oom set). */
 static char *out_dir(const cli_args *a, const char *file, const char *suffix, int *oom)
 {
     char *stem = file_stem(file);
+    stem = stem ? folder_stem(stem) : NULL;
     char *dir = NULL;
     *oom = stem == NULL;
     if (stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..")) {
