@@ -117,5 +117,14 @@ cp "$tmp/wo/a+assumptions.utilization=0.5/results.json" "$tmp/whatif.json"
 same "$tmp/wo/a+assumptions.utilization=0.5/results.json" "$tmp/whatif.json" "the what-if's folder"
 [ "$(ls "$tmp/wo" | wc -l)" -eq 2 ] && ok || ko "what-if and plain share a folder: $(ls "$tmp/wo")"
 
+# A bid file met twice is "included twice", not a duplicate id.
+cp -R scenarios "$tmp/tw"
+sed 's|  - bids/deepseek_api.yaml|  - bids/deepseek_api.yaml\n  - bids/*.yaml|' scenarios/committee.yaml >"$tmp/tw/committee.yaml"
+"$bin" check "$tmp/tw/committee.yaml" >/dev/null 2>"$tmp/err"
+line=$(grep -n '  - bids/\*.yaml' "$tmp/tw/committee.yaml" | cut -d: -f1)
+grep -qxF "$tmp/tw/committee.yaml:$line:5: include[2]: \"$tmp/tw/bids/amd_mi355x.yaml\" is included twice (include[0] included it first)" "$tmp/err" &&
+    ok || ko "included twice: $(cat "$tmp/err")"
+if grep -q "duplicate id" "$tmp/err"; then ko "included twice told as a duplicate id"; else ok; fi
+
 echo "reliab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -200,9 +200,40 @@ static int lists_outside(const char *root, const char *pattern)
     return outside;
 }
 
+/* The files included so far (resolved paths) and the item of each: a file
+ * met again is "included twice", not a bid of duplicate ids. */
+typedef struct {
+    char **real;
+    size_t *item;
+    size_t n;
+} seen_files;
+
+/* 1 when real was included before (reported at item), 0 when it is new
+ * (remembered, or not when out of memory: then only the later check of
+ * ids stands). */
+static int seen_before(tc_ld *c, seen_files *seen, const tc_node *item, size_t index,
+                       const char *match, const char *real)
+{
+    tc_esc e;
+    for (size_t i = 0; i < seen->n; i++)
+        if (strcmp(seen->real[i], real) == 0) {
+            tc_ld_err(c, item, "\"%s\" is included twice (include[%zu] included it first)",
+                      tc_ld_esc(&e, match, strlen(match)), seen->item[i]);
+            return 1;
+        }
+    char **r = realloc(seen->real, (seen->n + 1) * sizeof *r);
+    seen->real = r ? r : seen->real;
+    size_t *it = r ? realloc(seen->item, (seen->n + 1) * sizeof *it) : NULL;
+    seen->item = it ? it : seen->item;
+    if (r && it && (r[seen->n] = strdup(real)) != NULL)
+        it[seen->n++] = index;
+    return 0;
+}
+
 /* Expands one include: item; returns the number of files it added. */
 static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_path,
-                           tc_scenario *s, struct sha256_ctx *sha, size_t count)
+                           tc_scenario *s, struct sha256_ctx *sha, size_t count,
+                           seen_files *seen, size_t index)
 {
     tc_esc e;
     if (item->bad)
@@ -242,7 +273,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         }
         size_t errors = c->errors;
         char *real = confined(c, item, root, g.gl_pathv[i]);
-        if (real)
+        if (real && !seen_before(c, seen, item, index, g.gl_pathv[i], real))
             include_file(c, g.gl_pathv[i], real, s, sha);
         free(real);
         if (!real && c->errors != errors)
@@ -260,9 +291,14 @@ void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
     if (!tc_ld_seq(c, list))
         return;
     size_t count = 0;
+    seen_files seen = {0};
     for (size_t i = 0; i < list->n_kids && count < TC_LOAD_MAX_INCLUDES; i++) {
         size_t old = tc_ld_push_index(c, i);
-        count += include_item(c, list->kids[i], scenario_path, s, sha, count);
+        count += include_item(c, list->kids[i], scenario_path, s, sha, count, &seen, i);
         tc_ld_pop(c, old);
     }
+    for (size_t i = 0; i < seen.n; i++)
+        free(seen.real[i]);
+    free(seen.real);
+    free(seen.item);
 }
