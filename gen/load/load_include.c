@@ -141,9 +141,16 @@ static char *include_pattern(tc_ld *c, const tc_node *item, const char *scenario
     return p;
 }
 
-#define OUTSIDE_FMT                                                                        \
-    "\"%s\" is outside the scenario's folder (includes stay in its folder tree; "           \
-    "--include-anywhere lifts this)"
+#define OUTSIDE "is outside the scenario's folder (includes stay in its folder tree; " \
+                "--include-anywhere lifts this)"
+
+/* A file path for a message: escaped, whole (tc_ld_esc keeps 40 bytes). */
+static void err_path(tc_ld *c, const tc_node *item, const char *path, const char *what)
+{
+    char *p = tc_escape(path, strlen(path), 4096);
+    tc_ld_err(c, item, "\"%s\" %s", p ? p : "?", what);
+    free(p);
+}
 
 /* The scenario's folder, links resolved ("." when the path has no folder). */
 static char *scenario_root(const char *scenario_path)
@@ -176,7 +183,7 @@ static char *confined(tc_ld *c, const tc_node *item, const char *root, const cha
     int inside = root && strncmp(real, root, n) == 0 && (real[n] == '/' || root[n - 1] == '/');
     if (inside || c->includes_anywhere)
         return real;
-    tc_ld_err(c, item, OUTSIDE_FMT, tc_ld_esc(&e, match, strlen(match)));
+    err_path(c, item, match, OUTSIDE);
     free(real);
     return NULL;
 }
@@ -214,11 +221,12 @@ typedef struct {
 static int seen_before(tc_ld *c, seen_files *seen, const tc_node *item, size_t index,
                        const char *match, const char *real)
 {
-    tc_esc e;
     for (size_t i = 0; i < seen->n; i++)
         if (strcmp(seen->real[i], real) == 0) {
-            tc_ld_err(c, item, "\"%s\" is included twice (include[%zu] included it first)",
-                      tc_ld_esc(&e, match, strlen(match)), seen->item[i]);
+            char what[96];
+            snprintf(what, sizeof what, "is included twice (include[%zu] included it first)",
+                     seen->item[i]);
+            err_path(c, item, match, what);
             return 1;
         }
     char **r = realloc(seen->real, (seen->n + 1) * sizeof *r);
@@ -252,7 +260,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         return 0;
     }
     if (!c->includes_anywhere && lists_outside(root, pattern)) {
-        tc_ld_err(c, item, OUTSIDE_FMT, tc_ld_esc(&e, item->text, item->len));
+        tc_ld_err(c, item, "\"%s\" " OUTSIDE, tc_ld_esc(&e, item->text, item->len));
         free(root);
         free(pattern);
         return 0;
