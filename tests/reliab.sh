@@ -5,12 +5,7 @@
 # charts -> elsewhere link is not followed; the user's files survive; a
 # linked scenario folder is refused (exit 3) and nothing is written.
 # $1: the tokcost binary. Run from the repository root.
-bin=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0; failed=0
-ok() { passed=$((passed + 1)); }
-ko() { failed=$((failed + 1)); echo "reliab: FAIL: $*" >&2; }
+suite=reliab; . "$(dirname "$0")/harness.sh"
 same() { if cmp -s "$1" "$2"; then ok; else ko "$3: $1 differs from $2"; fi; }
 # no_stage DIR WHAT: no hidden entry (a stage, a temporary) anywhere in DIR
 no_stage() {
@@ -126,5 +121,4 @@ grep -qxF "$tmp/tw/committee.yaml:$line:5: include[2]: \"$tmp/tw/bids/amd_mi355x
     ok || ko "included twice: $(cat "$tmp/err")"
 if grep -q "duplicate id" "$tmp/err"; then ko "included twice told as a duplicate id"; else ok; fi
 
-echo "reliab: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
