@@ -18,9 +18,13 @@
 typedef struct {
     const char *const *overrides;   /* "key.path=value" (what-if), may be NULL */
     size_t n_overrides;
-    int include_anywhere;           /* include: may name files outside the
-                                       scenario's folder tree (--include-anywhere) */
 } tc_load_opts;
+
+/* Whether include: may name files outside the scenario's folder tree
+ * (--include-anywhere; off by default). A choice of the whole command
+ * line, so a process-wide setting (-j workers inherit it), not a field of
+ * each load's options. */
+void tc_load_include_anywhere(int on);
 
 /* Loads and validates a scenario and the bid files it includes.
  * TC_OK: *out is a valid scenario. TC_ERR_INVALID: diags has every error,
@@ -30,7 +34,5 @@ tc_status tc_load_scenario(const char *path, const tc_load_opts *opts,
 
 /* Validates a scenario or a bid file (a file with only `platforms:`). */
 tc_status tc_check_file(const char *path, tc_diags *diags);
-/* The same with options (opts may be NULL). */
-tc_status tc_check_file_opts(const char *path, const tc_load_opts *opts, tc_diags *diags);
 
 #endif

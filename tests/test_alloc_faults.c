@@ -125,7 +125,7 @@ static void load_fails_cleanly(void **state)
 {
     (void)state;
     static const char *const sets[] = {"assumptions.utilization=0.7", "demand.growth=0.1"};
-    tc_load_opts opts = {sets, 2, 0};
+    tc_load_opts opts = {sets, 2};
     for (size_t f = 0; f < 2; f++) {
         char *want = reference_json(scenario_files[f], &opts);
         long k = 1;

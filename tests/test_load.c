@@ -433,7 +433,7 @@ static void test_overrides(void **state)
     (void)state;
     const char *ok[] = {"assumptions.utilization=0.4", "platforms[h200].pricing.cloud.gpu_hour=1.2",
                         "platforms[1].gpus_per_node=8", "assumptions.site_power_mw=0.5 GW"};
-    tc_load_opts opts = {ok, 4, 0};
+    tc_load_opts opts = {ok, 4};
     tc_diags d;
     tc_diags_init(&d);
     tc_scenario *s = NULL;
@@ -448,7 +448,7 @@ static void test_overrides(void **state)
 
     const char *bad[] = {"assumptions.utilization=1.4", "platforms[h300].pricing.cloud.gpu_hour=1",
                          "platforms[7].name=x", "noequals", "scenario.colour=red"};
-    tc_load_opts bopts = {bad, 5, 0};
+    tc_load_opts bopts = {bad, 5};
     s = (tc_scenario *)&d;
     assert_int_equal(tc_load_scenario("scenarios/seed.yaml", &bopts, &s, &d), TC_ERR_INVALID);
     assert_null(s);
@@ -470,7 +470,7 @@ static void test_units(void **state)
     const char *sets[] = {"platforms[0].power_kw_per_gpu=0.5 GW", "platforms[1].power_kw_per_gpu=3MW",
                           "assumptions.site_power_mw=1450 W", "assumptions.electricity.price_per_kwh=0.08 /kWh",
                           "platforms[0].pricing.cloud.gpu_hour=.5"};
-    tc_load_opts opts = {sets, 5, 0};
+    tc_load_opts opts = {sets, 5};
     tc_diags d;
     tc_diags_init(&d);
     tc_scenario *s = NULL;

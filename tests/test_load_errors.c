@@ -40,7 +40,7 @@ static void run_case(const load_case *k, size_t i)
 {
     char *text = scenario_text(k);
     const char *sets[1] = {k->set};
-    tc_load_opts opts = {sets, k->set ? 1 : 0, 0};
+    tc_load_opts opts = {sets, k->set ? 1 : 0};
     tc_diags d;
     tc_diags_init(&d);
     tc_scenario *s = NULL;

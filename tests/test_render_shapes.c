@@ -65,7 +65,7 @@ static void render_variant(const variant *v, const char *root, size_t i)
     while (n_sets < 4 && v->sets[n_sets])
         n_sets++;
     char *text = read_text(v->file, v->undated, &len);
-    tc_load_opts opts = {v->sets, n_sets, 0};
+    tc_load_opts opts = {v->sets, n_sets};
     tc_diags d;
     tc_diags_init(&d);
     tc_scenario *s = NULL;

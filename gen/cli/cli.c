@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tc_load.h"
 
 static const char *const verb_names[] = {"render", "check", "eval", "template"};
 
@@ -155,7 +156,7 @@ static int apply_option(cli_args *a, opt_id id, const char *v)
     case OPT_JOBS: return parse_jobs(v, &a->jobs);
     case OPT_QUIET: a->quiet = 1; return 0;
     case OPT_JSON: a->json = 1; return 0;
-    case OPT_ANYWHERE: a->include_anywhere = 1; return 0;
+    case OPT_ANYWHERE: tc_load_include_anywhere(1); return 0;
     case OPT_TEMPLATES:
         if (!is_directory(v))
             return cli_usage_error("--templates: '%s' is not a folder", v);

@@ -16,7 +16,6 @@ typedef struct {
     unsigned formats;           /* TC_FMT_* bits */
     int jobs;                   /* -j: scenarios rendered at once (worker processes) */
     int quiet;                  /* -q */
-    int include_anywhere;       /* --include-anywhere */
     int json;                   /* eval --json */
     const char *templates_dir;  /* --templates */
     const char **sets;          /* --set KEY=VALUE, in order */

@@ -28,8 +28,7 @@ int cli_check(const cli_args *a)
     for (size_t i = 0; worst != TC_EXIT_USAGE && i < f.n; i++) {
         tc_diags d;
         tc_diags_init(&d);
-        tc_load_opts lo = {NULL, 0, a->include_anywhere};
-        tc_status st = tc_check_file_opts(f.paths[i], &lo, &d);
+        tc_status st = tc_check_file(f.paths[i], &d);
         report(f.paths[i], st, &d);
         tc_diags_free(&d);
         if (st == TC_OK && chatty)
@@ -45,7 +44,7 @@ int cli_evaluate(const cli_args *a, const char *path, tc_scenario **s, tc_result
 {
     tc_diags d;
     tc_diags_init(&d);
-    tc_load_opts lo = {a->sets, a->n_sets, a->include_anywhere};
+    tc_load_opts lo = {a->sets, a->n_sets};
     tc_status st = tc_load_scenario(path, &lo, s, &d);
     report(path, st, &d);
     tc_diags_free(&d);

@@ -134,7 +134,6 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     sha256_update(&sha, len, (const uint8_t *)buf);
     tc_ld c;
     tc_ld_init(&c, path, d);
-    c.includes_anywhere = opts && opts->include_anywhere;
     if (s) {
         walk(&c, root, path, s, &sha);
         hex_digest(&sha, s->input_sha256);
@@ -202,16 +201,7 @@ static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
     return d->count != before ? TC_ERR_INVALID : TC_OK;
 }
 
-static tc_status check_buffer(const char *path, const char *buf, size_t len,
-                              const tc_load_opts *opts, tc_diags *diags);
-
 tc_status tc_check_buffer(const char *path, const char *buf, size_t len, tc_diags *diags)
-{
-    return check_buffer(path, buf, len, NULL, diags);
-}
-
-static tc_status check_buffer(const char *path, const char *buf, size_t len,
-                              const tc_load_opts *opts, tc_diags *diags)
 {
     tc_node *root;
     size_t before = diags->count;
@@ -222,7 +212,7 @@ static tc_status check_buffer(const char *path, const char *buf, size_t len,
             st = TC_ERR_INVALID;    /* anchors, tags: reported by the reader */
     } else if (st == TC_OK) {
         tc_scenario *s = NULL;
-        st = load_tree(path, buf, len, root, opts, &s, diags, before);
+        st = load_tree(path, buf, len, root, NULL, &s, diags, before);
         tc_scenario_free(s);
     }
     tc_node_free(root);
@@ -231,17 +221,12 @@ static tc_status check_buffer(const char *path, const char *buf, size_t len,
 
 tc_status tc_check_file(const char *path, tc_diags *diags)
 {
-    return tc_check_file_opts(path, NULL, diags);
-}
-
-tc_status tc_check_file_opts(const char *path, const tc_load_opts *opts, tc_diags *diags)
-{
     char *buf;
     size_t len;
     tc_status st = tc_ld_slurp(path, &buf, &len, diags);
     if (st != TC_OK)
         return st;
-    st = check_buffer(path, buf, len, opts, diags);
+    st = tc_check_buffer(path, buf, len, diags);
     free(buf);
     return st;
 }

@@ -144,6 +144,13 @@ static char *include_pattern(tc_ld *c, const tc_node *item, const char *scenario
 #define OUTSIDE "is outside the scenario's folder (includes stay in its folder tree; " \
                 "--include-anywhere lifts this)"
 
+static int anywhere;
+
+void tc_load_include_anywhere(int on)
+{
+    anywhere = on != 0;
+}
+
 /* A file path for a message: escaped, whole (tc_ld_esc keeps 40 bytes). */
 static void err_path(tc_ld *c, const tc_node *item, const char *path, const char *what)
 {
@@ -164,24 +171,23 @@ static char *scenario_root(const char *scenario_path)
 }
 
 /* The file a match names, links resolved, when it lies inside root (or
- * anywhere with includes_anywhere); NULL otherwise, with the error said at
+ * anywhere with --include-anywhere); NULL otherwise, with the error said at
  * the include: item. The check is made on the resolved path, and the
  * resolved path is what is read. */
 static char *confined(tc_ld *c, const tc_node *item, const char *root, const char *match)
 {
-    tc_esc e;
     char *real = realpath(match, NULL);
     if (!real) {
         if (errno == ENOMEM)
             c->oom = c->d->oom = 1;
         else
-            tc_ld_err(c, item, "cannot resolve \"%s\": %s", tc_ld_esc(&e, match, strlen(match)),
-                      strerror(errno));
+            err_path(c, item, match, errno == ENOENT ? "leads nowhere (a dangling link)"
+                                                     : "cannot be resolved");
         return NULL;
     }
     size_t n = root ? strlen(root) : 0;
     int inside = root && strncmp(real, root, n) == 0 && (real[n] == '/' || root[n - 1] == '/');
-    if (inside || c->includes_anywhere)
+    if (inside || anywhere)
         return real;
     err_path(c, item, match, OUTSIDE);
     free(real);
@@ -259,7 +265,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         free(pattern);
         return 0;
     }
-    if (!c->includes_anywhere && lists_outside(root, pattern)) {
+    if (!anywhere && lists_outside(root, pattern)) {
         tc_ld_err(c, item, "\"%s\" " OUTSIDE, tc_ld_esc(&e, item->text, item->len));
         free(root);
         free(pattern);

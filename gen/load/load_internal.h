@@ -45,7 +45,6 @@ typedef struct {
     size_t errors;              /* errors recorded by this walk */
     int oom;
     int read_err;               /* an included file could not be read */
-    int includes_anywhere;      /* include: may leave the scenario's folder */
 } tc_ld;
 
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);

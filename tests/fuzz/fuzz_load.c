@@ -60,7 +60,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     buf[size] = '\0';
     char *set = first_line_override(buf, size);
     const char *sets[1] = {set};
-    tc_load_opts opts = {sets, set ? 1 : 0, 0};
+    tc_load_opts opts = {sets, set ? 1 : 0};
 
     tc_diags d;
     tc_diags_init(&d);
