@@ -159,8 +159,7 @@ static void err_path(tc_ld *c, const tc_node *item, const char *path, const char
     free(p);
 }
 
-/* The scenario's folder, links resolved ("." when the path has no folder). */
-static char *scenario_root(const char *scenario_path)
+char *tc_ld_root_of(const char *scenario_path)
 {
     const char *slash = strrchr(scenario_path, '/');
     char *dir = slash ? strndup(scenario_path, (size_t)(slash - scenario_path) + 1)
@@ -170,11 +169,7 @@ static char *scenario_root(const char *scenario_path)
     return real;
 }
 
-/* The file a match names, links resolved, when it lies inside root (or
- * anywhere with --include-anywhere); NULL otherwise, with the error said at
- * the include: item. The check is made on the resolved path, and the
- * resolved path is what is read. */
-static char *confined(tc_ld *c, const tc_node *item, const char *root, const char *match)
+char *tc_ld_confined(tc_ld *c, const tc_node *item, const char *root, const char *match)
 {
     char *real = realpath(match, NULL);
     if (!real) {
@@ -259,7 +254,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
     char *pattern = include_pattern(c, item, scenario_path);
     if (!pattern)
         return 0;
-    char *root = scenario_root(scenario_path);
+    char *root = tc_ld_root_of(scenario_path);
     if (!root) {                    /* out of memory, or the folder is gone */
         c->oom = c->d->oom = 1;
         free(pattern);
@@ -286,7 +281,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
             break;
         }
         size_t errors = c->errors;
-        char *real = confined(c, item, root, g.gl_pathv[i]);
+        char *real = tc_ld_confined(c, item, root, g.gl_pathv[i]);
         if (real && !seen_before(c, seen, item, index, g.gl_pathv[i], real))
             include_file(c, g.gl_pathv[i], real, s, sha);
         free(real);
