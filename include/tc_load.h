@@ -20,6 +20,12 @@ typedef struct {
     size_t n_overrides;
 } tc_load_opts;
 
+/* Whether include: may name files outside the scenario's folder tree
+ * (--include-anywhere; off by default). A choice of the whole command
+ * line, so a process-wide setting (-j workers inherit it), not a field of
+ * each load's options. */
+void tc_load_include_anywhere(int on);
+
 /* Loads and validates a scenario and the bid files it includes.
  * TC_OK: *out is a valid scenario. TC_ERR_INVALID: diags has every error,
  * *out is NULL. TC_ERR_READ: a file could not be read (also in diags). */

@@ -1,7 +1,9 @@
 /* Renderers and the atomic output set they write through.
- * A scenario's outputs are written to temporary files in the output folder;
- * only when every renderer succeeded are they renamed into place, so a
- * failed run leaves no partial file and the previous report intact. */
+ * A scenario's outputs are written into a hidden stage folder beside the
+ * scenario's folder; only when every renderer succeeded does the stage
+ * replace the folder, in one rename (README "Reliability"): a failed or
+ * killed run leaves the previous report intact, a reader never sees a mix
+ * of two runs, and the user's own files in the folder are kept. */
 #ifndef TC_RENDER_H
 #define TC_RENDER_H
 
@@ -11,27 +13,34 @@
 
 typedef struct tc_outset tc_outset;
 
-/* dir: the scenario's output folder (created, with parents, on commit or
- * by tc_outset_new). inputs: paths that must never be overwritten (an
- * output with the same device and inode is refused). */
+/* dir: the scenario's output folder (its parents are made on the first
+ * output). inputs: paths that must never be overwritten (an output with
+ * the same device and inode is refused). */
 tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_inputs);
 
 /* Registers final name `rel` (e.g. "report.pdf", "charts/cost.png"; thread-safe) and
- * returns the temporary path a library should write to (same folder as
- * the final file), or NULL on error (see tc_outset_error). */
+ * returns the path a library should write it to (inside the stage), or
+ * NULL on error (see tc_outset_error). */
 const char *tc_outset_add(tc_outset *o, const char *rel);
 
-/* Checks every temporary file is complete (exists, non-empty), then
- * fsyncs and renames all into place, then removes the claimed names not
- * written (tc_outset_claim). A name that cannot be removed is an error,
- * reported after the new files are in place. */
+/* fsyncs the files the calling thread added (each renderer thread syncs
+ * its own as it finishes; commit syncs any left). Thread-safe. */
+tc_status tc_outset_sync(tc_outset *o);
+
+/* Checks every file is complete (a non-empty regular file) and on disk,
+ * syncs each folder of the stage once, then, under a lock on the parent
+ * folder: removes what dead runs left beside it, hard-links the user's
+ * files (names neither written nor claimed) into the stage, swaps the
+ * stage with the folder (renameat2 RENAME_EXCHANGE), moves the user's
+ * folders over and removes the old set. TC_ERR_WRITE when the folder is
+ * a link, a file or cannot be swapped (nothing changed), or when an old
+ * output cannot be removed (the new set is in place). */
 tc_status tc_outset_commit(tc_outset *o);
 
 /* Claims names the caller's outputs may take in the folder (e.g. every
- * chart it can draw): once the commit has renamed every file into place, it
- * removes each claimed name this set did not write, so the folder never
- * mixes this run's outputs with an earlier run's. Only files and links are
- * removed, never an input; folders left empty go too. Call before commit
+ * chart it can draw): such a name in the old folder is never carried over
+ * as the user's, so the folder never mixes this run's outputs with an
+ * earlier run's. A file or link only, never an input. Call before commit
  * (thread-safe); TC_ERR_WRITE for an invalid name, TC_ERR_NOMEM. */
 tc_status tc_outset_claim(tc_outset *o, const char *const *rels, size_t n);
 
@@ -40,10 +49,19 @@ tc_status tc_outset_claim(tc_outset *o, const char *const *rels, size_t n);
  * this run was asked for, then commits. */
 tc_status tc_render_commit(tc_outset *o);
 
+/* Removes what dead runs (a killed -j worker) left beside dir: their
+ * stages, and puts back a folder moved aside. */
+void tc_render_sweep(const char *dir);
+
+/* `why` with every path inside the stage written as the final path
+ * (libraries name the file they were given: a user is told of
+ * out/x/report.pdf, never of the stage). */
+void tc_outset_final_names(const tc_outset *o, const char *why, char *out, size_t n);
+
 /* Last error text ("out/x/report.pdf: No space left on device"), or "". */
 const char *tc_outset_error(const tc_outset *o);
 
-/* Removes every temporary file not committed; accepts NULL. */
+/* Removes the stage unless committed; accepts NULL. */
 void tc_outset_free(tc_outset *o);
 
 typedef struct {

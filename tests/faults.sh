@@ -41,6 +41,9 @@ verdict() {
     0) if diff -r "$d" "$new" >/dev/null; then ok; else ko "$what: exit 0 but not the new report"; fi ;;
     3) if ! diff -r "$d" "$old" >/dev/null; then ko "$what: exit 3 and the previous report changed"
        elif ! grep -q "^tokcost: $1/committee/[^:]*: " "$err"; then ko "$what: message: $(head -c 300 "$err")"
+       # one message, naming the output (not the stage), in our words (issue 19)
+       elif [ "$(grep -vc '^exit ' "$err")" -ne 1 ] || grep -q '\.tokcost-\|\[ERROR\]\|libharu\|Zip' "$err"
+       then ko "$what: not one plain message: $(head -c 600 "$err")"
        else ok; fi ;;
     *) ko "$what: exit $rc: $(head -c 300 "$err")" ;;
     esac

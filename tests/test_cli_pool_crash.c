@@ -1,6 +1,6 @@
-/* A -j worker that dies while committing a scenario's outputs (rename is
- * wrapped: in a worker, renaming into a folder named victim* kills it, or
- * makes it exit): the batch goes on, the error is reported in file order,
+/* A -j worker that dies while committing a scenario's outputs (renameat2 is
+ * wrapped: in a worker, swapping the stage in as a folder named victim*
+ * kills it, or makes it exit): the batch goes on, the error is reported in file order,
  * the dead worker's temporary files and the folders it made are removed,
  * and an earlier report of that scenario is left byte-identical. */
 #include "tc_cli.h"
@@ -16,15 +16,15 @@
 
 static pid_t parent;
 
-int __real_rename(const char *from, const char *to);
-int __wrap_rename(const char *from, const char *to);
-int __wrap_rename(const char *from, const char *to)
+int __real_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags);
+int __wrap_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags);
+int __wrap_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
 {
-    if (getpid() != parent && strstr(to, "/victim_exit/"))
+    if (getpid() != parent && strcmp(to, "victim_exit") == 0)
         _exit(5);
-    if (getpid() != parent && strstr(to, "/victim/"))
+    if (getpid() != parent && strcmp(to, "victim") == 0)
         raise(SIGKILL);
-    return __real_rename(from, to);
+    return __real_renameat2(fd1, from, fd2, to, flags);
 }
 
 typedef struct {

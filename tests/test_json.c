@@ -5,6 +5,7 @@
 #include "tc_test.h"
 
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -316,10 +317,59 @@ static void render_json_writes_through_the_outset(void **state)
     free(f);
 }
 
+/* Issue 19: jansson writes 1e17 as "1e17", the shortest form is "1e+17":
+ * rewritten in place, the longer form overwrote text not yet read and the
+ * document was invalid. Every magnitude from the smallest subnormal to the
+ * largest double parses back, bit for bit, through a strict parser. */
+static void numbers_of_every_magnitude_round_trip(void **state)
+{
+    (void)state;
+    /* First: no shorter number before it leaves slack to overwrite. */
+    json_t *first = json_pack("[f, f, s]", 1e17, 2.5, "x");
+    char *d1 = json_dumps(first, JSON_REAL_PRECISION(17));
+    char *t1 = tc_json_shorten(d1);
+    assert_string_equal(d1, "[1e17, 2.5, \"x\"]");
+    assert_string_equal(t1, "[1e+17, 2.5, \"x\"]");
+    json_decref(first);
+    free(d1);
+    free(t1);
+    json_t *a = json_array();
+    const double odd[] = {4.9406564584124654e-324, 1e-310, 2.2250738585072014e-308, 1e-100,
+                          1e-5, 0.1, 1.41, 100.0, 1e15, 5e15, 1e16, 1e17, 123456789012345678.0,
+                          1e21, 1e22, 1.2345678901234567e89, 1e300, 1.7976931348623157e308};
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++, n += 2) {
+        json_array_append_new(a, json_real(odd[i]));
+        json_array_append_new(a, json_real(-odd[i]));
+    }
+    for (int e = -323; e <= 308; e++, n++)
+        json_array_append_new(a, json_real(pow(10.0, e)));
+    json_array_append_new(a, json_string("1e17 in a string stays"));
+    char *dump = json_dumps(a, JSON_REAL_PRECISION(17));
+    char *text = tc_json_shorten(dump);
+    assert_non_null(text);
+    assert_non_null(strstr(text, ", 1e+17, -1e+17,"));
+    assert_non_null(strstr(text, "\"1e17 in a string stays\""));
+    json_error_t err;
+    json_t *back = json_loads(text, JSON_REJECT_DUPLICATES, &err);
+    assert_non_null(back);
+    assert_int_equal(json_array_size(back), n + 1);
+    for (size_t i = 0; i < n; i++) {
+        double want = json_real_value(json_array_get(a, i));
+        double got = json_real_value(json_array_get(back, i));
+        assert_memory_equal(&want, &got, sizeof want);
+    }
+    json_decref(back);
+    json_decref(a);
+    free(dump);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keys_in_documented_order),
+        cmocka_unit_test(numbers_of_every_magnitude_round_trip),
         cmocka_unit_test(values_and_nulls),
         cmocka_unit_test(analysis_sections_when_present),
         cmocka_unit_test(same_bytes_and_invalid_utf8_escaped),

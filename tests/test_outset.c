@@ -79,10 +79,11 @@ static void commit_renames_every_file(void **state)
     const char *t2 = tc_outset_add(o, "charts/cost.svg");
     assert_non_null(t2);
     write_file(t2, "<svg/>\n");
-    /* Temporaries sit beside their final names, hidden. */
-    snprintf(p, sizeof p, "%s/charts/", dir);
+    /* The files are written into a hidden stage beside the folder. */
+    snprintf(p, sizeof p, "%s/out/.tokcost-s1-%ld-", root, (long)getpid());
     assert_int_equal(strncmp(t2, p, strlen(p)), 0);
-    assert_int_equal(t2[strlen(p)], '.');
+    assert_string_equal(t2 + strlen(t2) - strlen(".tmp/charts/cost.svg"), ".tmp/charts/cost.svg");
+    assert_int_equal(entries(dir), -1);         /* nothing in place before the commit */
     assert_int_equal(tc_outset_commit(o), TC_OK);
     tc_outset_free(o);
     snprintf(p, sizeof p, "%s/results.json", dir);
@@ -120,7 +121,7 @@ static void abort_removes_created_folders(void **state)
     path_of(dir, sizeof dir, "fresh/s");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     assert_non_null(tc_outset_add(o, "charts/x.png"));
-    assert_int_equal(entries(dir), 1);
+    assert_int_equal(entries(parent), 1);       /* the stage */
     tc_outset_free(o);
     assert_int_equal(entries(parent), -1);
 }

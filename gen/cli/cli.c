@@ -13,13 +13,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "tc_load.h"
 
 static const char *const verb_names[] = {"render", "check", "eval", "template"};
 
 
 /* Options, and the verbs each applies to (bit per cli_verb). */
 typedef enum { OPT_OUTPUT, OPT_FORMATS, OPT_JOBS, OPT_QUIET, OPT_JSON, OPT_TEMPLATES,
-               OPT_SET, OPT_HELP, OPT_VERSION, OPT_COUNT } opt_id;
+               OPT_SET, OPT_ANYWHERE, OPT_HELP, OPT_VERSION, OPT_COUNT } opt_id;
 
 static const struct {
     char short_name;
@@ -34,6 +35,8 @@ static const struct {
     [OPT_JSON] = {0, "json", NULL, 1u << VERB_EVAL},
     [OPT_TEMPLATES] = {0, "templates", "DIR", 1u << VERB_RENDER},
     [OPT_SET] = {0, "set", "KEY=VALUE", 1u << VERB_RENDER | 1u << VERB_EVAL},
+    [OPT_ANYWHERE] = {0, "include-anywhere", NULL,
+                      1u << VERB_RENDER | 1u << VERB_EVAL | 1u << VERB_CHECK},
     [OPT_HELP] = {'h', "help", NULL, ~0u},
     [OPT_VERSION] = {'V', "version", NULL, ~0u},
 };
@@ -86,6 +89,7 @@ static void print_help(void)
            "      --set KEY=VALUE  what-if: override one input, e.g. assumptions.utilization=0.5;\n"
            "                       renders into DIR/<stem>+KEY=VALUE/, beside the original\n"
            "      --templates DIR  report wording from DIR instead of the built-in copy\n"
+           "      --include-anywhere  include: may name files outside the scenario's folder\n"
            "  -h, --help           this help\n"
            "  -V, --version        print the version\n\n"
            "exit status: 0 done, 1 some input is invalid (nothing written for it),\n"
@@ -154,6 +158,7 @@ static int apply_option(cli_args *a, opt_id id, const char *v)
     case OPT_JOBS: return parse_jobs(v, &a->jobs);
     case OPT_QUIET: a->quiet = 1; return 0;
     case OPT_JSON: a->json = 1; return 0;
+    case OPT_ANYWHERE: tc_load_include_anywhere(1); return 0;
     case OPT_TEMPLATES:
         if (!is_directory(v))
             return cli_usage_error("--templates: '%s' is not a folder", v);

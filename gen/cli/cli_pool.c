@@ -127,9 +127,54 @@ void __gcov_dump(void);
 #define worker_exit(rc) _exit(rc)
 #endif
 
+/* SIGTERM, SIGINT or SIGHUP to the parent stops the workers too (each
+ * removes its stage, outset_signal.c), then, once they are gone, the
+ * parent with the same signal. */
+static const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
+#define N_STOP (sizeof stop_signals / sizeof stop_signals[0])
+static pool *stopping_pool;
+static struct sigaction saved_actions[N_STOP];
+
+static void on_stop(int sig)
+{
+    pool *p = stopping_pool;
+    for (size_t k = 0; p && k < p->nw; k++)
+        if (p->w[k].pid > 0)
+            kill(p->w[k].pid, sig);
+    /* Their stages are gone when the shell sees this process end. */
+    for (size_t k = 0; p && k < p->nw; k++)
+        if (p->w[k].pid > 0)
+            while (waitpid(p->w[k].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+    for (size_t i = 0; i < N_STOP; i++)
+        if (stop_signals[i] == sig)
+            sigaction(sig, &saved_actions[i], NULL);
+    raise(sig);
+}
+
+/* install: the parent's forwarding handlers (signals it ignores stay
+ * ignored); else the dispositions as they were, in the parent or, in a new
+ * worker, before it renders. */
+static void stop_handlers(pool *p, int install)
+{
+    for (size_t i = 0; i < N_STOP; i++) {
+        if (!install) {
+            sigaction(stop_signals[i], &saved_actions[i], NULL);
+            continue;
+        }
+        struct sigaction sa = {.sa_handler = on_stop};
+        sigemptyset(&sa.sa_mask);
+        if (sigaction(stop_signals[i], NULL, &saved_actions[i]) == 0 &&
+            saved_actions[i].sa_handler != SIG_IGN)
+            sigaction(stop_signals[i], &sa, NULL);
+    }
+    stopping_pool = install ? p : NULL;
+}
+
 static void worker_main(pool *p, int cmd, int res) __attribute__((noreturn));
 static void worker_main(pool *p, int cmd, int res)
 {
+    stop_handlers(p, 0);
     FILE *tmp = tmpfile();      /* without one, errors go straight to stderr */
     int fd = tmp && dup2(fileno(tmp), STDERR_FILENO) >= 0 ? fileno(tmp) : -1;
     size_t i;
@@ -306,7 +351,9 @@ void cli_pool_run(size_t n, int jobs, cli_work_fn work, cli_done_fn done, void *
         }
     } else {
         void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+        stop_handlers(&p, 1);
         run_pool(&p, fds, who);
+        stop_handlers(&p, 0);
         signal(SIGPIPE, old);
     }
     free(p.jobs);

@@ -4,7 +4,6 @@
  * replace the original report, and the same what-if replaces its own. */
 #include "tc_render.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,11 +63,38 @@ static void whatif_suffix(const cli_args *a, char *buf, size_t n)
         snprintf(buf + o, n - o, "-%08x", (unsigned)h);
 }
 
+/* A stem as a folder name that no what-if folder and no output stage can
+ * take: '+' starts a what-if's suffix and ".tokcost-" names a stage
+ * (outset.c), so a '+' becomes '_' and a leading '.' of ".tokcost-" too,
+ * with a hash of the exact stem ("a+b" -> "a_b-1c2d3e4f"). Other stems
+ * are kept as they are. */
+static char *folder_stem(char *stem)
+{
+    int lossy = strchr(stem, '+') != NULL || strncmp(stem, ".tokcost-", 9) == 0;
+    if (!lossy)
+        return stem;
+    uint32_t h = 2166136261u;       /* FNV-1a, as for what-ifs */
+    for (const char *c = stem; *c; c++)
+        h = (h ^ (unsigned char)*c) * 16777619u;
+    size_t len = strlen(stem) + 10;
+    char *out = malloc(len);
+    if (out) {
+        snprintf(out, len, "%s-%08x", stem, (unsigned)h);
+        for (char *c = out; *c; c++)
+            *c = *c == '+' ? '_' : *c;
+        if (out[0] == '.')
+            out[0] = '_';
+    }
+    free(stem);
+    return out;
+}
+
 /* DIR/<stem><what-if suffix>, or NULL when the file has no usable name or
  * memory ran out (*oom set). */
 static char *out_dir(const cli_args *a, const char *file, const char *suffix, int *oom)
 {
     char *stem = file_stem(file);
+    stem = stem ? folder_stem(stem) : NULL;
     char *dir = NULL;
     *oom = stem == NULL;
     if (stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..")) {
@@ -142,30 +168,6 @@ static int work(void *ctx, size_t i)
     return render_one(b->a, b->f->paths[i], b->dirs[i]);
 }
 
-/* A worker that died left its output set's temporaries (".NAME.tmpPID-N",
- * outset.c) and maybe the folders it made: removed here, so a crash leaves
- * nothing behind, as a failed render does. */
-static void remove_leftovers(const char *dir, long pid)
-{
-    char mark[40], path[4096];
-    snprintf(mark, sizeof mark, ".tmp%ld-", pid);
-    for (int sub = 1; sub >= 0; sub--) {
-        snprintf(path, sizeof path, sub ? "%s/charts" : "%s", dir);
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d && (e = readdir(d)) != NULL) {
-            char file[4096 + 256];
-            if (e->d_name[0] == '.' && strstr(e->d_name, mark)) {
-                snprintf(file, sizeof file, "%s/%s", path, e->d_name);
-                unlink(file);
-            }
-        }
-        if (d)
-            closedir(d);
-        rmdir(path);            /* only if empty */
-    }
-}
-
 /* The errors a worker caught, then the scenario's progress line. */
 static void report(void *ctx, size_t i, const cli_job *j)
 {
@@ -173,7 +175,7 @@ static void report(void *ctx, size_t i, const cli_job *j)
     if (j->err_len)
         fwrite(j->err, 1, j->err_len, stderr);
     if (j->lost[0]) {
-        remove_leftovers(b->dirs[i], j->lost_pid);
+        tc_render_sweep(b->dirs[i]);     /* its stage: nobody holds its lock now */
         fprintf(stderr, "tokcost: %s: rendering stopped by %s; nothing written for it\n",
                 b->f->paths[i], j->lost);
     }

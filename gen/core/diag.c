@@ -68,13 +68,18 @@ void tc_diags_print(const tc_diags *d, FILE *f)
 {
     for (size_t i = 0; i < d->count; i++) {
         const tc_diag *it = &d->items[i];
+        /* A file name from a glob is the input's too: an ESC in it must not
+         * reach the terminal raw. */
+        char *file = tc_escape(it->file, strlen(it->file), (size_t)-1 / 8);
+        const char *name = file ? file : "?";
         if (it->line == 0)
-            fprintf(f, "tokcost: %s: %s%s%s\n", it->file, it->path, it->path[0] ? ": " : "",
+            fprintf(f, "tokcost: %s: %s%s%s\n", name, it->path, it->path[0] ? ": " : "",
                     it->message);
         else if (it->path[0])
-            fprintf(f, "%s:%d:%d: %s: %s\n", it->file, it->line, it->col, it->path, it->message);
+            fprintf(f, "%s:%d:%d: %s: %s\n", name, it->line, it->col, it->path, it->message);
         else
-            fprintf(f, "%s:%d:%d: %s\n", it->file, it->line, it->col, it->message);
+            fprintf(f, "%s:%d:%d: %s\n", name, it->line, it->col, it->message);
+        free(file);
     }
     if (d->oom)
         fprintf(f, "tokcost: out of memory: some errors were not recorded\n");

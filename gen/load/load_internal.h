@@ -151,6 +151,19 @@ int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g);
 void tc_ld_import(tc_ld *c, const tc_node *entry, tc_perf *e);
 /* Reads a whole file into memory (bounded); reports and fails otherwise. */
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
+/* The confinement of files an input names (include:, and any file read by
+ * a glob relative to an input): tc_ld_root_of gives the folder of `path`
+ * with links resolved (NULL: out of memory); tc_ld_confined gives the file
+ * `match` names, links resolved, when it lies inside root (or anywhere
+ * after tc_load_include_anywhere(1)), else NULL with the error located at
+ * `at` and no byte of the file quoted. Read the resolved path it returns.
+ * Both results are the caller's to free. */
+char *tc_ld_root_of(const char *path);
+char *tc_ld_confined(tc_ld *c, const tc_node *at, const char *root, const char *match);
+/* Reads `real`, naming `path` in its errors (an include read by its
+ * resolved path, told by the name it was matched as). */
+tc_status tc_ld_slurp_as(const char *real, const char *path, char **buf, size_t *len,
+                         tc_diags *d);
 /* Walks a bid file (its only key is platforms). */
 void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
 

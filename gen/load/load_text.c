@@ -9,8 +9,17 @@
 
 #define TEXT_MAX 1000
 
-/* Length of the UTF-8 character at s, 0 if invalid or a control character. */
-static size_t utf8_char(const unsigned char *s, size_t left)
+/* Bidirectional controls: they reorder what a reader sees (a name that
+ * reads "Vendor A" while its bytes say otherwise), so text refuses them. */
+static int is_bidi(unsigned cp)
+{
+    return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Length of the UTF-8 character at s, 0 if invalid or a control character;
+ * *bidi set for a bidirectional control. */
+static size_t utf8_char(const unsigned char *s, size_t left, unsigned *bidi)
 {
     if (s[0] < 0x80)
         return (s[0] < 0x20 || s[0] == 0x7F) ? 0 : 1;
@@ -26,6 +35,10 @@ static size_t utf8_char(const unsigned char *s, size_t left)
     static const unsigned min[5] = {0, 0, 0x80, 0x800, 0x10000};
     if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp <= 0x9F))
         return 0;
+    if (is_bidi(cp)) {
+        *bidi = cp;
+        return 0;
+    }
     return n;
 }
 
@@ -53,7 +66,13 @@ static int text_ok(tc_ld *c, const tc_node *n)
     }
     const unsigned char *s = (const unsigned char *)n->text;
     for (size_t i = 0; i < n->len;) {
-        size_t k = utf8_char(s + i, n->len - i);
+        unsigned bidi = 0;
+        size_t k = utf8_char(s + i, n->len - i, &bidi);
+        if (k == 0 && bidi) {
+            tc_ld_err(c, n, "text contains the bidirectional control U+%04X (it can make a name "
+                            "read other than it is; expected plain text)", bidi);
+            return 0;
+        }
         if (k == 0) {
             tc_ld_err(c, n, s[i] < 0x80 ? "text contains a control character (expected printable text)"
                                         : "text is not valid utf-8 (expected utf-8 text)");

@@ -1,50 +1,27 @@
-/* The atomic output set: every output of a scenario is written to a
- * temporary file beside its final name and renamed into place only when all
- * of them are complete, so a failed run changes nothing. */
-#include "tc_render.h"
+/* The atomic output set. A scenario's outputs are built in a hidden stage
+ * folder beside the scenario's folder (<parent>/.tokcost-<name>-<pid>-<n>.tmp)
+ * and the stage replaces the folder in one step, renameat2(RENAME_EXCHANGE):
+ * a reader, a crash or a kill sees the old set or the new one, never a mix.
+ * The user's own files in the folder are hard-linked into the stage before
+ * the swap (their folders moved just after it), so they survive; commits of
+ * one folder are serialised by a lock on its parent, so the last one wins
+ * whole. Everything is opened from directory descriptors without following
+ * links (outset_tree.c). */
+#define _GNU_SOURCE
+#include "outset_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef struct {
-    char *final;    /* dir/rel */
-    char *tmp;      /* dir/<rel's folder>/.<name>.tmp<pid>-<n> */
-    int renamed;
-} outset_file;
-
-typedef struct {
-    dev_t dev;
-    ino_t ino;
-} file_id;
-
-struct tc_outset {
-    char *dir;
-    file_id *inputs;
-    size_t n_inputs;
-    outset_file *files;
-    size_t n_files;
-    char **made_dirs;       /* folders this set created: removed again on abort */
-    size_t n_made_dirs;
-    char **claimed;         /* dir/rel of names to remove on commit unless written */
-    size_t n_claimed;
-    int committed;
-    char error[1024];
-    /* Renderers may run on two threads (tc_render_scenario): adding files
-     * is serialised. Commit and free happen after they are joined. */
-    pthread_mutex_t lock;
-};
-
-static void set_error(tc_outset *o, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void set_error(tc_outset *o, const char *fmt, ...)
+void outset_set_error(tc_outset *o, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -64,15 +41,29 @@ static char *join(const char *a, const char *b)
     return s;
 }
 
+/* "out/x" -> parent "out", name "x"; "x" -> ".", "x". */
+static int split_dir(tc_outset *o)
+{
+    size_t len = strlen(o->dir);
+    while (len > 1 && o->dir[len - 1] == '/')
+        o->dir[--len] = '\0';
+    const char *slash = strrchr(o->dir, '/');
+    o->parent = !slash ? strdup(".") : slash == o->dir ? strdup("/")
+                                                        : strndup(o->dir, (size_t)(slash - o->dir));
+    o->name = strdup(slash ? slash + 1 : o->dir);
+    return o->parent && o->name ? 0 : -1;
+}
+
 tc_outset *tc_outset_new(const char *dir, const char *const *inputs, size_t n_inputs)
 {
     tc_outset *o = calloc(1, sizeof *o);
     if (!o)
         return NULL;
     pthread_mutex_init(&o->lock, NULL);
+    o->parent_fd = o->stage_fd = o->slot = -1;
     o->dir = strdup(dir);
     o->inputs = calloc(n_inputs ? n_inputs : 1, sizeof *o->inputs);
-    if (!o->dir || !o->inputs) {
+    if (!o->dir || !o->inputs || split_dir(o) != 0) {
         tc_outset_free(o);
         return NULL;
     }
@@ -112,12 +103,12 @@ static int remember_dir(tc_outset *o, const char *path)
     return 0;
 }
 
-/* mkdir -p of the folder part of path (everything before the last '/'). */
-static int make_parents(tc_outset *o, const char *path)
+/* mkdir -p of the folders above the scenario's (the user's -o path). */
+static int make_parents(tc_outset *o)
 {
-    char *p = strdup(path);
+    char *p = join(o->parent, "");
     if (!p) {
-        set_error(o, "%s: %s", path, strerror(ENOMEM));
+        outset_set_error(o, "%s: %s", o->dir, strerror(ENOMEM));
         return -1;
     }
     int rc = 0;
@@ -130,16 +121,53 @@ static int make_parents(tc_outset *o, const char *path)
             rc = remember_dir(o, p);
             if (rc != 0) {
                 rmdir(p);   /* not remembered: would outlive an abort */
-                set_error(o, "%s: %s", p, strerror(ENOMEM));
+                outset_set_error(o, "%s: %s", p, strerror(ENOMEM));
             }
         } else if (errno != EEXIST || stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
-            set_error(o, "%s: %s", p, strerror(errno == EEXIST ? ENOTDIR : errno));
+            outset_set_error(o, "%s: %s", p, strerror(errno == EEXIST ? ENOTDIR : errno));
             rc = -1;
         }
         *s = '/';
     }
     free(p);
     return rc;
+}
+
+/* The stage, made on the first output: a fresh hidden folder beside the
+ * scenario's, locked (shared with nobody) for as long as this set lives. */
+static int make_stage(tc_outset *o)
+{
+    static unsigned long serial;
+    if (o->stage_fd >= 0)
+        return 0;
+    if (make_parents(o) != 0)
+        return -1;
+    o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    char buf[64];
+    snprintf(buf, sizeof buf, "-%ld-%lu.tmp", (long)getpid(),
+             __atomic_fetch_add(&serial, 1, __ATOMIC_RELAXED));
+    size_t len = strlen(OUTSET_PREFIX) + strlen(o->name) + strlen(buf) + 1;
+    if (o->parent_fd < 0 || !(o->stage_name = malloc(len))) {
+        outset_set_error(o, "%s: %s", o->parent_fd < 0 ? o->parent : o->dir, strerror(errno));
+        return -1;
+    }
+    snprintf(o->stage_name, len, "%s%s%s", OUTSET_PREFIX, o->name, buf);
+    o->stage = join(o->parent, o->stage_name);
+    if (!o->stage || mkdirat(o->parent_fd, o->stage_name, 0777) != 0) {
+        outset_set_error(o, "%s: %s", o->dir, strerror(o->stage ? errno : ENOMEM));
+        return -1;
+    }
+    o->stage_fd = openat(o->parent_fd, o->stage_name,
+                         O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int mark = -1;
+    if (o->stage_fd < 0 || flock(o->stage_fd, LOCK_EX | LOCK_NB) != 0 ||
+        (mark = openat(o->stage_fd, OUTSET_MARK, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)) < 0) {
+        outset_set_error(o, "%s: %s", o->dir, strerror(errno));
+        return -1;
+    }
+    close(mark);
+    o->slot = outset_signal_watch(o->stage);
+    return 0;
 }
 
 /* A relative name inside the folder: no absolute path, no "..", no empty part. */
@@ -158,76 +186,83 @@ static int valid_rel(const char *rel)
     return 1;
 }
 
-static char *temp_name(const char *final, size_t serial)
-{
-    const char *slash = strrchr(final, '/');
-    size_t head = slash ? (size_t)(slash - final) + 1 : 0;
-    size_t len = strlen(final) + 64;
-    char *t = malloc(len);
-    if (t)
-        snprintf(t, len, "%.*s.%s.tmp%ld-%zu", (int)head, final, final + head,
-                 (long)getpid(), serial);
-    return t;
-}
-
-static int registered(const tc_outset *o, const char *final)
+static int registered(const tc_outset *o, const char *rel)
 {
     for (size_t i = 0; i < o->n_files; i++)
-        if (strcmp(o->files[i].final, final) == 0)
+        if (strcmp(o->files[i]->rel, rel) == 0)
             return 1;
     return 0;
 }
 
-static const char *create_temp(tc_outset *o, char *final)
+/* The sub-folders of rel inside the stage (charts/), made without
+ * following links; the stage is ours, so they are too. */
+static int make_stage_dirs(tc_outset *o, const char *rel)
 {
-    outset_file *f = &o->files[o->n_files];
-    f->final = final;
-    f->renamed = 0;
-    f->tmp = temp_name(final, o->n_files);
-    if (!f->tmp) {
-        set_error(o, "%s: %s", final, strerror(ENOMEM));
-        free(final);
-        return NULL;
+    char *p = strdup(rel);
+    int rc = p ? 0 : -1;
+    for (char *s = p; rc == 0 && (s = strchr(s, '/')) != NULL; *s++ = '/') {
+        *s = '\0';
+        if (mkdirat(o->stage_fd, p, 0777) != 0 && errno != EEXIST)
+            rc = -1;
     }
-    int fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    free(p);
+    return rc;
+}
+
+static void file_free(outset_file *f)
+{
+    if (f) {
+        free(f->rel);
+        free(f->path);
+        free(f);
+    }
+}
+
+static const char *create_file(tc_outset *o, const char *rel)
+{
+    outset_file *f = calloc(1, sizeof *f);
+    int fd = -1;
+    if (f) {
+        *f = (outset_file){strdup(rel), join(o->stage, rel), pthread_self(), 0};
+        if (f->rel && f->path && make_stage_dirs(o, rel) == 0)
+            fd = openat(o->stage_fd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                        0666);
+        else
+            errno = f->rel && f->path ? errno : ENOMEM;
+    }
     if (fd < 0 || close(fd) != 0) {
-        set_error(o, "%s: %s", final, strerror(errno));
-        free(f->tmp);
-        free(final);
+        outset_set_error(o, "%s/%s: %s", o->dir, rel, strerror(f ? errno : ENOMEM));
+        file_free(f);
         return NULL;
     }
-    o->n_files++;
-    return f->tmp;
+    o->files[o->n_files++] = f;
+    return f->path;
 }
 
 static const char *add_locked(tc_outset *o, const char *rel)
 {
     o->error[0] = '\0';
     if (o->committed || !valid_rel(rel)) {
-        set_error(o, "%s: invalid output name", rel);
+        outset_set_error(o, "%s: invalid output name", rel);
         return NULL;
     }
     char *final = join(o->dir, rel);
-    outset_file *files = realloc(o->files, (o->n_files + 1) * sizeof *files);
+    outset_file **files = realloc(o->files, (o->n_files + 1) * sizeof *files);
     if (files)
         o->files = files;
     if (!final || !files) {
-        set_error(o, "%s: %s", rel, strerror(ENOMEM));
+        outset_set_error(o, "%s: %s", rel, strerror(ENOMEM));
         free(final);
         return NULL;
     }
-    const char *refused = registered(o, final) ? "output registered twice"
+    const char *refused = registered(o, rel)     ? "output registered twice"
                           : is_input(o, final) ? "output path is an input file" : NULL;
-    if (refused) {
-        set_error(o, "%s: %s", final, refused);
-        free(final);
+    if (refused)
+        outset_set_error(o, "%s: %s", final, refused);
+    free(final);
+    if (refused || make_stage(o) != 0)
         return NULL;
-    }
-    if (make_parents(o, final) != 0) {
-        free(final);
-        return NULL;
-    }
-    return create_temp(o, final);
+    return create_file(o, rel);
 }
 
 const char *tc_outset_add(tc_outset *o, const char *rel)
@@ -238,60 +273,58 @@ const char *tc_outset_add(tc_outset *o, const char *rel)
     return tmp;
 }
 
-/* Complete and on disk: exists, non-empty, fsync'ed. */
-static tc_status check_temp(tc_outset *o, const outset_file *f)
+/* Complete and on disk: a non-empty regular file, fsync'ed once. Errors go
+ * to o->error under the lock: renderer threads sync side by side. */
+static tc_status sync_file(tc_outset *o, outset_file *f)
 {
     struct stat st;
-    if (stat(f->tmp, &st) != 0) {
-        set_error(o, "%s: %s", f->final, strerror(errno));
+    int fd = openat(o->stage_fd, f->rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int err = fd < 0 || fstat(fd, &st) != 0 ? errno : 0;
+    const char *why = err ? strerror(err) : NULL;
+    if (!why && (!S_ISREG(st.st_mode) || st.st_size == 0))
+        why = "output is empty";
+    else if (!why && !f->synced && fsync(fd) != 0)
+        why = strerror(errno);
+    if (fd >= 0)
+        close(fd);
+    if (why) {
+        pthread_mutex_lock(&o->lock);
+        outset_set_error(o, "%s/%s: %s", o->dir, f->rel, why);
+        pthread_mutex_unlock(&o->lock);
         return TC_ERR_WRITE;
     }
-    if (!S_ISREG(st.st_mode) || st.st_size == 0) {
-        set_error(o, "%s: output is empty", f->final);
-        return TC_ERR_WRITE;
-    }
-    if (is_input(o, f->final)) {
-        set_error(o, "%s: output path is an input file", f->final);
-        return TC_ERR_SAME_FILE;
-    }
-    int fd = open(f->tmp, O_RDONLY | O_CLOEXEC);
-    if (fd < 0 || fsync(fd) != 0) {
-        set_error(o, "%s: %s", f->final, strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        return TC_ERR_WRITE;
-    }
-    close(fd);
+    f->synced = 1;
     return TC_OK;
 }
 
-/* Makes the renames durable; a folder that cannot be synced is not an error
- * of the output (some file systems refuse fsync on directories). */
-static void sync_dir_of(const char *path)
+tc_status tc_outset_sync(tc_outset *o)
 {
-    const char *slash = strrchr(path, '/');
-    char *d = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
-    if (!d)
-        return;
-    int fd = open(d[0] ? d : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(d);
+    enum { MAX_MINE = 64 };
+    outset_file *mine[MAX_MINE];
+    size_t k = 0;
+    pthread_mutex_lock(&o->lock);
+    for (size_t i = 0; i < o->n_files && k < MAX_MINE; i++)
+        if (!o->files[i]->synced && pthread_equal(o->files[i]->owner, pthread_self()))
+            mine[k++] = o->files[i];
+    pthread_mutex_unlock(&o->lock);
+    /* Unlocked: the other threads' fsyncs and renders run beside this one. */
+    tc_status st = TC_OK;
+    for (size_t i = 0; i < k && st == TC_OK; i++)
+        st = sync_file(o, mine[i]);
+    return st;
 }
 
 static tc_status claim_locked(tc_outset *o, const char *rel)
 {
     if (o->committed || !valid_rel(rel)) {
-        set_error(o, "%s: invalid output name", rel);
+        outset_set_error(o, "%s: invalid output name", rel);
         return TC_ERR_WRITE;
     }
     char **c = realloc(o->claimed, (o->n_claimed + 1) * sizeof *c);
     if (c)
         o->claimed = c;
-    if (!c || !(o->claimed[o->n_claimed] = join(o->dir, rel))) {
-        set_error(o, "%s/%s: %s", o->dir, rel, strerror(ENOMEM));
+    if (!c || !(o->claimed[o->n_claimed] = strdup(rel))) {
+        outset_set_error(o, "%s/%s: %s", o->dir, rel, strerror(ENOMEM));
         return TC_ERR_NOMEM;
     }
     o->n_claimed++;
@@ -309,70 +342,169 @@ tc_status tc_outset_claim(tc_outset *o, const char *const *rels, size_t n)
     return st;
 }
 
-/* Removes the folders between path and the set's folder that path's removal
- * left empty (charts/ once its last chart is gone); rmdir refuses the rest.
- * path is cut at each '/' in turn, then restored. */
-static void remove_empty_parents(const tc_outset *o, char *path)
+/* Each folder of the stage synced once (the stage, charts/), after its
+ * files: the swap then publishes a set whose every entry is on disk. */
+static void sync_stage_dirs(tc_outset *o)
 {
-    size_t root = strlen(o->dir), len = strlen(path);
-    for (char *slash; (slash = strrchr(path, '/')) && (size_t)(slash - path) > root;) {
-        *slash = '\0';
-        if (rmdir(path) != 0)
-            break;
+    (void)fsync(o->stage_fd);
+    for (size_t i = 0; i < o->n_files; i++) {
+        const char *rel = o->files[i]->rel, *slash = strrchr(rel, '/');
+        size_t len = slash ? (size_t)(slash - rel) : 0, k = 0;
+        while (len && k < i && (strncmp(o->files[k]->rel, rel, len + 1) != 0 ||
+                                strchr(o->files[k]->rel + len + 1, '/')))
+            k++;
+        if (!len || k < i)
+            continue;                       /* the stage itself, or seen */
+        char *d = strndup(rel, len);
+        int fd = d ? openat(o->stage_fd, d, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+        if (fd >= 0) {
+            (void)fsync(fd);                /* some file systems refuse: not an error */
+            close(fd);
+        }
+        free(d);
     }
-    for (size_t i = root; i < len; i++)
-        if (!path[i])
-            path[i] = '/';
 }
 
-/* Removes path when it is an output of an earlier run: a file or a link, and
- * not an input. A folder or a device under an output's name is the user's. */
-static int remove_stale(tc_outset *o, char *path)
+/* The scenario's folder as it is: its descriptor, or -1 with *fresh when
+ * there is none yet; a link or a file in its place is refused. */
+static int open_current(tc_outset *o, int *fresh)
 {
+    int fd = openat(o->parent_fd, o->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     struct stat st;
-    if (registered(o, path) || lstat(path, &st) != 0 ||
-        !(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) || is_input(o, path))
-        return 0;
-    if (unlink(path) != 0 && errno != ENOENT) {
-        if (!o->error[0])
-            set_error(o, "%s: cannot remove the output of an earlier run: %s", path,
-                      strerror(errno));
-        return -1;
+    *fresh = fd < 0 && errno == ENOENT;
+    if (fd < 0 && !*fresh) {
+        int link = fstatat(o->parent_fd, o->name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                   S_ISLNK(st.st_mode);
+        outset_set_error(o, "%s: %s", o->dir,
+                         link ? "a symbolic link: tokcost writes through no link" : strerror(errno));
+    } else if (fd >= 0 && fstat(fd, &st) == 0) {
+        (void)fchmod(o->stage_fd, st.st_mode & 07777);  /* the folder keeps its mode */
     }
-    remove_empty_parents(o, path);
-    sync_dir_of(path);
-    return 0;
+    return fd;
+}
+
+/* Where the file system lacks RENAME_EXCHANGE: the old folder is moved
+ * aside (<stage>.old) first; a reader then finds no folder for an instant,
+ * never a mix, and a sweep puts the old one back after a crash between. */
+static int swap_aside(tc_outset *o)
+{
+    int pf = o->parent_fd;
+    size_t len = strlen(o->stage_name);
+    memcpy(o->old_name, o->stage_name, len - 4);
+    memcpy(o->old_name + len - 4, ".old", 5);
+    if (renameat(pf, o->name, pf, o->old_name) != 0)
+        return -1;
+    if (renameat(pf, o->stage_name, pf, o->name) == 0)
+        return 0;
+    int e = errno;
+    (void)renameat(pf, o->old_name, pf, o->name);
+    errno = e;
+    return -1;
+}
+
+/* One step: the stage takes the folder's name, the old folder the stage's. */
+static int swap_in(tc_outset *o, int fresh)
+{
+    int pf = o->parent_fd;
+    snprintf(o->old_name, sizeof o->old_name, "%s", o->stage_name);
+    int rc = renameat2(pf, o->stage_name, pf, o->name, fresh ? RENAME_NOREPLACE : RENAME_EXCHANGE);
+    if (rc != 0 && errno == EINVAL)
+        rc = fresh ? renameat(pf, o->stage_name, pf, o->name) : swap_aside(o);
+    return rc;
+}
+
+/* Under the parent's lock, signals held: sweep what dead runs left, carry
+ * the user's files into the stage, swap, drain the old folder. */
+static tc_status commit_locked(tc_outset *o)
+{
+    outset_sweep(o);
+    int fresh, cur = open_current(o, &fresh);
+    if (cur < 0 && !fresh)
+        return TC_ERR_WRITE;
+    tc_status st = cur >= 0 ? outset_walk(o, OUTSET_CARRY, cur, o->stage_fd, "") : TC_OK;
+    if (st == TC_OK && swap_in(o, fresh) != 0) {
+        outset_set_error(o, "%s: %s", o->dir, strerror(errno));
+        st = TC_ERR_WRITE;
+    }
+    if (st == TC_OK) {
+        o->committed = 1;
+        (void)unlinkat(o->stage_fd, OUTSET_MARK, 0);    /* the stage is the folder now */
+        (void)fsync(o->parent_fd);
+        outset_signal_forget(o->slot);
+        o->slot = -1;
+        if (cur >= 0 && (st = outset_walk(o, OUTSET_DRAIN, cur, o->stage_fd, "")) == TC_OK)
+            (void)unlinkat(o->parent_fd, o->old_name, AT_REMOVEDIR);
+    }
+    if (cur >= 0)
+        close(cur);
+    return st;
+}
+
+static void hold_signals(int block, sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    pthread_sigmask(block ? SIG_BLOCK : SIG_SETMASK, block ? &set : old, block ? old : NULL);
 }
 
 tc_status tc_outset_commit(tc_outset *o)
 {
     o->error[0] = '\0';
     if (o->committed) {
-        set_error(o, "%s: output set committed twice", o->dir);
+        outset_set_error(o, "%s: output set committed twice", o->dir);
         return TC_ERR_WRITE;
     }
+    if (make_stage(o) != 0)
+        return TC_ERR_WRITE;
     for (size_t i = 0; i < o->n_files; i++) {
-        tc_status st = check_temp(o, &o->files[i]);
-        if (st != TC_OK)
-            return st;
-    }
-    for (size_t i = 0; i < o->n_files; i++) {
-        outset_file *f = &o->files[i];
-        if (rename(f->tmp, f->final) != 0) {
-            set_error(o, "%s: %s", f->final, strerror(errno));
-            return TC_ERR_WRITE;
+        char *final = join(o->dir, o->files[i]->rel);
+        int same = final && is_input(o, final);
+        free(final);
+        if (same) {
+            outset_set_error(o, "%s/%s: output path is an input file", o->dir, o->files[i]->rel);
+            return TC_ERR_SAME_FILE;
         }
-        f->renamed = 1;
+        if (sync_file(o, o->files[i]) != TC_OK)
+            return TC_ERR_WRITE;
     }
-    for (size_t i = 0; i < o->n_files; i++)
-        sync_dir_of(o->files[i].final);
-    o->committed = 1;
-    /* Only now: a failed run leaves the earlier outputs as they were. */
-    tc_status st = TC_OK;
-    for (size_t i = 0; i < o->n_claimed; i++)
-        if (remove_stale(o, o->claimed[i]) != 0)
-            st = TC_ERR_WRITE;
+    sync_stage_dirs(o);
+    sigset_t old;
+    hold_signals(1, &old);
+    (void)flock(o->parent_fd, LOCK_EX);     /* a lock the file system lacks serialises nothing */
+    tc_status st = commit_locked(o);
+    (void)flock(o->parent_fd, LOCK_UN);
+    hold_signals(0, &old);
     return st;
+}
+
+void tc_outset_sweep_only(tc_outset *o)
+{
+    o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (o->parent_fd < 0)
+        return;
+    (void)flock(o->parent_fd, LOCK_EX);
+    outset_sweep(o);
+    (void)flock(o->parent_fd, LOCK_UN);
+}
+
+void tc_outset_final_names(const tc_outset *o, const char *why, char *out, size_t n)
+{
+    size_t sl = o->stage ? strlen(o->stage) : 0, o_len = 0;
+    if (!n)
+        return;
+    while (*why && o_len + 1 < n) {
+        if (sl && strncmp(why, o->stage, sl) == 0) {
+            int k = snprintf(out + o_len, n - o_len, "%s", o->dir);
+            o_len += k < 0 ? 0 : (size_t)k < n - o_len ? (size_t)k : n - o_len - 1;
+            why += sl;
+        } else {
+            out[o_len++] = *why++;
+        }
+    }
+    out[o_len] = '\0';
 }
 
 const char *tc_outset_error(const tc_outset *o)
@@ -384,12 +516,11 @@ void tc_outset_free(tc_outset *o)
 {
     if (!o)
         return;
-    for (size_t i = 0; i < o->n_files; i++) {
-        if (!o->files[i].renamed)
-            unlink(o->files[i].tmp);
-        free(o->files[i].tmp);
-        free(o->files[i].final);
-    }
+    outset_signal_forget(o->slot);
+    if (!o->committed && o->stage_name && o->parent_fd >= 0)
+        outset_remove_tree(o->parent_fd, o->stage_name);
+    for (size_t i = 0; i < o->n_files; i++)
+        file_free(o->files[i]);
     /* Deepest first; rmdir leaves a folder that holds anything else. */
     for (size_t i = o->n_made_dirs; i-- > 0;) {
         if (!o->committed)
@@ -402,6 +533,14 @@ void tc_outset_free(tc_outset *o)
     free(o->claimed);
     free(o->files);
     free(o->inputs);
+    if (o->stage_fd >= 0)
+        close(o->stage_fd);
+    if (o->parent_fd >= 0)
+        close(o->parent_fd);
+    free(o->stage);
+    free(o->stage_name);
+    free(o->name);
+    free(o->parent);
     free(o->dir);
     pthread_mutex_destroy(&o->lock);
     free(o);

@@ -3,10 +3,12 @@
 #include "tc_render.h"
 #include "tc_charts.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* One line per renderer; a renderer that lands is one more line here.
  * formats: the --formats bits it serves (the charts renderer serves png and
@@ -51,10 +53,16 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
                          const char *why)
 {
     const char *oe = tc_outset_error(o);
+    char named[1024];
+    tc_outset_final_names(o, why, named, sizeof named);
+    size_t dl = strlen(dir);
+    const char *full = strstr(named, dir);
     if (oe[0])
         snprintf(err, n, "%s", oe);
+    else if (full && full[dl] == '/')
+        snprintf(err, n, "%s", full);       /* the renderer named its file: not twice */
     else
-        snprintf(err, n, "%s/%s", dir, why[0] ? why : "rendering failed");
+        snprintf(err, n, "%s/%s", dir, named[0] ? named : "rendering failed");
 }
 
 /* A scenario's outputs are independent jobs: the JSON, the PDF, the
@@ -118,6 +126,10 @@ static void *worker(void *arg)
     while ((j = take(q)) != NULL) {
         j->st = j->fn ? j->fn(q->r, q->o, q->opts, j->why, sizeof j->why)
                       : tc_render_chart(q->r, q->o, q->opts, j->chart, j->why, sizeof j->why);
+        /* Synced here, while the other threads still render (issue 18):
+         * the commit then waits on no file's fsync. */
+        if (j->st == TC_OK)
+            j->st = tc_outset_sync(q->o);
         if (j->st != TC_OK) {
             pthread_mutex_lock(&q->mu);
             q->failed = 1;
@@ -171,7 +183,18 @@ tc_status tc_render_scenario(const tc_results *r, const char *dir, unsigned form
     tc_render_opts ro = *opts;
     ro.png = (formats & TC_FMT_PNG) != 0;
     ro.svg = (formats & TC_FMT_SVG) != 0;
+    /* libxlsxwriter prints its own [ERROR] lines: the renderers' errors
+     * are reported once, below, naming the output file. */
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
     tc_status st = run_renderers(r, o, dir, formats, &ro, err, n);
+    if (saved >= 0 && null >= 0)
+        dup2(saved, STDERR_FILENO);
+    if (saved >= 0)
+        close(saved);
+    if (null >= 0)
+        close(null);
     if (st == TC_OK && (st = tc_render_commit(o)) != TC_OK)
         snprintf(err, n, "%s", tc_outset_error(o));
     tc_outset_free(o);

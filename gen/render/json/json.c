@@ -346,33 +346,54 @@ static int is_real_token(const char *s, size_t len)
 
 /* jansson writes every real with one fixed precision; 17 digits round-trip
  * but read badly, so each real of the dump is rewritten in its shortest
- * exact form (never longer). Strings are copied untouched. */
-static void shorten_numbers(char *text)
+ * exact form. That form can be longer than jansson's (it writes 1e17, we
+ * 1e+17), so the text goes to `out`, sized by a first pass with out NULL.
+ * Strings are copied untouched. Returns the length written. */
+static size_t shorten_pass(const char *in, char *out)
 {
-    char *in = text, *out = text;
+    size_t o = 0;
     int in_string = 0;
     while (*in) {
         if (in_string || (*in != '-' && (*in < '0' || *in > '9'))) {
-            if (*in == '\\' && in_string)
-                *out++ = *in++;             /* and the escaped character below */
-            else if (*in == '"')
+            if (*in == '\\' && in_string) {
+                if (out)
+                    out[o] = *in;           /* and the escaped character below */
+                o++;
+                in++;
+            } else if (*in == '"') {
                 in_string = !in_string;
-            *out++ = *in++;
+            }
+            if (out)
+                out[o] = *in;
+            o++;
+            in++;
             continue;
         }
         size_t len = strspn(in, "0123456789+-.eE");
         char num[48];
+        const char *src = in;
+        size_t n = len;
         if (len < 40 && is_real_token(in, len)) {
-            size_t n = shortest_real(num, sizeof num, strtod(in, NULL));
-            memcpy(out, num, n);
-            out += n;
-        } else {
-            memmove(out, in, len);
-            out += len;
+            n = shortest_real(num, sizeof num, strtod(in, NULL));
+            src = num;
         }
+        if (out)
+            memcpy(out + o, src, n);
+        o += n;
         in += len;
     }
-    *out = '\0';
+    if (out)
+        out[o] = '\0';
+    return o;
+}
+
+char *tc_json_shorten(const char *text)
+{
+    size_t len = shorten_pass(text, NULL);
+    char *out = malloc(len + 2);
+    if (out)
+        shorten_pass(text, out);
+    return out;
 }
 
 char *tc_results_json(const tc_results *r)
@@ -381,16 +402,10 @@ char *tc_results_json(const tc_results *r)
     json_t *doc = document(r, &bad);
     char *text = bad ? NULL : json_dumps(doc, DUMP_FLAGS);
     json_decref(doc);
-    if (!text)
-        return NULL;
-    shorten_numbers(text);
-    size_t len = strlen(text);
-    char *out = realloc(text, len + 2);
-    if (!out) {
-        free(text);
-        return NULL;
-    }
-    memcpy(out + len, "\n", 2);
+    char *out = text ? tc_json_shorten(text) : NULL;
+    free(text);
+    if (out)
+        memcpy(out + strlen(out), "\n", 2);    /* tc_json_shorten left room */
     return out;
 }
 

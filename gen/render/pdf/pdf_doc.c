@@ -215,9 +215,15 @@ tc_status pdf_save(tc_pdf *d, const char *path)
 {
     if (d->st != TC_OK)
         return d->st;
-    if (HPDF_SaveToFile(d->pdf, path) != HPDF_OK && d->st == TC_OK)
-        pdf_fail(d, TC_ERR_WRITE, "%s: cannot write the report", path);
-    if (d->st == TC_ERR_WRITE && strstr(d->err, "libharu"))
-        snprintf(d->err, sizeof d->err, "%s: cannot write the report", path);
+    errno = 0;
+    HPDF_STATUS rc = HPDF_SaveToFile(d->pdf, path);
+    /* Whatever libharu calls a failed save (a file error, a zlib error once
+     * the disk is full), the user is told of the file and the reason. */
+    if (rc != HPDF_OK || d->st != TC_OK) {
+        int e = errno;
+        snprintf(d->err, sizeof d->err, "%s: %s", path,
+                 e ? strerror(e) : "cannot write the report");
+        d->st = d->st == TC_ERR_NOMEM ? TC_ERR_NOMEM : TC_ERR_WRITE;
+    }
     return d->st;
 }

@@ -148,9 +148,11 @@ tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t
     else
         fill(&c);
     if (c.wb && xl_ok(&c)) {
+        errno = 0;
         lxw_error e = workbook_close(c.wb);
+        int sys = errno;        /* the reason, when a write failed (disk full) */
         if (e != LXW_NO_ERROR)
-            xl_fail(&c, TC_ERR_WRITE, "%s: %s", path, lxw_strerror(e));
+            xl_fail(&c, TC_ERR_WRITE, "%s: %s", path, sys ? strerror(sys) : lxw_strerror(e));
         else if (!xl_zip_complete(path))
             xl_fail(&c, TC_ERR_WRITE, "%s: the written workbook is incomplete (disk full?)", path);
         if (!xl_ok(&c))

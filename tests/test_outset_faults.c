@@ -1,0 +1,179 @@
+/* The output set where the file system lacks RENAME_EXCHANGE (renameat2 is
+ * wrapped to fail with EINVAL when `no_exchange` is set): the old folder is
+ * moved aside and the stage takes its name, the user's files still
+ * survive; a crash between the two renames is put right by the next sweep.
+ * And a folder of the user's in the way of an output: refused, nothing
+ * changed. */
+#define _GNU_SOURCE
+#include "tc_test.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tc_render.h"
+
+static int no_exchange;
+
+int __real_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags);
+int __wrap_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags);
+int __wrap_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
+{
+    if (no_exchange) {
+        errno = EINVAL;
+        return -1;
+    }
+    return __real_renameat2(fd1, from, fd2, to, flags);
+}
+
+static char root[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    no_exchange = 0;
+    snprintf(root, sizeof root, "/tmp/tc_outset_faults_XXXXXX");
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void put(const char *rel, const char *text)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", root, rel);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+static char *slurp(const char *rel)
+{
+    static char buf[256];
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", root, rel);
+    FILE *f = fopen(p, "r");
+    if (!f)
+        return NULL;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
+static void mk(const char *rel)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/%s", root, rel);
+    assert_int_equal(mkdir(p, 0777), 0);
+}
+
+static tc_status commit(const char *tag, char *err, size_t n)
+{
+    char dir[300];
+    snprintf(dir, sizeof dir, "%s/out", root);
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    const char *names[] = {"results.json", "charts/a.png"};
+    assert_int_equal(tc_outset_claim(o, names, 2), TC_OK);
+    for (int i = 0; i < 2; i++) {
+        const char *p = tc_outset_add(o, names[i]);
+        assert_non_null(p);
+        FILE *f = fopen(p, "w");
+        fputs(tag, f);
+        fclose(f);
+    }
+    tc_status st = tc_outset_commit(o);
+    snprintf(err, n, "%s", tc_outset_error(o));
+    tc_outset_free(o);
+    return st;
+}
+
+static void without_exchange_the_old_folder_moves_aside(void **state)
+{
+    (void)state;
+    char err[600];
+    no_exchange = 1;
+    assert_int_equal(commit("A", err, sizeof err), TC_OK);     /* no folder yet */
+    put("out/notes.txt", "mine\n");
+    mk("out/mine");
+    put("out/mine/x.txt", "deep\n");
+    assert_int_equal(commit("B", err, sizeof err), TC_OK);
+    assert_string_equal(slurp("out/results.json"), "B");
+    assert_string_equal(slurp("out/charts/a.png"), "B");
+    assert_string_equal(slurp("out/notes.txt"), "mine\n");
+    assert_string_equal(slurp("out/mine/x.txt"), "deep\n");
+}
+
+/* Killed between "folder aside" and "stage in": the next sweep puts the
+ * folder moved aside back, whole. */
+static void a_folder_left_aside_is_put_back(void **state)
+{
+    (void)state;
+    char dir[300];
+    mk(".tokcost-out-1-2.old");
+    put(".tokcost-out-1-2.old/results.json", "old\n");
+    put(".tokcost-out-1-2.old/notes.txt", "mine\n");
+    snprintf(dir, sizeof dir, "%s/out", root);
+    tc_render_sweep(dir);
+    assert_string_equal(slurp("out/results.json"), "old\n");
+    assert_string_equal(slurp("out/notes.txt"), "mine\n");
+    assert_null(slurp(".tokcost-out-1-2.old/notes.txt"));
+}
+
+/* An old folder swapped out (no stage mark) beside a live folder: its stale
+ * outputs go, the user's file it held goes back. */
+static void an_old_folder_left_is_drained(void **state)
+{
+    (void)state;
+    char dir[300], err[600];
+    assert_int_equal(commit("N", err, sizeof err), TC_OK);
+    mk(".tokcost-out-7-0.tmp");
+    put(".tokcost-out-7-0.tmp/results.json", "old\n");
+    put(".tokcost-out-7-0.tmp/kept.txt", "mine\n");
+    snprintf(dir, sizeof dir, "%s/out", root);
+    tc_render_sweep(dir);
+    assert_string_equal(slurp("out/results.json"), "N");
+    assert_string_equal(slurp("out/kept.txt"), "mine\n");
+    assert_null(slurp(".tokcost-out-7-0.tmp/kept.txt"));
+    struct stat st;
+    char p[400];
+    snprintf(p, sizeof p, "%s/.tokcost-out-7-0.tmp", root);
+    assert_int_equal(stat(p, &st), -1);
+}
+
+static void a_users_folder_in_the_way_is_refused(void **state)
+{
+    (void)state;
+    char err[600], want[700];
+    mk("out");
+    mk("out/results.json");
+    put("out/results.json/mine.txt", "mine\n");
+    assert_int_equal(commit("A", err, sizeof err), TC_ERR_WRITE);
+    snprintf(want, sizeof want, "%s/out/results.json: %s", root, strerror(EISDIR));
+    assert_string_equal(err, want);
+    assert_string_equal(slurp("out/results.json/mine.txt"), "mine\n");
+    assert_null(slurp("out/charts/a.png"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(without_exchange_the_old_folder_moves_aside, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(a_folder_left_aside_is_put_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(an_old_folder_left_is_drained, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_users_folder_in_the_way_is_refused, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("outset_faults", tests, NULL, NULL);
+}
