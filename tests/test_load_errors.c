@@ -130,7 +130,7 @@ static const load_case perf_cases[] = {
     {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[0].performance[0].throughput: 0 is out of range (expected a number > 0)"},
     {.set = "platforms[0].performance[0].points=1", .want = "t.yaml:12:9: platforms[0].performance[0]: \"points\" and \"throughput\" cannot both be given (expected one of them)"},
     {.set = "platforms[0].performance[5].throughput=1", .want = "--set:1:26: platforms[0].performance[5].throughput: no item [5] in this list"},
-    {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no item with id \"zz\" in this list"},
+    {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no platform with id \"zz\" in the scenario or its included bid files"},
     {.set = "platforms[0.name=x", .want = "--set:1:10: platforms[0.name: missing ] (expected key.path=value)"},
     {.set = "scenario[0].title=x", .want = "--set:1:9: scenario[0].title: not a list (expected key.path=value)"},
     {.set = "scenario.title.x=1", .want = "--set:1:16: scenario.title.x: not a mapping (expected key.path=value)"},

@@ -127,21 +127,28 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
                            const tc_load_opts *opts, tc_scenario **out, tc_diags *d,
                            size_t before)
 {
-    tc_ld_apply_overrides(root, opts, d);
-    tc_scenario *s = calloc(1, sizeof *s);
+    size_t n_ov = opts ? opts->n_overrides : 0;
+    unsigned char *deferred = calloc(n_ov ? n_ov : 1, 1);
+    tc_ld_apply_overrides(root, opts, d, deferred);
+    tc_scenario *s = deferred ? calloc(1, sizeof *s) : NULL;
     struct sha256_ctx sha;
     sha256_init(&sha);
     sha256_update(&sha, len, (const uint8_t *)buf);
     tc_ld c;
     tc_ld_init(&c, path, d);
     c.sha = &sha;
+    c.opts = opts;
+    c.deferred = deferred;
+    tc_ld_placeholders(&c, root);
     if (s) {
         walk(&c, root, path, s, &sha);
+        tc_ld_report_deferred(opts, d, deferred);
         hex_digest(&sha, s->input_sha256);
         s->file = strdup(path);
     }
     if (!s || !s->file || copy_overrides(s, opts) != 0)
         c.oom = 1;
+    free(deferred);
     if (c.oom || d->oom || d->count != before) {
         sort_diags(d, before, path);
         tc_scenario_free(s);
@@ -187,7 +194,7 @@ static int is_bid(const tc_node *root)
     return root->kind == TC_NODE_MAP && tc_ld_get(root, "platforms") && !tc_ld_get(root, "scenario");
 }
 
-static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
+static tc_status check_bid(const char *path, tc_node *root, tc_diags *d)
 {
     size_t before = d->count;
     tc_scenario *s = calloc(1, sizeof *s);
@@ -195,6 +202,7 @@ static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
         return TC_ERR_NOMEM;
     tc_ld c;
     tc_ld_init(&c, path, d);
+    tc_ld_placeholders(&c, root);
     tc_ld_bid_file(&c, root, s);
     tc_scenario_free(s);
     if (c.oom || d->oom)
@@ -211,6 +219,7 @@ tc_status tc_check_buffer(const char *path, const char *buf, size_t len, tc_diag
         st = check_bid(path, root, diags);
         if (st == TC_OK && diags->count != before)
             st = TC_ERR_INVALID;    /* anchors, tags: reported by the reader */
+        sort_diags(diags, before, path);
     } else if (st == TC_OK) {
         tc_scenario *s = NULL;
         st = load_tree(path, buf, len, root, NULL, &s, diags, before);

@@ -11,6 +11,11 @@ static const char *const k_score[] = {"criteria", "requirements", NULL};
 static const char *const k_crit[] = {"metric", "weight", "better", NULL};
 static const char *const k_req[] = {"metric", "max", "min", NULL};
 static const char *const better_names[] = {"lower", "higher", NULL};
+const tc_ld_where tc_ld_where_analysis[] = {
+    {"analysis", k_an}, {"analysis.sensitivity", k_sens}, {"analysis.monte_carlo", k_mc},
+    {"analysis.scoring", k_score}, {"analysis.scoring.criteria[]", k_crit},
+    {"analysis.scoring.requirements[]", k_req}, {NULL, NULL},
+};
 
 /* A results metric (tc_metric_terms): criteria take the ones before meets_slo,
  * requirements meets_slo too. Returns the metric or -1. */

@@ -100,6 +100,8 @@ static void include_file(tc_ld *c, const char *file, tc_scenario *s, struct sha2
             tc_ld bid;
             tc_ld_init(&bid, file, c->d);
             bid.sha = sha;
+            tc_ld_apply_deferred(root, c->opts, c->d, c->deferred);
+            tc_ld_placeholders(&bid, root);
             tc_ld_bid_file(&bid, root, s);
             c->oom |= bid.oom;
             tc_node_free(root);

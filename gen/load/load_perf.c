@@ -8,6 +8,11 @@ static const char *const k_perf[] = {"model", "isl", "osl", "basis", "config", "
                                      "evidence", "points", "throughput", "import", NULL};
 static const char *const k_point[] = {"interactivity", "throughput", NULL};
 
+const tc_ld_where tc_ld_where_perf[] = {
+    {"platforms[].performance[]", k_perf}, {"platforms[].performance[].points[]", k_point},
+    {"platforms[].claims", k_claims}, {NULL, NULL},
+};
+
 static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
 {
     if (!tc_ld_map(c, m, k_point))

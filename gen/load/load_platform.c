@@ -20,6 +20,11 @@ static const char *const k_owned[] = {"capex_per_node", "network_capex_per_node"
 static const char *const k_api[] = {"input_per_m", "output_per_m", "annual_change",
                                     "other_per_year", "one_time", NULL};
 static const char *const *const k_forms[] = {k_cloud, k_owned, k_api};
+const tc_ld_where tc_ld_where_platform[] = {
+    {"platforms[]", k_plat}, {"platforms[].pricing", k_pricing},
+    {"platforms[].pricing.cloud", k_cloud}, {"platforms[].pricing.owned", k_owned},
+    {"platforms[].pricing.api", k_api}, {NULL, NULL},
+};
 
 static void ld_cloud(tc_ld *c, const tc_node *m, tc_pricing *p)
 {

@@ -18,6 +18,11 @@ static const char *const k_dem[] = {"tokens_per_day", "growth", NULL};
 static const char *const k_wl[] = {"id", "name", "model", "isl", "osl", "share",
                                    "min_interactivity", NULL};
 static const char *const paper_names[] = {"A4", "Letter", NULL};
+/* where each mapping sits, for "belongs under" and "did you mean" */
+const tc_ld_where tc_ld_where_scenario[] = {
+    {"", k_top}, {"scenario", k_scn}, {"assumptions", k_asm},
+    {"assumptions.electricity", k_elec}, {"demand", k_dem}, {"workloads[]", k_wl}, {NULL, NULL},
+};
 
 /* Opens section key of root: its mapping (checked against keys), or NULL
  * when absent or not a mapping (then the section's defaults apply). */
