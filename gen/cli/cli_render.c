@@ -13,8 +13,7 @@
 
 #include "cli.h"
 
-/* "dir/sub/x.yaml" -> "x" (the folder its outputs go to). */
-static char *file_stem(const char *path)
+char *cli_file_stem(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -68,7 +67,7 @@ static void whatif_suffix(const cli_args *a, char *buf, size_t n)
  * memory ran out (*oom set). */
 static char *out_dir(const cli_args *a, const char *file, const char *suffix, int *oom)
 {
-    char *stem = file_stem(file);
+    char *stem = cli_file_stem(file);
     char *dir = NULL;
     *oom = stem == NULL;
     if (stem && stem[0] && strcmp(stem, ".") && strcmp(stem, "..")) {

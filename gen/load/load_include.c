@@ -86,9 +86,9 @@ void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s)
     tc_ld_pop(c, old);
 }
 
-/* Reads, hashes and walks one bid file. */
-static void include_file(tc_ld *c, const char *file, tc_scenario *s, struct sha256_ctx *sha)
+void tc_ld_include_file(tc_ld *c, const char *file, tc_scenario *s, void *sha_ctx)
 {
+    struct sha256_ctx *sha = sha_ctx;
     char *buf;
     size_t len;
     tc_node *root;
@@ -166,7 +166,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
             added = TC_LOAD_MAX_INCLUDES;
             break;
         }
-        include_file(c, g.gl_pathv[i], s, sha);
+        tc_ld_include_file(c, g.gl_pathv[i], s, sha);
     }
     globfree(&g);
     return added;

@@ -76,8 +76,13 @@ int tc_ld_seq(tc_ld *c, const tc_node *n);          /* reports a non-list */
  * belongs or which key was meant (load_suggest.c). */
 typedef struct {
     const char *at;
-    const char *const *keys;
+    const char *const *keys;    /* NULL: the names of terms[0..n_terms) */
+    const tc_term *terms;
+    size_t n_terms;
 } tc_ld_where;
+#define TC_LD_KEYS(at, keys) {at, keys, NULL, 0}
+#define TC_LD_TERMS(at, terms, n) {at, NULL, terms, n}
+#define TC_LD_WHERE_END {NULL, NULL, NULL, 0}
 extern const tc_ld_where tc_ld_where_scenario[], tc_ld_where_analysis[],
     tc_ld_where_platform[], tc_ld_where_perf[];
 /* Reports unknown key k of the mapping at c->path, whose keys are keys. */
@@ -167,6 +172,8 @@ void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
 int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g);
 /* A performance entry's import: (load_import.c): reads the artifacts into e. */
 void tc_ld_import(tc_ld *c, const tc_node *entry, tc_perf *e);
+/* Reads, hashes (sha: a struct sha256_ctx) and walks one bid file. */
+void tc_ld_include_file(tc_ld *c, const char *file, tc_scenario *s, void *sha);
 /* Reads a whole file into memory (bounded); reports and fails otherwise. */
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
 /* Walks a bid file (its only key is platforms). */

@@ -20,6 +20,12 @@ static int near(const char *at, const char *here)
     return strncmp(at, here, first) == 0 && strcspn(at, ".[") == first;
 }
 
+/* The keys of w, NULL-terminated (buf: room for TC_LD_MAX_TERMS + 1). */
+static const char *const *where_keys(const tc_ld_where *w, const char **buf)
+{
+    return w->keys ? w->keys : tc_ld_term_names(w->terms, w->n_terms, buf);
+}
+
 /* c->path with every [N] as [] (the form of tc_ld_where.at). */
 static void normalize(const char *path, char *out, size_t n)
 {
@@ -108,10 +114,12 @@ static size_t locations(const tc_node *k, const char *here, const char **found)
     for (int pass = 0; pass < 2 && n == 0; pass++)
         for (size_t t = 0; t < N_TABLES; t++)
             for (const tc_ld_where *w = tables[t]; w->at && n < MAX_FOUND; w++) {
+                const char *buf[TC_LD_MAX_TERMS + 1];
+                const char *const *keys = where_keys(w, buf);
                 if (strcmp(w->at, here) == 0 || (pass == 0 && !near(w->at, here)))
                     continue;
-                for (size_t i = 0; w->keys[i]; i++)
-                    if (tc_node_is(k, w->keys[i]))
+                for (size_t i = 0; keys[i]; i++)
+                    if (tc_node_is(k, keys[i]))
                         found[n++] = w->at;
             }
     return n;
@@ -138,7 +146,8 @@ static const char *closest_elsewhere(const tc_node *k, const char *here, const c
         for (const tc_ld_where *w = tables[t]; w->at; w++) {
             if (strcmp(w->at, here) == 0 || !near(w->at, here))
                 continue;
-            const char *p = closest(k, w->keys, &best);
+            const char *buf[TC_LD_MAX_TERMS + 1];
+            const char *p = closest(k, where_keys(w, buf), &best);
             if (p) {
                 pick = p;
                 *at = w->at;
