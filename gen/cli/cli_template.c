@@ -69,11 +69,13 @@ static void entry(const tc_scenario *s, size_t w)
            "default vendor\n"
            "        # config: \"FP8, TP8\"      # free text, shown in the report\n"
            "        points:\n");
-    printf("          - interactivity: FILL   # output tokens/s per user%s\n"
-           "            throughput: FILL      # tokens/s per GPU at that interactivity\n"
-           "          - interactivity: FILL   # %s\n"
-           "            throughput: FILL\n",
-           slo ? ", below the SLO" : "", slo ? "above the SLO" : "a second point");
+    /* examples on both sides of the SLOs, so that the examples filled in cover them */
+    double below = slo ? lo / 2 : 20, above = slo ? hi * 1.5 : 50;
+    printf("          - interactivity: FILL   # output tokens/s per user%s; e.g. %g\n"
+           "            throughput: FILL      # tokens/s per GPU at that interactivity; e.g. 1200\n"
+           "          - interactivity: FILL   # %s; e.g. %g\n"
+           "            throughput: FILL      # e.g. 700\n",
+           slo ? ", below the SLO" : "", below, slo ? "above the SLO" : "a second point", above);
 }
 
 static void pricing_note(const tc_scenario *s)
