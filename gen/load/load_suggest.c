@@ -86,24 +86,22 @@ static const char *closest(const tc_node *k, const char *const *keys, size_t *be
 }
 
 /* Where `at` is, said from here: inside the same platform relative to it
- * ("pricing.cloud"), else the whole path without [] ("workloads"). */
+ * ("pricing.cloud"; the platform itself: "platforms[0]"), else the whole
+ * path; list items without their [] ("workloads"). */
 static void where_said(const tc_ld *c, const char *at, char *out, size_t n)
 {
-    if (strncmp(at, "platforms[]", 11) == 0 && strncmp(c->path, "platforms[", 10) == 0) {
-        const char *close = strchr(c->path, ']');
-        if (at[11] == '.')
-            snprintf(out, n, "%s", at + 12);
-        else
-            snprintf(out, n, "%.*s", (int)(close - c->path + 1), c->path);
-        return;
-    }
     size_t o = 0;
+    if (strncmp(at, "platforms[]", 11) == 0 && strncmp(c->path, "platforms[", 10) == 0) {
+        if (at[11] != '.') {
+            snprintf(out, n, "%.*s", (int)strcspn(c->path, "]") + 1, c->path);
+            return;
+        }
+        at += 12;
+    }
     for (const char *p = at; *p && o + 1 < n; p++)
         if (*p != '[' && *p != ']')
             out[o++] = *p;
     out[o] = '\0';
-    if (o == 0)
-        snprintf(out, n, "the top level");
 }
 
 /* The locations other than here whose keys hold k; those near here (see
@@ -176,7 +174,9 @@ void tc_ld_unknown_key(tc_ld *c, const tc_node *k, const char *const *keys)
     normalize(c->path, here, sizeof here);
     const char *found[MAX_FOUND], *at = NULL, *meant;
     size_t n = locations(k, here, found), best = (size_t)-1;
-    if (n) {
+    if (n == 1 && found[0][0] == '\0') {
+        tc_ld_err(c, k, "key \"%s\" belongs at the top level of the file", key);
+    } else if (n) {
         join(c, found, n, where, sizeof where);
         tc_ld_err(c, k, "key \"%s\" belongs under %s", key, where);
     } else if ((meant = closest(k, keys, &best))) {
