@@ -258,4 +258,9 @@ has "$tmp/err" '--set:1:11: platforms[mi355xx].pricing.cloud.gpu_hour: no platfo
 expect 0 "--set with check --against" -- "$bin" check --against "$cm" scenarios/bids/amd_mi355x.yaml --set 'platforms[mi355x].pricing.cloud.gpu_hour=2.0'
 has "$tmp/out" 'mi355x    cloud         $2.00' "--set with check --against"
 
+# plain check of a scenario warns of a one-point curve where a workload has an SLO (still exit 0)
+sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 10, throughput: 90}]}/; s/share: 1.0}$/share: 1.0, min_interactivity: 20}/' "$sc" >"$tmp/op.yaml"
+expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
+has "$tmp/err" "$tmp/op.yaml:18:9: platforms[0].performance[0]: warning: one point only, but workload r1 has an SLO of 20 tokens/s per user (expected points on both sides of it)" "check: one-point warning"
+
 finish

@@ -87,6 +87,9 @@ int cli_template(const cli_args *a);
 /* tokcost import (cli_import.c): argv[0] is "import". */
 int cli_import(int argc, char **argv);
 int cli_check_against(const cli_args *a);   /* cli_against.c */
+/* A one-point curve where the workload has an SLO: a located warning on
+ * stderr, not an error (the bid stays valid; the committee will flag it). */
+void cli_warn_one_point(const tc_results *r);
 int cli_template_for(const cli_args *a);    /* cli_template.c */
 
 /* What the committee will flag about bid platform i of r, one sentence

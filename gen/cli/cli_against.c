@@ -14,9 +14,7 @@
 
 #include "cli.h"
 
-/* A one-point curve where the workload has an SLO: located, on stderr,
- * not an error (the bid stays valid; the committee will flag it). */
-static void warn_one_point(const tc_results *r)
+void cli_warn_one_point(const tc_results *r)
 {
     for (size_t i = 0; i < r->scenario->n_platforms; i++) {
         const tc_platform_result *p = &r->platforms[i];
@@ -146,7 +144,7 @@ static int against_one(const cli_args *a, const char *bid)
     tc_diags_free(&d);
     int rc = cli_evaluate_loaded(bid, st, s, &r);
     if (rc == TC_EXIT_OK) {
-        warn_one_point(r);
+        cli_warn_one_point(r);
         if (!a->quiet) {
             printf("%s: valid; evaluated alone under the assumptions and workloads of %s\n\n",
                    bid, a->against);

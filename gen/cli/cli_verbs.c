@@ -20,6 +20,21 @@ void cli_report(const char *path, tc_status st, const tc_diags *d)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
 }
 
+/* A valid scenario (not a bid file) is evaluated for the warnings only
+ * its workloads can give: a one-point curve where a workload has an SLO. */
+static void check_warnings(const char *path)
+{
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    tc_results *r = NULL;
+    if (tc_load_scenario(path, NULL, &s, &d) == TC_OK && tc_eval(s, &r) == TC_OK)
+        cli_warn_one_point(r);
+    tc_results_free(r);
+    tc_scenario_free(s);
+    tc_diags_free(&d);
+}
+
 int cli_check(const cli_args *a)
 {
     if (a->against)
@@ -33,6 +48,8 @@ int cli_check(const cli_args *a)
         tc_status st = tc_check_file(f.paths[i], &d);
         cli_report(f.paths[i], st, &d);
         tc_diags_free(&d);
+        if (st == TC_OK)
+            check_warnings(f.paths[i]);
         if (st == TC_OK && chatty)
             printf("%s: ok\n", f.paths[i]);
         int rc = cli_exit_for(st);
