@@ -26,6 +26,19 @@ static void yr_err(tc_yr *r, const yaml_mark_t *m, const char *msg)
     tc_diags_add(r->d, r->file, (int)m->line + 1, (int)m->column + 1, "", "%s", msg);
 }
 
+/* The byte offset of a mark: libyaml counts lines and characters, and the
+ * text before may hold multi-byte UTF-8. buf ends with a NUL. */
+static size_t yr_offset(const char *buf, const yaml_mark_t *m)
+{
+    size_t i = 0;
+    for (size_t line = 0; line < m->line && buf[i]; i++)
+        line += buf[i] == '\n';
+    for (size_t col = 0; buf[i] && buf[i] != '\n'; i++)
+        if (((unsigned char)buf[i] & 0xC0) != 0x80 && col++ == m->column)
+            break;
+    return i;
+}
+
 /* Whether the line of buf[i] holds ": " before i. */
 static int yr_colon_before(const char *buf, size_t i)
 {
@@ -41,7 +54,7 @@ static int yr_colon_before(const char *buf, size_t i)
  * byte at the problem mark (0 past the end); returns NULL to keep libyaml's. */
 static const char *yr_plain(const yaml_parser_t *p, const char *buf, int *use_context)
 {
-    size_t i = p->problem_mark.index;
+    size_t i = yr_offset(buf, &p->problem_mark);
     char at = buf[i];
     const char *pb = p->problem ? p->problem : "", *cx = p->context ? p->context : "";
     *use_context = 0;
