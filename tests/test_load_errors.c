@@ -180,7 +180,8 @@ static const load_case vendor_cases[] = {
     {.set = "platforms[0].pricing.cloud.gpu_hour=FILL", .want = "--set:1:37: platforms[0].pricing.cloud.gpu_hour: still a placeholder (replace FILL with a value)"},
     {.top = "analysis: {scoring: {criteria: [{metric: tco_npv, weight: 1, beter: lower}]}}\n", .want = "t.yaml:13:62: analysis.scoring.criteria[0]: unknown key \"beter\" (did you mean \"better\"?)"},
     {.top = "x: {a: 1\n", .want = "t.yaml:13:4: this { mapping is never closed (expected ',' or '}')"},
-    {.top = "x: `a\n", .want = "t.yaml:13:4: found character that cannot start any token (while scanning for the next token)"},
+    {.top = "x: `a\n", .want = "t.yaml:13:4: a value cannot start with '@' or '`' (put the value in quotes)"},
+    {.top = "x: %a\n", .want = "t.yaml:13:4: found character that cannot start any token (while scanning for the next token)"},
 };
 
 static void vendor_keys(void **state)

@@ -60,6 +60,8 @@ static const char *yr_plain(const yaml_parser_t *p, const char *buf, int *use_co
     *use_context = 0;
     if (strstr(pb, "cannot start any token") && at == '\t')
         return "a tab cannot indent yaml (indent with spaces)";
+    if (strstr(pb, "cannot start any token") && (at == '@' || at == '`'))
+        return "a value cannot start with '@' or '`' (put the value in quotes)";
     if (strstr(cx, "quoted scalar")) {
         *use_context = 1;
         return "this quoted value is never closed (expected a closing quote)";
