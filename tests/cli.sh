@@ -258,6 +258,15 @@ has "$tmp/err" '--set:1:11: platforms[mi355xx].pricing.cloud.gpu_hour: no platfo
 expect 0 "--set with check --against" -- "$bin" check --against "$cm" scenarios/bids/amd_mi355x.yaml --set 'platforms[mi355x].pricing.cloud.gpu_hour=2.0'
 has "$tmp/out" 'mi355x    cloud         $2.00' "--set with check --against"
 
+# an SLO below a curve's first point: throughput taken flat from it, flagged
+sed 's/points: \[{interactivity: 60, throughput: 900}\]/points: [{interactivity: 60, throughput: 900}, {interactivity: 80, throughput: 500}]/' "$tmp/onept.yaml" >"$tmp/flat.yaml"
+expect 0 "SLO below the first point" -- "$bin" check --against "$cm" "$tmp/flat.yaml"
+has "$tmp/out" "  - onept: workload chat: its SLO of 50 tokens/s per user is below the curve's first point (60): the throughput there is taken flat, not measured" "flag: SLO below the first point"
+has "$tmp/out" "  onept        chat           SLO 50 tok/s     900 tok/s per GPU (the curve's first point, at 60)" "coverage: flat"
+has "$tmp/out" "  - onept: fails a requirement of the RFP: does not cover workload reasoning (slo above the highest measured interactivity)" "flag: requirement"
+expect 0 "check --against -q" -- "$bin" check --against "$cm" "$tmp/flat.yaml" -q
+empty "$tmp/out" "check --against -q prints nothing"
+
 # plain check of a scenario warns of a one-point curve where a workload has an SLO (still exit 0)
 sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 10, throughput: 90}]}/; s/share: 1.0}$/share: 1.0, min_interactivity: 20}/' "$sc" >"$tmp/op.yaml"
 expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
