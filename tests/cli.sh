@@ -267,6 +267,35 @@ has "$tmp/out" "  - onept: fails a requirement of the RFP: does not cover worklo
 expect 0 "check --against -q" -- "$bin" check --against "$cm" "$tmp/flat.yaml" -q
 empty "$tmp/out" "check --against -q prints nothing"
 
+# the api and owned forms on the bid sheet; template --for without SLO and with two SLOs on one entry
+expect 0 "check --against an api bid, sheet" -- "$bin" check --against "$cm" scenarios/bids/deepseek_api.yaml -o "$tmp/v"
+has "$tmp/out" "  deepseek-api chat           SLO 50 tok/s     covered (api: tokens are bought, no GPUs)" "api coverage"
+has "$tmp/out" "  nothing" "api: nothing flagged"
+[ -s "$tmp/v/deepseek_api/bid_sheet.pdf" ] && ok || ko "api bid sheet"
+cat >"$tmp/owned.yaml" <<'EOF'
+platforms:
+  - id: own
+    name: "Owned rack"
+    gpus_per_node: 72
+    power_kw_per_gpu: 2.1
+    pricing: {owned: {capex_per_node: 3.4e6}}
+    performance:
+      - {model: deepseek-r1, isl: 1024, osl: 1024, evidence: measured, points: [{interactivity: 10, throughput: 9000}, {interactivity: 100, throughput: 1400}]}
+      - {model: deepseek-r1, isl: 1024, osl: 8192, evidence: measured, points: [{interactivity: 10, throughput: 8000}, {interactivity: 100, throughput: 1200}]}
+      - {model: deepseek-r1, isl: 8192, osl: 1024, evidence: measured, points: [{interactivity: 10, throughput: 4000}, {interactivity: 100, throughput: 500}]}
+EOF
+expect 0 "check --against an owned bid, sheet" -- "$bin" check --against "$cm" "$tmp/owned.yaml" -o "$tmp/v"
+has "$tmp/out" "  nothing" "owned, measured, covering: nothing flagged"
+pdftotext "$tmp/v/owned/bid_sheet.pdf" "$tmp/owned.txt" 2>/dev/null
+has "$tmp/owned.txt" "owned" "bid sheet: pricing form"
+expect 0 "template --for a scenario without SLO" -- "$bin" template bid --for "$sc"
+has "$tmp/out" '      # serves workload r1 ("R1", 100% of the tokens), no SLO' "--for: no SLO"
+has "$tmp/out" '          - interactivity: FILL   # a second point; e.g. 50' "--for: no SLO, second point"
+sed 's/  - {id: r1, name: "R1", model: deepseek-r1, isl: 1024, osl: 1024, share: 1.0}/  - {id: r1, model: deepseek-r1, isl: 1024, osl: 1024, share: 0.5, min_interactivity: 20}\n  - {id: r2, model: deepseek-r1, isl: 1024, osl: 1024, share: 0.5, min_interactivity: 60}/' "$sc" >"$tmp/two_slo.yaml"
+expect 0 "template --for two SLOs on one entry" -- "$bin" template bid --for "$tmp/two_slo.yaml"
+has "$tmp/out" '      # points on both sides of them (below 20 and above 60), two or more' "--for: two SLOs"
+[ "$(grep -c '^      - model: deepseek-r1$' "$tmp/out")" -eq 1 ] && ok || ko "--for: one entry for two workloads"
+
 # plain check of a scenario warns of a one-point curve where a workload has an SLO (still exit 0)
 sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 10, throughput: 90}]}/; s/share: 1.0}$/share: 1.0, min_interactivity: 20}/' "$sc" >"$tmp/op.yaml"
 expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
