@@ -10,19 +10,30 @@
 
 #include "tc_format.h"
 
+/* A figure of metric m in the board style: money or a count. */
+static const char *board(char *buf, size_t n, const tc_pdf *d, tc_metric m, double v)
+{
+    const char *unit = tc_metric_terms[m].unit;
+    if (unit && strncmp(unit, "CUR", 3) == 0)      /* "CUR", "CUR/M tokens", ... */
+        return tc_fmt_board_money(buf, n, v, d->s->currency);
+    return tc_fmt_board_count(buf, n, v);
+}
+
 static void heading(tc_pdf *d, const char *bid)
 {
     char buf[1200];
+    const char *base = strrchr(bid, '/');
     pdf_new_page(d);
     if (d->st != TC_OK)
         return;
-    snprintf(buf, sizeof buf, "Bid sheet: %s", bid);
+    snprintf(buf, sizeof buf, "Bid sheet: %s", base ? base + 1 : bid);
     pdf_bookmark(d, buf);
     pdf_text_box(d, d->fonts.bold, 16, d->left, d->y - 16, d->right - d->left, PDF_LEFT, buf);
     d->y -= 26;
     snprintf(buf, sizeof buf, "This bid alone, evaluated under the assumptions and workloads of "
-             "\"%s\" (%s): what the committee will see of it. Input sha256 %s.",
-             d->s->title ? d->s->title : "", d->s->file ? d->s->file : "", d->s->input_sha256);
+             "\"%s\" (%s): what the committee will see of it. Bid file %s; input sha256 %s.",
+             d->s->title ? d->s->title : "", d->s->file ? d->s->file : "", bid,
+             d->s->input_sha256);
     pdf_note(d, buf);
     pdf_gap(d, 6);
 }
@@ -39,16 +50,15 @@ static void headline(tc_pdf *d)
     pdf_table_start(&t, d, cols, 8, d->s->n_platforms);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
-        char gh[48], tp[48], mw[48], cm[48], lc[48], npv[48], si[40];
+        char gh[48], tp[48], mw[48], cm[48], lc[48], npv[48];
         pdf_money(gh, sizeof gh, d, p->cost_per_gpu_hour, 2);
         tc_fmt_num(tp, sizeof tp, p->tokens_per_s_per_gpu, 0);
-        tc_fmt_num(mw, sizeof mw, p->tokens_per_s_per_mw, 0);
-        pdf_money_fine(cm, sizeof cm, d, p->cost_per_m_tokens);
-        pdf_money_fine(lc, sizeof lc, d, p->levelized_cost_per_m_tokens);
-        snprintf(npv, sizeof npv, "%s%s", tc_currency_symbol(d->s->currency) ?
-                 tc_currency_symbol(d->s->currency) : "", tc_fmt_si(si, sizeof si, p->tco_npv));
-        const char *cells[] = {p->in->name, tc_pricing_terms[p->in->pricing.kind].name, gh, tp, mw, cm,
-                               lc, isfinite(p->tco_npv) ? npv : "n/a"};
+        board(mw, sizeof mw, d, TC_METRIC_TOKENS_PER_S_PER_MW, p->tokens_per_s_per_mw);
+        board(cm, sizeof cm, d, TC_METRIC_COST_PER_M_TOKENS, p->cost_per_m_tokens);
+        board(lc, sizeof lc, d, TC_METRIC_LCOT, p->levelized_cost_per_m_tokens);
+        board(npv, sizeof npv, d, TC_METRIC_TCO_NPV, p->tco_npv);
+        const char *cells[] = {p->in->name, tc_pricing_terms[p->in->pricing.kind].name, gh, tp,
+                               mw, cm, lc, npv};
         pdf_table_row(&t, cells, 0);
     }
     pdf_table_end(&t);
@@ -63,7 +73,7 @@ static void coverage_row(tc_pdf *d, pdf_table *t, const tc_platform_result *p, s
     if (w->covered && w->how != TC_TPUT_API)
         tc_fmt_num(tp, sizeof tp, w->tokens_per_s_per_gpu, 0);
     if (w->covered)
-        pdf_money_fine(cm, sizeof cm, d, w->cost_per_m_tokens);
+        board(cm, sizeof cm, d, TC_METRIC_COST_PER_M_TOKENS, w->cost_per_m_tokens);
     const char *status = !w->covered ? w->reason ? w->reason : "not covered"
                          : w->how == TC_TPUT_API ? "covered (api)" : "covered";
     const char *cells[] = {k == 0 ? p->in->name : "", w->in->name ? w->in->name : w->in->id,
@@ -106,8 +116,8 @@ static void claims(tc_pdf *d)
         for (size_t k = 0; k < p->in->n_claims; k++) {
             const tc_claim_result *c = &p->claims[k];
             char a[48], b[48], dev[32];
-            tc_fmt_num(a, sizeof a, c->claimed, fabs(c->claimed) < 100 ? 4 : 0);
-            tc_fmt_num(b, sizeof b, c->computed, fabs(c->computed) < 100 ? 4 : 0);
+            board(a, sizeof a, d, (tc_metric)c->metric, c->claimed);
+            board(b, sizeof b, d, (tc_metric)c->metric, c->computed);
             pdf_pct(dev, sizeof dev, c->deviation, 1);
             const char *cells[] = {k == 0 ? p->in->name : "", tc_metric_terms[c->metric].name,
                                    a, b, dev};
