@@ -140,21 +140,38 @@ static void flags(tc_pdf *d, char *const *const *fl, const size_t *n_fl)
     pdf_block(d, o ? buf : "Nothing.");
 }
 
+/* One layout pass (d->retry: a text needed a character the subsets lack). */
+static void layout(tc_pdf *d, const tc_results *r, char *const *const *fl, const size_t *n_fl,
+                   const tc_render_opts *opts, pdf_chars *chars)
+{
+    const char *bid = r->scenario->n_platforms ? r->scenario->platforms[0].file : "";
+    if (pdf_open(d, r, chars) == TC_OK && pdf_words_load(d, opts ? opts->templates_dir : NULL) == TC_OK &&
+        pdf_vars_fill(d) == TC_OK) {
+        d->first_body_page = 0;
+        heading(d, bid);
+        headline(d);
+        coverage(d);
+        claims(d);
+        flags(d, fl, n_fl);
+        pdf_frame(d);
+    }
+}
+
 tc_status tc_render_bid_sheet(const tc_results *r, char *const *const *fl, const size_t *n_fl,
                               const char *dir, const char *const *inputs, size_t n_inputs,
                               const tc_render_opts *opts, char *err, size_t n)
 {
     tc_pdf d;
-    const char *bid = r->scenario->n_platforms ? r->scenario->platforms[0].file : "";
-    if (pdf_open(&d, r) == TC_OK && pdf_words_load(&d, opts ? opts->templates_dir : NULL) == TC_OK &&
-        pdf_vars_fill(&d) == TC_OK) {
-        d.first_body_page = 0;
-        heading(&d, bid);
-        headline(&d);
-        coverage(&d);
-        claims(&d);
-        flags(&d, fl, n_fl);
-        pdf_frame(&d);
+    pdf_chars *chars = pdf_chars_new();
+    if (!chars) {
+        snprintf(err, n, "%s/%s: %s", dir, TC_OUT_BID_SHEET, tc_strerror(TC_ERR_NOMEM));
+        return TC_ERR_NOMEM;
+    }
+    pdf_chars_scenario(chars, r->scenario);
+    layout(&d, r, fl, n_fl, opts, chars);
+    if (d.st == TC_OK && d.retry) {     /* the second pass has every character */
+        pdf_close(&d);
+        layout(&d, r, fl, n_fl, opts, chars);
     }
     tc_outset *o = d.st == TC_OK ? tc_outset_new(dir, inputs, n_inputs) : NULL;
     const char *path = o ? tc_outset_add(o, TC_OUT_BID_SHEET) : NULL;
@@ -170,5 +187,6 @@ tc_status tc_render_bid_sheet(const tc_results *r, char *const *const *fl, const
                 TC_OUT_BID_SHEET, d.n_pages);
     tc_outset_free(o);
     pdf_close(&d);
+    pdf_chars_free(chars);
     return st;
 }
