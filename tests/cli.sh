@@ -210,6 +210,7 @@ has "$tmp/for.yaml" '      # points on both sides of it (one below 50, one above
 has "$tmp/for.yaml" '# Check it as the committee will: tokcost check --against scenarios/committee.yaml THIS_FILE.yaml' "--for: the check command"
 [ "$(grep -c '^      - model: deepseek-r1$' "$tmp/for.yaml")" -eq 3 ] && ok || ko "--for: one entry per model/isl/osl"
 has "$tmp/for.yaml" '        osl: 8192' "--for: the reasoning entry"
+has "$tmp/for.yaml" '        #   format: vllm          # inferencex, inferencex-csv, vllm, sglang, aiperf, genai-perf,' "--for: the import: keys"
 expect 1 "blank --for template" -- "$bin" check --against "$cm" "$tmp/for.yaml"
 has "$tmp/err" "$tmp/for.yaml:19:9: platforms[0].id: still a placeholder (replace FILL with a value)" "placeholder located"
 sed 's/FILL\( *#.*e\.g\. \(.*\)\)$/\2\1/' "$tmp/for.yaml" >"$tmp/for_f.yaml"
