@@ -181,6 +181,12 @@ valgrind: reliab-deps $(BUILD)/tokcost
 	$(VALGRIND) $(BUILD)/tokcost eval scenarios/committee.yaml >/dev/null
 	$(VALGRIND) $(BUILD)/tokcost eval --json scenarios/seed.yaml >/dev/null
 	$(VALGRIND) $(BUILD)/tokcost check $(SCENARIOS) scenarios/bids/*.yaml -q
+	$(VALGRIND) $(BUILD)/tokcost check --against scenarios/committee.yaml scenarios/bids/*.yaml \
+	  -o $(BUILD)/valgrind/against >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost check --against scenarios/committee.yaml scenarios/bids/amd_mi355x.yaml \
+	  --set 'platforms[mi355x].pricing.cloud.gpu_hour=2' >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost template bid --for scenarios/committee.yaml >/dev/null
+	$(VALGRIND) $(BUILD)/tokcost check tests/data/vendor/bid_mistakes.yaml 2>/dev/null; test $$? -eq 1
 	$(VALGRIND) --log-file=$(BUILD)/valgrind.log $(BUILD)/tokcost check tests/hostile/*.yaml \
 	  2>/dev/null; test $$? -eq 1 || { cat $(BUILD)/valgrind.log; false; }
 	@echo "valgrind: no error, no leak"

@@ -32,6 +32,13 @@ void tc_load_include_anywhere(int on);
 tc_status tc_load_scenario(const char *path, const tc_load_opts *opts,
                            tc_scenario **out, tc_diags *diags);
 
+/* Loads scenario (the committee's) with its platforms, includes and
+ * baseline replaced by the platforms of bid file `bid`: the bid evaluated
+ * alone under the committee's assumptions and workloads. Errors of the
+ * bid point into it. Returns as tc_load_scenario. */
+tc_status tc_load_against(const char *scenario, const char *bid, const tc_load_opts *opts,
+                          tc_scenario **out, tc_diags *diags);
+
 /* Validates a scenario or a bid file (a file with only `platforms:`). */
 tc_status tc_check_file(const char *path, tc_diags *diags);
 

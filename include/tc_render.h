@@ -114,4 +114,14 @@ unsigned tc_render_available(void);
 tc_status tc_render_scenario(const tc_results *r, const char *dir, unsigned formats,
                              const tc_render_opts *opts, char *err, size_t n);
 
+/* The one-page bid sheet of check --against -o, DIR/<bid stem>/bid_sheet.pdf,
+ * written through its own output set. r: the bid alone under the committee's
+ * scenario; flags[i] (n_flags[i] sentences): what the committee will flag
+ * about platform i. inputs: files never to be overwritten. */
+#define TC_OUT_BID_SHEET "bid_sheet.pdf"
+tc_status tc_render_bid_sheet(const tc_results *r, char *const *const *flags,
+                              const size_t *n_flags, const char *dir,
+                              const char *const *inputs, size_t n_inputs,
+                              const tc_render_opts *opts, char *err, size_t n);
+
 #endif

@@ -201,4 +201,105 @@ has "$tmp/err" "scenarios/committee.yaml:217:9: analysis.scoring.criteria[0].met
 lines "$tmp/err" 1 "analysis error"
 empty "$tmp/out" "analysis error: no table"
 
+# --- vendors: template bid --for, check --against, the bid sheet (issue 17) ---
+cm=scenarios/committee.yaml
+expect 0 "template bid --for" -- "$bin" template bid --for "$cm"
+cp "$tmp/out" "$tmp/for.yaml"
+has "$tmp/for.yaml" '      # serves workload chat ("Customer support chat", 50% of the tokens): SLO 50 output tokens/s per user' "--for: workloads of an entry"
+has "$tmp/for.yaml" '      # points on both sides of it (one below 50, one above), two or more' "--for: both sides of the SLO"
+has "$tmp/for.yaml" '# Check it as the committee will: tokcost check --against scenarios/committee.yaml THIS_FILE.yaml' "--for: the check command"
+[ "$(grep -c '^      - model: deepseek-r1$' "$tmp/for.yaml")" -eq 3 ] && ok || ko "--for: one entry per model/isl/osl"
+has "$tmp/for.yaml" '        osl: 8192' "--for: the reasoning entry"
+has "$tmp/for.yaml" '        #   format: vllm          # inferencex, inferencex-csv, vllm, sglang, aiperf, genai-perf,' "--for: the import: keys"
+expect 1 "blank --for template" -- "$bin" check --against "$cm" "$tmp/for.yaml"
+has "$tmp/err" "$tmp/for.yaml:19:9: platforms[0].id: still a placeholder (replace FILL with a value)" "placeholder located"
+sed 's/FILL\( *#.*e\.g\. \(.*\)\)$/\2\1/' "$tmp/for.yaml" >"$tmp/for_f.yaml"
+expect 0 "filled --for template passes check --against" -- "$bin" check --against "$cm" "$tmp/for_f.yaml" -o "$tmp/v"
+# chat: points (25, 1200) and (75, 700); at the SLO 50: 1200 + (700 - 1200) * 25/50 = 950
+has "$tmp/out" "  h200         chat           SLO 50 tok/s     950 tok/s per GPU (between the points at 25 and 75)" "coverage at the SLO"
+has "$tmp/out" "  - h200: workload chat rests on vendor figures, not measured ones (performance[0])" "flag: evidence"
+[ "$(pdfinfo "$tmp/v/for_f/bid_sheet.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" = 1 ] && ok || ko "bid sheet is one page"
+pdftotext "$tmp/v/for_f/bid_sheet.pdf" "$tmp/sheet.txt" 2>/dev/null
+has "$tmp/sheet.txt" "What the committee will flag" "bid sheet flags"
+has "$tmp/sheet.txt" "Coverage of the RFP" "bid sheet coverage"
+expect 0 "check --against an included bid" -- "$bin" check --against "$cm" scenarios/bids/amd_mi355x.yaml
+has "$tmp/out" "  - mi355x: claim cost_per_m_tokens is 31.6% below the figure computed from the bid" "flag: claim off"
+if grep -q "h200\|b200\|gb200\|Bid scoring\|Monte Carlo" "$tmp/out"; then ko "check --against shows other bids"; else ok; fi
+# a one-point curve where the workload has an SLO warns (exit 0); an uncovered workload is said
+cat >"$tmp/onept.yaml" <<'EOF'
+platforms:
+  - id: onept
+    power_kw_per_gpu: 2.0
+    pricing: {cloud: {gpu_hour: 2.0}}
+    performance:
+      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 60, throughput: 900}]}
+      - {model: deepseek-r1, isl: 1024, osl: 8192, points: [{interactivity: 10, throughput: 900}, {interactivity: 20, throughput: 500}]}
+EOF
+expect 0 "one-point curve: a warning" -- "$bin" check --against "$cm" "$tmp/onept.yaml"
+has "$tmp/err" "$tmp/onept.yaml:6:9: platforms[0].performance[0]: warning: one point only, but workload chat has an SLO of 50 tokens/s per user (expected points on both sides of it)" "one-point warning"
+has "$tmp/out" "               reasoning      SLO 30 tok/s     does not cover: slo above the highest measured interactivity" "uncovered: reason"
+has "$tmp/out" "  - onept: does not cover workload summarization: no performance data for this model and sequence lengths" "flag: uncovered"
+has "$tmp/out" "  - onept: workload chat: one point cannot show the throughput at its SLO of 50 tokens/s per user (performance[0] needs points on both sides of it)" "flag: one point"
+expect 1 "check --against a bad bid" -- "$bin" check --against "$cm" tests/data/vendor/bid_mistakes.yaml -o "$tmp/w"
+has "$tmp/err" 'tests/data/vendor/bid_mistakes.yaml:9:5: platforms[0]: key "includes_power" belongs under pricing.cloud' "belongs under, against"
+if [ -e "$tmp/w" ]; then ko "a bad bid wrote a sheet"; else ok; fi
+expect 2 "-o without --against" -- "$bin" check "$sc" -o "$tmp/w"
+has "$tmp/err" "tokcost: option '--output' applies to check only with --against; try 'tokcost --help'" "-o without --against"
+expect 2 "--for on a scenario template" -- "$bin" template scenario --for "$cm"
+has "$tmp/err" "tokcost: template: --for applies to 'bid' only; try 'tokcost --help'" "--for scenario"
+expect 2 "--against without bids" -- "$bin" check --against "$cm"
+has "$tmp/err" "tokcost: no bid file given; try 'tokcost --help'" "no bid"
+expect 1 "--for an invalid scenario" -- "$bin" template bid --for tests/data/err_schema.yaml
+expect 3 "bid sheet under a regular file" -- "$bin" check --against "$cm" "$tmp/for_f.yaml" -o "$tmp/plain/x"
+# --set reaches a platform of an included bid file, by id; the key is printed whole
+expect 0 "--set on an included bid" -- "$bin" eval "$cm" --set 'platforms[mi355x].pricing.cloud.gpu_hour=2.0'
+has "$tmp/out" 'mi355x        cloud         $2.00' "--set changed the included bid's figures"
+expect 1 "--set on an unknown id" -- "$bin" eval "$cm" --set 'platforms[mi355xx].pricing.cloud.gpu_hour=2.0'
+has "$tmp/err" '--set:1:11: platforms[mi355xx].pricing.cloud.gpu_hour: no platform with id "mi355xx" in the scenario or its included bid files' "--set: whole key"
+expect 0 "--set with check --against" -- "$bin" check --against "$cm" scenarios/bids/amd_mi355x.yaml --set 'platforms[mi355x].pricing.cloud.gpu_hour=2.0'
+has "$tmp/out" 'mi355x    cloud         $2.00' "--set with check --against"
+
+# an SLO below a curve's first point: throughput taken flat from it, flagged
+sed 's/points: \[{interactivity: 60, throughput: 900}\]/points: [{interactivity: 60, throughput: 900}, {interactivity: 80, throughput: 500}]/' "$tmp/onept.yaml" >"$tmp/flat.yaml"
+expect 0 "SLO below the first point" -- "$bin" check --against "$cm" "$tmp/flat.yaml"
+has "$tmp/out" "  - onept: workload chat: its SLO of 50 tokens/s per user is below the curve's first point (60): the throughput there is taken flat, not measured" "flag: SLO below the first point"
+has "$tmp/out" "  onept        chat           SLO 50 tok/s     900 tok/s per GPU (the curve's first point, at 60)" "coverage: flat"
+has "$tmp/out" "  - onept: fails a requirement of the RFP: does not cover workload reasoning (slo above the highest measured interactivity)" "flag: requirement"
+expect 0 "check --against -q" -- "$bin" check --against "$cm" "$tmp/flat.yaml" -q
+empty "$tmp/out" "check --against -q prints nothing"
+
+# the api and owned forms on the bid sheet; template --for without SLO and with two SLOs on one entry
+expect 0 "check --against an api bid, sheet" -- "$bin" check --against "$cm" scenarios/bids/deepseek_api.yaml -o "$tmp/v"
+has "$tmp/out" "  deepseek-api chat           SLO 50 tok/s     covered (api: tokens are bought, no GPUs)" "api coverage"
+has "$tmp/out" "  nothing" "api: nothing flagged"
+[ -s "$tmp/v/deepseek_api/bid_sheet.pdf" ] && ok || ko "api bid sheet"
+cat >"$tmp/owned.yaml" <<'EOF'
+platforms:
+  - id: own
+    name: "Owned rack"
+    gpus_per_node: 72
+    power_kw_per_gpu: 2.1
+    pricing: {owned: {capex_per_node: 3.4e6}}
+    performance:
+      - {model: deepseek-r1, isl: 1024, osl: 1024, evidence: measured, points: [{interactivity: 10, throughput: 9000}, {interactivity: 100, throughput: 1400}]}
+      - {model: deepseek-r1, isl: 1024, osl: 8192, evidence: measured, points: [{interactivity: 10, throughput: 8000}, {interactivity: 100, throughput: 1200}]}
+      - {model: deepseek-r1, isl: 8192, osl: 1024, evidence: measured, points: [{interactivity: 10, throughput: 4000}, {interactivity: 100, throughput: 500}]}
+EOF
+expect 0 "check --against an owned bid, sheet" -- "$bin" check --against "$cm" "$tmp/owned.yaml" -o "$tmp/v"
+has "$tmp/out" "  nothing" "owned, measured, covering: nothing flagged"
+pdftotext "$tmp/v/owned/bid_sheet.pdf" "$tmp/owned.txt" 2>/dev/null
+has "$tmp/owned.txt" "owned" "bid sheet: pricing form"
+expect 0 "template --for a scenario without SLO" -- "$bin" template bid --for "$sc"
+has "$tmp/out" '      # serves workload r1 ("R1", 100% of the tokens), no SLO' "--for: no SLO"
+has "$tmp/out" '          - interactivity: FILL   # a second point; e.g. 50' "--for: no SLO, second point"
+sed 's/  - {id: r1, name: "R1", model: deepseek-r1, isl: 1024, osl: 1024, share: 1.0}/  - {id: r1, model: deepseek-r1, isl: 1024, osl: 1024, share: 0.5, min_interactivity: 20}\n  - {id: r2, model: deepseek-r1, isl: 1024, osl: 1024, share: 0.5, min_interactivity: 60}/' "$sc" >"$tmp/two_slo.yaml"
+expect 0 "template --for two SLOs on one entry" -- "$bin" template bid --for "$tmp/two_slo.yaml"
+has "$tmp/out" '      # points on both sides of them (below 20 and above 60), two or more' "--for: two SLOs"
+[ "$(grep -c '^      - model: deepseek-r1$' "$tmp/out")" -eq 1 ] && ok || ko "--for: one entry for two workloads"
+
+# plain check of a scenario warns of a one-point curve where a workload has an SLO (still exit 0)
+sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 10, throughput: 90}]}/; s/share: 1.0}$/share: 1.0, min_interactivity: 20}/' "$sc" >"$tmp/op.yaml"
+expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
+has "$tmp/err" "$tmp/op.yaml:18:9: platforms[0].performance[0]: warning: one point only, but workload r1 has an SLO of 20 tokens/s per user (expected points on both sides of it)" "check: one-point warning"
+
 finish

@@ -130,7 +130,7 @@ static const load_case perf_cases[] = {
     {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[0].performance[0].throughput: 0 is out of range (expected a number > 0)"},
     {.set = "platforms[0].performance[0].points=1", .want = "t.yaml:12:9: platforms[0].performance[0]: \"points\" and \"throughput\" cannot both be given (expected one of them)"},
     {.set = "platforms[0].performance[5].throughput=1", .want = "--set:1:26: platforms[0].performance[5].throughput: no item [5] in this list"},
-    {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no item with id \"zz\" in this list"},
+    {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no platform with id \"zz\" in the scenario or its included bid files"},
     {.set = "platforms[0.name=x", .want = "--set:1:10: platforms[0.name: missing ] (expected key.path=value)"},
     {.set = "scenario[0].title=x", .want = "--set:1:9: scenario[0].title: not a list (expected key.path=value)"},
     {.set = "scenario.title.x=1", .want = "--set:1:16: scenario.title.x: not a mapping (expected key.path=value)"},
@@ -162,12 +162,41 @@ static void performance_claims_overrides(void **state)
     RUN_ALL(perf_cases);
 }
 
+/* Unknown keys a vendor writes: where they belong, what was meant (issue 17). */
+static const load_case vendor_cases[] = {
+    {.scn = "  titel: T2\n", .want = "t.yaml:3:3: scenario: unknown key \"titel\" (did you mean \"title\"?)"},
+    {.plat = "    gpu_hours: 1\n", .want = "t.yaml:13:5: platforms[0]: unknown key \"gpu_hours\" (did you mean \"gpu_hour\" under pricing.cloud?)"},
+    {.plat = "    gpu_hour: 1\n", .want = "t.yaml:13:5: platforms[0]: key \"gpu_hour\" belongs under pricing.cloud"},
+    {.plat = "    other_per_year: 1\n", .want = "t.yaml:13:5: platforms[0]: key \"other_per_year\" belongs under pricing.cloud, pricing.owned or pricing.api"},
+    {.plat = "    points: []\n", .want = "t.yaml:13:5: platforms[0]: key \"points\" belongs under performance"},
+    {.plat = "    workloads: []\n", .want = "t.yaml:13:5: platforms[0]: key \"workloads\" belongs at the top level of the file"},
+    {.plat = "    escalation: 0.1\n", .want = "t.yaml:13:5: platforms[0]: key \"escalation\" belongs under assumptions.electricity"},
+    {.plat = "    zzz: 1\n", .want = "t.yaml:13:5: platforms[0]: unknown key \"zzz\" (expected one of: id, name, vendor, source, gpus_per_node, peak_pflops, power_kw_per_gpu, idle_power_fraction, software_uplift, pricing, performance, claims)"},
+    {.plat = "    FILL: 1\n", .want = "t.yaml:13:5: platforms[0]: still a placeholder (replace FILL with a value)"},
+    {.plat = "    vendor: FILL\n", .want = "t.yaml:13:13: platforms[0].vendor: still a placeholder (replace FILL with a value)"},
+    {.plat = "    vendor: \"FILL\"\n", .want = "t.yaml:13:13: platforms[0].vendor: still a placeholder (replace FILL with a value)"},
+    {.plat = "    vendor: FILLED\n"},
+    {.set = "platforms[0].pricing.cloud.power_kw_per_gpu=1", .want = "--set:1:28: platforms[0].pricing.cloud: key \"power_kw_per_gpu\" belongs under platforms[0]"},
+    {.set = "platforms[0].pricing.cloud.gpu_hour=FILL", .want = "--set:1:37: platforms[0].pricing.cloud.gpu_hour: still a placeholder (replace FILL with a value)"},
+    {.top = "analysis: {scoring: {criteria: [{metric: tco_npv, weight: 1, beter: lower}]}}\n", .want = "t.yaml:13:62: analysis.scoring.criteria[0]: unknown key \"beter\" (did you mean \"better\"?)"},
+    {.top = "x: {a: 1\n", .want = "t.yaml:13:4: this { mapping is never closed (expected ',' or '}')"},
+    {.top = "x: `a\n", .want = "t.yaml:13:4: a value cannot start with '@' or '`' (put the value in quotes)"},
+    {.top = "x: %a\n", .want = "t.yaml:13:4: found character that cannot start any token (while scanning for the next token)"},
+};
+
+static void vendor_keys(void **state)
+{
+    (void)state;
+    RUN_ALL(vendor_cases);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_date_currency_enum),
         cmocka_unit_test(analysis_section),
         cmocka_unit_test(performance_claims_overrides),
+        cmocka_unit_test(vendor_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,7 +20,7 @@ static const char *const verb_names[] = {"render", "check", "eval", "template"};
 
 /* Options, and the verbs each applies to (bit per cli_verb). */
 typedef enum { OPT_OUTPUT, OPT_FORMATS, OPT_JOBS, OPT_QUIET, OPT_JSON, OPT_TEMPLATES,
-               OPT_SET, OPT_ANYWHERE, OPT_HELP, OPT_VERSION, OPT_COUNT } opt_id;
+               OPT_SET, OPT_ANYWHERE, OPT_AGAINST, OPT_FOR, OPT_HELP, OPT_VERSION, OPT_COUNT } opt_id;
 
 static const struct {
     char short_name;
@@ -28,15 +28,17 @@ static const struct {
     const char *value;          /* what the value is called; NULL: a flag */
     unsigned verbs;
 } options[OPT_COUNT] = {
-    [OPT_OUTPUT] = {'o', "output", "DIR", 1u << VERB_RENDER},
+    [OPT_OUTPUT] = {'o', "output", "DIR", 1u << VERB_RENDER | 1u << VERB_CHECK},
     [OPT_FORMATS] = {0, "formats", "LIST", 1u << VERB_RENDER},
     [OPT_JOBS] = {'j', "jobs", "N", 1u << VERB_RENDER},
     [OPT_QUIET] = {'q', "quiet", NULL, 1u << VERB_RENDER | 1u << VERB_CHECK},
     [OPT_JSON] = {0, "json", NULL, 1u << VERB_EVAL},
     [OPT_TEMPLATES] = {0, "templates", "DIR", 1u << VERB_RENDER},
-    [OPT_SET] = {0, "set", "KEY=VALUE", 1u << VERB_RENDER | 1u << VERB_EVAL},
+    [OPT_SET] = {0, "set", "KEY=VALUE", 1u << VERB_RENDER | 1u << VERB_EVAL | 1u << VERB_CHECK},
     [OPT_ANYWHERE] = {0, "include-anywhere", NULL,
                       1u << VERB_RENDER | 1u << VERB_EVAL | 1u << VERB_CHECK},
+    [OPT_AGAINST] = {0, "against", "SCENARIO.yaml", 1u << VERB_CHECK},
+    [OPT_FOR] = {0, "for", "SCENARIO.yaml", 1u << VERB_TEMPLATE},
     [OPT_HELP] = {'h', "help", NULL, ~0u},
     [OPT_VERSION] = {'V', "version", NULL, ~0u},
 };
@@ -63,17 +65,20 @@ static void print_help(void)
 {
     printf("usage: tokcost [render] SCENARIO.yaml... [-o DIR] [--formats LIST] [-j N] [-q]\n"
            "       tokcost check FILE.yaml... [-q]\n"
+           "       tokcost check --against SCENARIO.yaml BID.yaml... [-o DIR] [--set KEY=VALUE]\n"
            "       tokcost eval SCENARIO.yaml [--json]\n"
            "       tokcost template bid|scenario\n"
+           "       tokcost template bid --for SCENARIO.yaml\n"
            "       tokcost import FORMAT FILE... [--gpus N] [--model NAME] [--isl N --osl N]\n"
            "       tokcost --help | --version\n\n"
            "Turns AI-inference procurement scenarios (YAML) into cost per million tokens,\n"
            "tokens/s per MW, multi-year TCO, NPV and levelized cost per token (LCOT).\n\n"
            "commands:\n"
            "  render    (default) write each scenario's outputs into DIR/<file stem>/\n"
-           "  check     validate scenarios and bid files; print every error\n"
+           "  check     validate scenarios and bid files; print every error; with --against,\n"
+           "            evaluate each bid alone under that scenario's assumptions and workloads\n"
            "  eval      print the headline table (or the results JSON) to stdout\n"
-           "  template  print a commented blank bid or scenario\n"
+           "  template  print a commented blank bid or scenario; bid --for: made for that RFP\n"
            "  import    print performance: entries read from benchmark result files\n\n"
            "options (before or after the file names):\n"
            "  -o, --output DIR     output folder (default: out)\n"
@@ -90,6 +95,8 @@ static void print_help(void)
            "                       renders into DIR/<stem>+KEY=VALUE/, beside the original\n"
            "      --templates DIR  report wording from DIR instead of the built-in copy\n"
            "      --include-anywhere  include: may name files outside the scenario's folder\n"
+           "      --against FILE   check: the committee's scenario the bids answer\n"
+           "      --for FILE       template bid: the scenario (RFP) the bid is made for\n"
            "  -h, --help           this help\n"
            "  -V, --version        print the version\n\n"
            "exit status: 0 done, 1 some input is invalid (nothing written for it),\n"
@@ -153,6 +160,7 @@ static int apply_option(cli_args *a, opt_id id, const char *v)
         if (!v[0])
             return cli_usage_error("-o: the output folder is empty");
         a->out_dir = v;
+        a->out_set = 1;
         return 0;
     case OPT_FORMATS: return parse_formats(v, &a->formats);
     case OPT_JOBS: return parse_jobs(v, &a->jobs);
@@ -164,6 +172,8 @@ static int apply_option(cli_args *a, opt_id id, const char *v)
             return cli_usage_error("--templates: '%s' is not a folder", v);
         a->templates_dir = v;
         return 0;
+    case OPT_AGAINST: a->against = v; return 0;
+    case OPT_FOR: a->for_scenario = v; return 0;
     case OPT_SET:
         if (!strchr(v, '=') || v[0] == '=')
             return cli_usage_error("--set: expected KEY=VALUE, got '%s'", v);
@@ -274,13 +284,19 @@ static int check_applies(const cli_args *a, unsigned seen)
         if ((seen >> k & 1u) && !(options[k].verbs >> a->verb & 1u))
             return cli_usage_error("option '--%s' does not apply to %s", options[k].long_name,
                                    verb_names[a->verb]);
+    if (a->verb == VERB_CHECK && !a->against && (seen & (1u << OPT_OUTPUT | 1u << OPT_SET)))
+        return cli_usage_error("option '--%s' applies to check only with --against",
+                               seen & (1u << OPT_OUTPUT) ? "output" : "set");
     if (a->verb == VERB_EVAL && a->n_files != 1)
         return cli_usage_error("eval takes one scenario file, got %zu", a->n_files);
     if (a->verb == VERB_TEMPLATE && (a->n_files != 1 || (strcmp(a->files[0], "bid") != 0 &&
                                                          strcmp(a->files[0], "scenario") != 0)))
         return cli_usage_error("template: expected 'bid' or 'scenario'");
+    if (a->for_scenario && strcmp(a->files[0], "bid") != 0)
+        return cli_usage_error("template: --for applies to 'bid' only");
     if (a->n_files == 0)
-        return cli_usage_error("no %s file given", a->verb == VERB_CHECK ? "input" : "scenario");
+        return cli_usage_error("no %s file given", a->against ? "bid" : a->verb == VERB_CHECK
+                                                                     ? "input" : "scenario");
     return 0;
 }
 

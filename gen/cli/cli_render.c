@@ -12,8 +12,7 @@
 
 #include "cli.h"
 
-/* "dir/sub/x.yaml" -> "x" (the folder its outputs go to). */
-static char *file_stem(const char *path)
+char *cli_file_stem(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -93,7 +92,7 @@ static char *folder_stem(char *stem)
  * memory ran out (*oom set). */
 static char *out_dir(const cli_args *a, const char *file, const char *suffix, int *oom)
 {
-    char *stem = file_stem(file);
+    char *stem = cli_file_stem(file);
     stem = stem ? folder_stem(stem) : NULL;
     char *dir = NULL;
     *oom = stem == NULL;

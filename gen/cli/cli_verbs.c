@@ -13,15 +13,32 @@
 #include "tc_load.h"
 
 /* Prints a step's diagnostics, or its status when it recorded none. */
-static void report(const char *path, tc_status st, const tc_diags *d)
+void cli_report(const char *path, tc_status st, const tc_diags *d)
 {
     tc_diags_print(d, stderr);
     if (st != TC_OK && d->count == 0)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
 }
 
+/* A valid scenario (not a bid file) is evaluated for the warnings only
+ * its workloads can give: a one-point curve where a workload has an SLO. */
+static void check_warnings(const char *path)
+{
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    tc_results *r = NULL;
+    if (tc_load_scenario(path, NULL, &s, &d) == TC_OK && tc_eval(s, &r) == TC_OK)
+        cli_warn_one_point(r);
+    tc_results_free(r);
+    tc_scenario_free(s);
+    tc_diags_free(&d);
+}
+
 int cli_check(const cli_args *a)
 {
+    if (a->against)
+        return cli_check_against(a);
     cli_files f;
     int worst = cli_files_expand(a, &f);
     int chatty = !a->quiet && isatty(STDOUT_FILENO);
@@ -29,8 +46,10 @@ int cli_check(const cli_args *a)
         tc_diags d;
         tc_diags_init(&d);
         tc_status st = tc_check_file(f.paths[i], &d);
-        report(f.paths[i], st, &d);
+        cli_report(f.paths[i], st, &d);
         tc_diags_free(&d);
+        if (st == TC_OK)
+            check_warnings(f.paths[i]);
         if (st == TC_OK && chatty)
             printf("%s: ok\n", f.paths[i]);
         int rc = cli_exit_for(st);
@@ -46,14 +65,20 @@ int cli_evaluate(const cli_args *a, const char *path, tc_scenario **s, tc_result
     tc_diags_init(&d);
     tc_load_opts lo = {a->sets, a->n_sets};
     tc_status st = tc_load_scenario(path, &lo, s, &d);
-    report(path, st, &d);
+    cli_report(path, st, &d);
     tc_diags_free(&d);
-    if (st == TC_OK && (st = tc_eval(*s, r)) != TC_OK)
+    return cli_evaluate_loaded(path, st, *s, r);
+}
+
+int cli_evaluate_loaded(const char *path, tc_status st, tc_scenario *s, tc_results **r)
+{
+    if (st == TC_OK && (st = tc_eval(s, r)) != TC_OK)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
     if (st == TC_OK) {
+        tc_diags d;
         tc_diags_init(&d);
-        st = tc_analyze(*s, *r, &d);
-        report(path, st, &d);
+        st = tc_analyze(s, *r, &d);
+        cli_report(path, st, &d);
         tc_diags_free(&d);
     }
     return cli_exit_for(st);
@@ -83,6 +108,8 @@ int cli_eval(const cli_args *a)
 
 int cli_template(const cli_args *a)
 {
+    if (a->for_scenario)
+        return cli_template_for(a);
     fputs(strcmp(a->files[0], "bid") == 0 ? tc_template_bid : tc_template_scenario, stdout);
     return TC_EXIT_OK;
 }

@@ -101,9 +101,10 @@ static int copy_overrides(tc_scenario *s, const tc_load_opts *opts)
     return 0;
 }
 
-/* Walks a parsed scenario into s. */
-static void walk(tc_ld *c, const tc_node *root, const char *path, tc_scenario *s,
-                 struct sha256_ctx *sha)
+/* Walks a parsed scenario into s; against: a bid file walked in place of
+ * the scenario's own platforms (removed from root by the caller), or NULL. */
+static void walk(tc_ld *c, const tc_node *root, const char *path, const char *against,
+                 tc_scenario *s, struct sha256_ctx *sha)
 {
     tc_ld_scn o = {.s = s};
     if (root->kind == TC_NODE_SCALAR && root->len == 0) {
@@ -112,7 +113,9 @@ static void walk(tc_ld *c, const tc_node *root, const char *path, tc_scenario *s
     }
     tc_ld_scenario(c, root, &o);
     const tc_node *inc = tc_ld_get(root, "include");
-    if (inc) {
+    if (against)
+        tc_ld_include_file(c, against, NULL, s, sha);
+    else if (inc) {
         size_t old = tc_ld_push(c, "include");
         tc_ld_includes(c, inc, path, s, sha);
         tc_ld_pop(c, old);
@@ -124,24 +127,31 @@ static void walk(tc_ld *c, const tc_node *root, const char *path, tc_scenario *s
 /* Walks a parsed file (root: may be changed by overrides) into *out. before:
  * the diagnostics count before this file was read. */
 static tc_status load_tree(const char *path, const char *buf, size_t len, tc_node *root,
-                           const tc_load_opts *opts, tc_scenario **out, tc_diags *d,
-                           size_t before)
+                           const tc_load_opts *opts, const char *against, tc_scenario **out,
+                           tc_diags *d, size_t before)
 {
-    tc_ld_apply_overrides(root, opts, d);
-    tc_scenario *s = calloc(1, sizeof *s);
+    size_t n_ov = opts ? opts->n_overrides : 0;
+    unsigned char *deferred = calloc(n_ov ? n_ov : 1, 1);
+    tc_ld_apply_overrides(root, opts, d, deferred);
+    tc_scenario *s = deferred ? calloc(1, sizeof *s) : NULL;
     struct sha256_ctx sha;
     sha256_init(&sha);
     sha256_update(&sha, len, (const uint8_t *)buf);
     tc_ld c;
     tc_ld_init(&c, path, d);
     c.sha = &sha;
+    c.opts = opts;
+    c.deferred = deferred;
+    tc_ld_placeholders(&c, root);
     if (s) {
-        walk(&c, root, path, s, &sha);
+        walk(&c, root, path, against, s, &sha);
+        tc_ld_report_deferred(opts, d, deferred);
         hex_digest(&sha, s->input_sha256);
         s->file = strdup(path);
     }
     if (!s || !s->file || copy_overrides(s, opts) != 0)
         c.oom = 1;
+    free(deferred);
     if (c.oom || d->oom || d->count != before) {
         sort_diags(d, before, path);
         tc_scenario_free(s);
@@ -160,8 +170,45 @@ tc_status tc_load_scenario_buffer(const char *path, const char *buf, size_t len,
     tc_status st = tc_yaml_read(path, buf, len, &root, d);
     if (st != TC_OK)
         return st;
-    st = load_tree(path, buf, len, root, opts, out, d, before);
+    st = load_tree(path, buf, len, root, opts, NULL, out, d, before);
     tc_node_free(root);
+    return st;
+}
+
+/* Removes key (and its value) from map, if there. */
+static void drop_key(tc_node *map, const char *key)
+{
+    for (size_t i = 0; map && map->kind == TC_NODE_MAP && i + 1 < map->n_kids; i += 2) {
+        if (!tc_node_is(map->kids[i], key))
+            continue;
+        tc_node_free(map->kids[i]);
+        tc_node_free(map->kids[i + 1]);
+        memmove(map->kids + i, map->kids + i + 2, (map->n_kids - i - 2) * sizeof *map->kids);
+        map->n_kids -= 2;
+        return;
+    }
+}
+
+tc_status tc_load_against(const char *scenario, const char *bid, const tc_load_opts *opts,
+                          tc_scenario **out, tc_diags *d)
+{
+    char *buf;
+    size_t len, before = d->count;
+    tc_node *root;
+    *out = NULL;
+    tc_status st = tc_ld_slurp(scenario, &buf, &len, d);
+    if (st != TC_OK)
+        return st;
+    st = tc_yaml_read(scenario, buf, len, &root, d);
+    if (st == TC_OK) {
+        /* the committee's platforms and baseline are other bids: not this one's business */
+        drop_key(root, "platforms");
+        drop_key(root, "include");
+        drop_key((tc_node *)tc_ld_get(root, "scenario"), "baseline");
+        st = load_tree(scenario, buf, len, root, opts, bid, out, d, before);
+        tc_node_free(root);
+    }
+    free(buf);
     return st;
 }
 
@@ -187,7 +234,7 @@ static int is_bid(const tc_node *root)
     return root->kind == TC_NODE_MAP && tc_ld_get(root, "platforms") && !tc_ld_get(root, "scenario");
 }
 
-static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
+static tc_status check_bid(const char *path, tc_node *root, tc_diags *d)
 {
     size_t before = d->count;
     tc_scenario *s = calloc(1, sizeof *s);
@@ -195,6 +242,7 @@ static tc_status check_bid(const char *path, const tc_node *root, tc_diags *d)
         return TC_ERR_NOMEM;
     tc_ld c;
     tc_ld_init(&c, path, d);
+    tc_ld_placeholders(&c, root);
     tc_ld_bid_file(&c, root, s);
     tc_scenario_free(s);
     if (c.oom || d->oom)
@@ -211,9 +259,10 @@ tc_status tc_check_buffer(const char *path, const char *buf, size_t len, tc_diag
         st = check_bid(path, root, diags);
         if (st == TC_OK && diags->count != before)
             st = TC_ERR_INVALID;    /* anchors, tags: reported by the reader */
+        sort_diags(diags, before, path);
     } else if (st == TC_OK) {
         tc_scenario *s = NULL;
-        st = load_tree(path, buf, len, root, NULL, &s, diags, before);
+        st = load_tree(path, buf, len, root, NULL, NULL, &s, diags, before);
         tc_scenario_free(s);
     }
     tc_node_free(root);

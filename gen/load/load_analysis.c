@@ -11,6 +11,15 @@ static const char *const k_score[] = {"criteria", "requirements", NULL};
 static const char *const k_crit[] = {"metric", "weight", "better", NULL};
 static const char *const k_req[] = {"metric", "max", "min", NULL};
 static const char *const better_names[] = {"lower", "higher", NULL};
+const tc_ld_where tc_ld_where_analysis[] = {
+    TC_LD_KEYS("analysis", k_an),
+    TC_LD_KEYS("analysis.sensitivity", k_sens),
+    TC_LD_KEYS("analysis.monte_carlo", k_mc),
+    TC_LD_KEYS("analysis.scoring", k_score),
+    TC_LD_KEYS("analysis.scoring.criteria[]", k_crit),
+    TC_LD_KEYS("analysis.scoring.requirements[]", k_req),
+    TC_LD_WHERE_END,
+};
 
 /* A results metric (tc_metric_terms): criteria take the ones before meets_slo,
  * requirements meets_slo too. Returns the metric or -1. */

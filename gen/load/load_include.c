@@ -100,22 +100,25 @@ void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s)
     tc_ld_pop(c, old);
 }
 
-/* Reads (from its resolved path), hashes and walks one bid file; its
- * errors name it as matched. */
-static void include_file(tc_ld *c, const char *file, const char *real, tc_scenario *s,
-                         struct sha256_ctx *sha)
+/* Reads (from its resolved path `real`, or `file` when NULL), hashes and
+ * walks one bid file; its errors name it as `file`. */
+void tc_ld_include_file(tc_ld *c, const char *file, const char *real, tc_scenario *s,
+                        void *sha_ctx)
 {
+    struct sha256_ctx *sha = sha_ctx;
     char *buf;
     size_t len;
     tc_node *root;
     size_t before = c->d->count;
-    tc_status st = tc_ld_slurp_as(real, file, &buf, &len, c->d);
+    tc_status st = tc_ld_slurp_as(real ? real : file, file, &buf, &len, c->d);
     if (st == TC_OK) {
         sha256_update(sha, len, (const uint8_t *)buf);
         if (tc_yaml_read(file, buf, len, &root, c->d) == TC_OK) {
             tc_ld bid;
             tc_ld_init(&bid, file, c->d);
             bid.sha = sha;
+            tc_ld_apply_deferred(root, c->opts, c->d, c->deferred);
+            tc_ld_placeholders(&bid, root);
             tc_ld_bid_file(&bid, root, s);
             c->oom |= bid.oom;
             tc_node_free(root);
@@ -306,7 +309,7 @@ static size_t include_item(tc_ld *c, const tc_node *item, const char *scenario_p
         size_t errors = c->errors;
         char *real = tc_ld_confined(c, item, root, g.gl_pathv[i]);
         if (real && !seen_before(c, seen, item, index, g.gl_pathv[i], real))
-            include_file(c, g.gl_pathv[i], real, s, sha);
+            tc_ld_include_file(c, g.gl_pathv[i], real, s, sha);
         free(real);
         if (!real && c->errors != errors)
             break;                  /* one error for the item, not one per match */

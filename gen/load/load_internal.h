@@ -47,6 +47,8 @@ typedef struct {
     int oom;
     int read_err;               /* an included file could not be read */
     void *sha;                  /* struct sha256_ctx * of the inputs, NULL: not hashed */
+    const tc_load_opts *opts;   /* the --set overrides, for included bid files */
+    unsigned char *deferred;    /* see tc_ld_apply_overrides; may be NULL */
 } tc_ld;
 
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);
@@ -67,6 +69,27 @@ int tc_ld_map(tc_ld *c, const tc_node *n, const char *const *keys);
 const tc_node *tc_ld_get(const tc_node *map, const char *key);
 const tc_node *tc_ld_require(tc_ld *c, const tc_node *map, const char *key);
 int tc_ld_seq(tc_ld *c, const tc_node *n);          /* reports a non-list */
+
+/* Where each schema mapping sits ("platforms[].pricing.cloud": list items
+ * as []) and its keys, listed by the file that reads it; each table ends
+ * with {NULL, NULL}. An unknown key is looked up in them to say where it
+ * belongs or which key was meant (load_suggest.c). */
+typedef struct {
+    const char *at;
+    const char *const *keys;    /* NULL: the names of terms[0..n_terms) */
+    const tc_term *terms;
+    size_t n_terms;
+} tc_ld_where;
+#define TC_LD_KEYS(at, keys) {at, keys, NULL, 0}
+#define TC_LD_TERMS(at, terms, n) {at, NULL, terms, n}
+#define TC_LD_WHERE_END {NULL, NULL, NULL, 0}
+extern const tc_ld_where tc_ld_where_scenario[], tc_ld_where_analysis[],
+    tc_ld_where_platform[], tc_ld_where_perf[];
+/* Reports unknown key k of the mapping at c->path, whose keys are keys. */
+void tc_ld_unknown_key(tc_ld *c, const tc_node *k, const char *const *keys);
+/* Reports every FILL placeholder under n (keys and values) and marks it
+ * bad, so that the schema walk passes over it silently. */
+void tc_ld_placeholders(tc_ld *c, tc_node *n);
 
 /* --- load_number.c: strict numbers, units --- */
 typedef enum {
@@ -149,6 +172,9 @@ void tc_ld_includes(tc_ld *c, const tc_node *list, const char *scenario_path,
 int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g);
 /* A performance entry's import: (load_import.c): reads the artifacts into e. */
 void tc_ld_import(tc_ld *c, const tc_node *entry, tc_perf *e);
+/* Reads (from `real`, or `file` when NULL), hashes (sha: a struct
+ * sha256_ctx) and walks one bid file; its errors name `file`. */
+void tc_ld_include_file(tc_ld *c, const char *file, const char *real, tc_scenario *s, void *sha);
 /* Reads a whole file into memory (bounded); reports and fails otherwise. */
 tc_status tc_ld_slurp(const char *path, char **buf, size_t *len, tc_diags *d);
 /* The confinement of files an input names (include:, and any file read by
@@ -170,7 +196,15 @@ void tc_ld_bid_file(tc_ld *c, const tc_node *root, tc_scenario *s);
 /* --- load_override.c: "key.path=value" what-ifs, applied to the tree
  * before the walk; their errors are reported with the file name "--set",
  * line = the override's number, column = in its text. --- */
-void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d);
+/* deferred (one flag per override, or NULL): set for an override naming a
+ * platform by id that root does not hold; tc_ld_apply_deferred applies those
+ * to each included bid file, and tc_ld_report_deferred reports the ones no
+ * file held. */
+void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d,
+                           unsigned char *deferred);
+void tc_ld_apply_deferred(tc_node *bid, const tc_load_opts *opts, tc_diags *d,
+                          unsigned char *deferred);
+void tc_ld_report_deferred(const tc_load_opts *opts, tc_diags *d, const unsigned char *deferred);
 
 /* --- load.c: the entry points over bytes already in memory (buf holds
  * len bytes and a NUL after them); path names the file in diagnostics and

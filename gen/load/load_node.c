@@ -143,26 +143,6 @@ static int ld_key_index(const char *const *keys, const tc_node *k)
     return -1;
 }
 
-static void ld_unknown(tc_ld *c, const tc_node *k, const char *const *keys)
-{
-    char list[600] = "";
-    size_t o = 0;
-    for (size_t i = 0; keys[i] && o < sizeof list; i++)
-        o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "", keys[i]);
-    tc_esc e;
-    size_t ascii = 0;
-    while (ascii < k->len && (unsigned char)k->text[ascii] < 0x80)
-        ascii++;
-    if (ascii < k->len) {
-        /* A Cyrillic "а" prints like a Latin "a": say where the keys differ. */
-        tc_ld_err(c, k, "unknown key \"%s\": non-ASCII character at byte %zu"
-                  " (expected one of: %s)", tc_ld_esc(&e, k->text, k->len), ascii + 1, list);
-        return;
-    }
-    tc_ld_err(c, k, "unknown key \"%s\" (expected one of: %s)",
-              tc_ld_esc(&e, k->text, k->len), list);
-}
-
 static void ld_duplicate(tc_ld *c, const tc_node *k, const tc_node *first)
 {
     size_t old = tc_ld_push(c, k->text);
@@ -190,7 +170,7 @@ int tc_ld_map(tc_ld *c, const tc_node *n, const char *const *keys)
         const tc_node *k = n->kids[i];
         int ki = k->bad ? -2 : ld_key_index(keys, k);
         if (ki == -1)
-            ld_unknown(c, k, keys);
+            tc_ld_unknown_key(c, k, keys);
         else if (ki >= 0 && ki < 64 && first[ki])
             ld_duplicate(c, k, first[ki]);
         else if (ki >= 0 && ki < 64)

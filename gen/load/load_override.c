@@ -13,14 +13,21 @@ typedef struct {
     tc_diags *d;
 } tc_ov;
 
-/* Reports at column `at` of the override; the key path is the text before '='. */
+/* Reports at column `at` of the override; the key path is the whole text
+ * before '=' (escaped, not cut short: it is what the user has to correct). */
 static void ov_err(const tc_ov *o, const char *at, const char *msg, const char *arg, size_t len)
 {
-    tc_esc e, ep;
+    tc_esc e;
     const char *eq = strchr(o->text, '=');
     size_t plen = eq ? (size_t)(eq - o->text) : strlen(o->text);
-    tc_diags_add(o->d, "--set", o->index, (int)(at - o->text) + 1,
-                 tc_ld_esc(&ep, o->text, plen), msg, arg ? tc_ld_esc(&e, arg, len) : "");
+    char *key = tc_escape(o->text, plen, 400);
+    if (!key) {
+        o->d->oom = 1;
+        return;
+    }
+    tc_diags_add(o->d, "--set", o->index, (int)(at - o->text) + 1, key, msg,
+                 arg ? tc_ld_esc(&e, arg, len) : "");
+    free(key);
 }
 
 static tc_node *ov_node(const tc_ov *o, tc_node_kind kind, const char *at, const char *s, size_t len)
@@ -148,10 +155,69 @@ static void ov_apply(const tc_ov *o, tc_node *root)
     *slot = val;
 }
 
-void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d)
+/* The id of "platforms[ID]..." (*len bytes), or NULL when the override
+ * names no platform by id. */
+static const char *ov_platform_id(const char *text, size_t *len)
+{
+    static const char head[] = "platforms[";
+    if (strncmp(text, head, sizeof head - 1) != 0)
+        return NULL;
+    const char *id = text + sizeof head - 1, *eq = strchr(text, '=');
+    const char *close = strchr(id, ']');
+    if (!close || (eq && close > eq) || close == id || strspn(id, "0123456789") >= (size_t)(close - id))
+        return NULL;
+    *len = (size_t)(close - id);
+    return id;
+}
+
+/* Whether root's platforms list holds an item with this id. */
+static int ov_has_platform(const tc_node *root, const char *id, size_t len)
+{
+    const tc_node *l = tc_ld_get(root, "platforms");
+    for (size_t i = 0; l && l->kind == TC_NODE_SEQ && i < l->n_kids; i++) {
+        const tc_node *v = tc_ld_get(l->kids[i], "id");
+        if (v && v->kind == TC_NODE_SCALAR && v->len == len && memcmp(v->text, id, len) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+void tc_ld_apply_overrides(tc_node *root, const tc_load_opts *opts, tc_diags *d,
+                           unsigned char *deferred)
 {
     for (size_t i = 0; opts && root && i < opts->n_overrides; i++) {
         tc_ov o = {opts->overrides[i], (int)i + 1, d};
-        ov_apply(&o, root);
+        size_t len;
+        const char *id = ov_platform_id(o.text, &len);
+        if (deferred && id && !ov_has_platform(root, id, len))
+            deferred[i] = 1;    /* a platform of an included bid file, perhaps */
+        else
+            ov_apply(&o, root);
+    }
+}
+
+void tc_ld_apply_deferred(tc_node *bid, const tc_load_opts *opts, tc_diags *d,
+                          unsigned char *deferred)
+{
+    for (size_t i = 0; opts && deferred && bid && i < opts->n_overrides; i++) {
+        tc_ov o = {opts->overrides[i], (int)i + 1, d};
+        size_t len;
+        const char *id = ov_platform_id(o.text, &len);
+        if (deferred[i] && id && ov_has_platform(bid, id, len)) {
+            deferred[i] = 0;
+            ov_apply(&o, bid);
+        }
+    }
+}
+
+void tc_ld_report_deferred(const tc_load_opts *opts, tc_diags *d, const unsigned char *deferred)
+{
+    for (size_t i = 0; opts && deferred && i < opts->n_overrides; i++) {
+        tc_ov o = {opts->overrides[i], (int)i + 1, d};
+        size_t len;
+        const char *id = ov_platform_id(o.text, &len);
+        if (deferred[i] && id)
+            ov_err(&o, id, "no platform with id \"%s\" in the scenario or its included bid files",
+                   id, len);
     }
 }

@@ -8,6 +8,13 @@ static const char *const k_perf[] = {"model", "isl", "osl", "basis", "config", "
                                      "evidence", "points", "throughput", "import", NULL};
 static const char *const k_point[] = {"interactivity", "throughput", NULL};
 
+const tc_ld_where tc_ld_where_perf[] = {
+    TC_LD_KEYS("platforms[].performance[]", k_perf),
+    TC_LD_KEYS("platforms[].performance[].points[]", k_point),
+    TC_LD_TERMS("platforms[].claims", tc_metric_terms, TC_CLAIM_METRIC_COUNT),
+    TC_LD_WHERE_END,
+};
+
 static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
 {
     if (!tc_ld_map(c, m, k_point))

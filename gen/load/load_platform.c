@@ -20,6 +20,14 @@ static const char *const k_owned[] = {"capex_per_node", "network_capex_per_node"
 static const char *const k_api[] = {"input_per_m", "output_per_m", "annual_change",
                                     "other_per_year", "one_time", NULL};
 static const char *const *const k_forms[] = {k_cloud, k_owned, k_api};
+const tc_ld_where tc_ld_where_platform[] = {
+    TC_LD_KEYS("platforms[]", k_plat),
+    TC_LD_TERMS("platforms[].pricing", tc_pricing_terms, TC_PRICING_COUNT),
+    TC_LD_KEYS("platforms[].pricing.cloud", k_cloud),
+    TC_LD_KEYS("platforms[].pricing.owned", k_owned),
+    TC_LD_KEYS("platforms[].pricing.api", k_api),
+    TC_LD_WHERE_END,
+};
 
 static void ld_cloud(tc_ld *c, const tc_node *m, tc_pricing *p)
 {

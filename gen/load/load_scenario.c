@@ -18,6 +18,16 @@ static const char *const k_dem[] = {"tokens_per_day", "growth", NULL};
 static const char *const k_wl[] = {"id", "name", "model", "isl", "osl", "share",
                                    "min_interactivity", NULL};
 static const char *const paper_names[] = {"A4", "Letter", NULL};
+/* where each mapping sits, for "belongs under" and "did you mean" */
+const tc_ld_where tc_ld_where_scenario[] = {
+    TC_LD_KEYS("", k_top),
+    TC_LD_KEYS("scenario", k_scn),
+    TC_LD_KEYS("assumptions", k_asm),
+    TC_LD_KEYS("assumptions.electricity", k_elec),
+    TC_LD_KEYS("demand", k_dem),
+    TC_LD_KEYS("workloads[]", k_wl),
+    TC_LD_WHERE_END,
+};
 
 /* Opens section key of root: its mapping (checked against keys), or NULL
  * when absent or not a mapping (then the section's defaults apply). */

@@ -26,6 +26,62 @@ static void yr_err(tc_yr *r, const yaml_mark_t *m, const char *msg)
     tc_diags_add(r->d, r->file, (int)m->line + 1, (int)m->column + 1, "", "%s", msg);
 }
 
+/* The byte offset of a mark: libyaml counts lines and characters, and the
+ * text before may hold multi-byte UTF-8. buf ends with a NUL. */
+static size_t yr_offset(const char *buf, const yaml_mark_t *m)
+{
+    size_t i = 0;
+    for (size_t line = 0; line < m->line && buf[i]; i++)
+        line += buf[i] == '\n';
+    for (size_t col = 0; buf[i] && buf[i] != '\n'; i++)
+        if (((unsigned char)buf[i] & 0xC0) != 0x80 && col++ == m->column)
+            break;
+    return i;
+}
+
+/* Whether the line of buf[i] holds ": " before i. */
+static int yr_colon_before(const char *buf, size_t i)
+{
+    while (i > 0 && buf[i - 1] != '\n') {
+        i--;
+        if (buf[i] == ':' && (buf[i + 1] == ' ' || buf[i + 1] == '\t'))
+            return 1;
+    }
+    return 0;
+}
+
+/* libyaml's words for the mistakes people make, in plain words. at: the
+ * byte at the problem mark (0 past the end); returns NULL to keep libyaml's. */
+static const char *yr_plain(const yaml_parser_t *p, const char *buf, int *use_context)
+{
+    size_t i = yr_offset(buf, &p->problem_mark);
+    char at = buf[i];
+    const char *pb = p->problem ? p->problem : "", *cx = p->context ? p->context : "";
+    *use_context = 0;
+    if (strstr(pb, "cannot start any token") && at == '\t')
+        return "a tab cannot indent yaml (indent with spaces)";
+    if (strstr(pb, "cannot start any token") && (at == '@' || at == '`'))
+        return "a value cannot start with '@' or '`' (put the value in quotes)";
+    if (strstr(cx, "quoted scalar")) {
+        *use_context = 1;
+        return "this quoted value is never closed (expected a closing quote)";
+    }
+    if (strstr(pb, "mapping values are not allowed") && yr_colon_before(buf, i))
+        return "a second ': ' on this line (quote a value that holds ': ')";
+    if (strstr(pb, "expected '-' indicator") || strstr(pb, "did not find expected key") ||
+        strstr(pb, "mapping values are not allowed"))
+        return "the indentation of this line does not line up with the lines above it";
+    if (strstr(pb, "expected ',' or ']'")) {
+        *use_context = 1;
+        return "this [ list is never closed (expected ',' or ']')";
+    }
+    if (strstr(pb, "expected ',' or '}'")) {
+        *use_context = 1;
+        return "this { mapping is never closed (expected ',' or '}')";
+    }
+    return NULL;
+}
+
 static void yr_parser_err(tc_yr *r, const yaml_parser_t *p)
 {
     char msg[400];
@@ -37,6 +93,15 @@ static void yr_parser_err(tc_yr *r, const yaml_parser_t *p)
             m.column++;
             if (r->buf[i] == '\n') { m.line++; m.column = 0; }
         }
+    }
+    int use_context;
+    const char *plain = p->error == YAML_READER_ERROR ? NULL : yr_plain(p, r->buf, &use_context);
+    if (plain) {
+        if (use_context)
+            m = p->context_mark;
+        yr_err(r, &m, plain);
+        r->fatal = 1;
+        return;
     }
     snprintf(msg, sizeof msg, "%s", p->problem ? p->problem : "invalid yaml");
     if (p->context)
