@@ -154,10 +154,17 @@ typedef struct {
     size_t winner_then;             /* the bid that wins at value */
 } tc_flip;
 
+/* An input over whose whole valid range the winner holds. */
+typedef struct {
+    char *key;                      /* the --set key */
+    tc_input_kind kind;
+    int platform;                   /* -1: scenario input */
+} tc_hold;
+
 typedef struct {
     tc_flip *flips;                 /* closest first (|change|; point 0 last) */
     size_t n_flips;
-    char **holds;                   /* keys at which the winner holds over the whole range */
+    tc_hold *holds;                 /* in table order */
     size_t n_holds;
 } tc_robustness;
 

@@ -158,11 +158,11 @@ static tc_status record(run_ctx *c, tc_lever_set *ls, const tc_lever *l, int fou
     if (!key)
         return TC_ERR_NOMEM;
     tc_robustness *x = c->x;
+    int pi = l->platform < 0 ? -1 : (int)c->keep[l->platform];
     if (!found) {
-        x->holds[x->n_holds++] = key;
+        x->holds[x->n_holds++] = (tc_hold){key, l->kind, pi};
         return TC_OK;
     }
-    int pi = l->platform < 0 ? -1 : (int)c->keep[l->platform];
     double point = l->curve ? c->r->platforms[pi].tokens_per_s_per_gpu : l->point;
     double value = l->curve ? point * at : at;
     double change = l->curve ? at - 1 : l->point != 0 ? (at - l->point) / l->point : NAN;

@@ -97,25 +97,27 @@ static void evidence(list *l, const tc_results *r)
         n_same += w == first && w != TC_EVIDENCE_COUNT;
     }
     if (n_gpu > 1 && n_same == n_gpu) {
-        add(l, TC_CAVEAT_EVIDENCE, -1, "the performance data of every bid is %s, not measured",
+        add(l, TC_CAVEAT_EVIDENCE, -1, "The performance data of every bid is %s, not measured",
             tc_evidence_names[first]);
         return;
     }
     for (size_t i = 0; i < s->n_platforms; i++) {
         tc_evidence w = s->platforms[i].n_perf ? weakest(&s->platforms[i]) : TC_EVIDENCE_COUNT;
         if (w != TC_EVIDENCE_COUNT)
-            add(l, TC_CAVEAT_EVIDENCE, (int)i, "the performance data of %s is %s, not measured",
+            add(l, TC_CAVEAT_EVIDENCE, (int)i, "The performance data of %s is %s, not measured",
                 s->platforms[i].name, tc_evidence_names[w]);
     }
 }
 
 /* 1,600,000, $0.9659: enough digits to compare with the claim. */
-static void figure(char *buf, size_t n, double v, tc_claim_metric m, const char *cur)
+static void figure(char *buf, size_t n, double v, tc_claim_metric m, double quantum,
+                   const char *cur)
 {
     int money = m == TC_CLAIM_COST_PER_M_TOKENS || m == TC_CLAIM_COST_PER_GPU_HOUR ||
                 m == TC_CLAIM_LCOT;
+    int decimals = quantum > 0 && quantum < 1 ? (int)lround(-log10(quantum)) : 4;
     if (money)
-        tc_fmt_money(buf, n, v, fabs(v) < 1 ? 4 : 2, cur);
+        tc_fmt_money(buf, n, v, decimals > 6 ? 6 : decimals, cur);
     else if (fabs(v) >= 1000)
         tc_fmt_num(buf, n, v, 0);
     else
@@ -132,8 +134,9 @@ static void claims(list *l, const tc_results *r)
                 continue;
             char pct[32], a[32], b[32];
             tc_fmt_num(pct, sizeof pct, fabs(c->deviation) * 100, 1);
-            figure(a, sizeof a, c->claimed, c->metric, r->scenario->currency);
-            figure(b, sizeof b, c->computed, c->metric, r->scenario->currency);
+            double q = p->in->claims[k].quantum;
+            figure(a, sizeof a, c->claimed, c->metric, q, r->scenario->currency);
+            figure(b, sizeof b, c->computed, c->metric, 0, r->scenario->currency);
             add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s%% %s the %s computed from "
                 "its own figures", p->in->name, claim_labels[c->metric], a, pct,
                 c->deviation > 0 ? "above" : "below", b);
@@ -168,7 +171,7 @@ static void site(list *l, const tc_results *r)
             continue;
         char mw[32];
         tc_fmt_num(mw, sizeof mw, r->scenario->site_power_mw.value, 1);
-        add(l, TC_CAVEAT_SITE, (int)i, "the fleet of %s does not fit the site's %s MW from "
+        add(l, TC_CAVEAT_SITE, (int)i, "The fleet of %s does not fit the site's %s MW from "
             "year %d", p->in->name, mw, p->site_first_year_over);
     }
 }
@@ -181,7 +184,7 @@ static void flat(list *l, const tc_results *r)
             const tc_wl_result *x = &r->platforms[i].workloads[w];
             if (x->how != TC_TPUT_FLAT || !(s->workloads[w].min_interactivity.value < x->x_lo))
                 continue;
-            add(l, TC_CAVEAT_FLAT, (int)i, "the %s service level (%.4g tokens/s per user) is "
+            add(l, TC_CAVEAT_FLAT, (int)i, "The %s service level (%.4g tokens/s per user) is "
                 "below the first point of the curve of %s (%.4g): its throughput there is "
                 "assumed flat", s->workloads[w].name, s->workloads[w].min_interactivity.value,
                 s->platforms[i].name, x->x_lo);

@@ -54,7 +54,7 @@ void tc_robustness_free(tc_robustness *x)
         free(x->flips[i].key);
     free(x->flips);
     for (size_t i = 0; x->holds && i < x->n_holds; i++)
-        free(x->holds[i]);
+        free(x->holds[i].key);
     free(x->holds);
     free(x);
 }

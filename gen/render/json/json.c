@@ -326,7 +326,7 @@ static json_t *holds_arr(const tc_results *r, int *bad)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < r->robustness->n_holds; i++)
-        push(a, str(r->robustness->holds[i]), bad);
+        push(a, str(r->robustness->holds[i].key), bad);
     return a;
 }
 
