@@ -227,7 +227,7 @@ static void analysis_sections_when_present(void **state)
 {
     (void)state;
     fixture *f = make_fixture();
-    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, *rows[NP] = {rows0, NULL, NULL};
+    tc_tornado_row rows0[] = {{.input = "utilization", .low = 5.1, .high = 3.9}}, *rows[NP] = {rows0, NULL, NULL};
     size_t n_rows[NP] = {1, 0, 0};
     tc_sensitivity sens = {0.2, rows, n_rows};
     tc_break_even be[] = {{1, 0, "utilization", 0.41, NULL}, {1, 2, "price_per_kwh", NAN, "no crossing in range"}};

@@ -269,8 +269,9 @@ static void test_analysis_sections(void **state)
 {
     (void)state;
     fixture *f = fixture_seed();
-    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, rows1[] = {{"gpu_hour", 0.40, 0.60},
-                                                                      {"throughput", 0.70, 0.30}};
+    tc_tornado_row rows0[] = {{.input = "utilization", .low = 5.1, .high = 3.9}},
+                   rows1[] = {{.input = "gpu_hour", .low = 0.40, .high = 0.60},
+                                                                      {.input = "throughput", .low = 0.70, .high = 0.30}};
     tc_tornado_row *rows[] = {rows0, rows1};
     size_t n_rows[] = {1, 2};
     tc_sensitivity sens = {0.2, rows, n_rows};

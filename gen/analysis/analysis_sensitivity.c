@@ -63,8 +63,8 @@ static void sort_rows(tc_tornado_row *rows, size_t n)
 }
 
 /* One row per lever of the one-platform copy; a lever that leaves the LCOT
- * where it is at both ends (it does not apply to the bid, or its point
- * estimate is 0) is no row. */
+ * where it is at both ends, to 1e-9 relative (it does not apply to the
+ * bid, or its point estimate is 0), is no row. */
 static tc_status lever_row(tc_lever_set *ls, tc_plan *plan, const tc_lever *l, double swing,
                            double base, tc_tornado_row *row, int *kept)
 {
@@ -72,7 +72,8 @@ static tc_status lever_row(tc_lever_set *ls, tc_plan *plan, const tc_lever *l, d
     tc_status st = lcot_at(ls, plan, l, 1 - swing, &lo);
     if (st == TC_OK)
         st = lcot_at(ls, plan, l, 1 + swing, &hi);
-    *kept = st == TC_OK && (lo != base || hi != base);
+    double tol = 1e-9 * fabs(base);    /* rounding noise is not a row */
+    *kept = st == TC_OK && (fabs(lo - base) > tol || fabs(hi - base) > tol);
     if (!*kept)
         return st;
     *row = (tc_tornado_row){ .input = l->curve ? "throughput" : tc_input_info_of(l->kind)->name,
