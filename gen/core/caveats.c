@@ -170,7 +170,8 @@ static void site(list *l, const tc_results *r)
         if (p->site_fits != 0)
             continue;
         char mw[32];
-        tc_fmt_num(mw, sizeof mw, r->scenario->site_power_mw.value, 1);
+        double v = r->scenario->site_power_mw.value;
+        tc_fmt_num(mw, sizeof mw, v, v >= 10 ? 0 : v >= 1 ? 1 : 2);
         add(l, TC_CAVEAT_SITE, (int)i, "The fleet of %s does not fit the site's %s MW from "
             "year %d", p->in->name, mw, p->site_first_year_over);
     }

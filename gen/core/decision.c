@@ -77,7 +77,7 @@ char *tc_flip_text(char *buf, size_t n, const tc_results *r, const tc_flip *f)
         return buf;
     }
     double c = fabs(f->change) * 100;
-    tc_fmt_num(pct, sizeof pct, c, c < 1 ? 1 : 0);
+    tc_fmt_num(pct, sizeof pct, c, c < 10 ? 1 : 0);
     snprintf(buf, n, "%s wins if %s %s %s%%, to %s", name, who, verb, pct, then);
     return buf;
 }
