@@ -126,12 +126,14 @@ static tc_status walk(search *q, int dir, int *found, double *at, size_t *who)
     return TC_OK;
 }
 
-/* |change| ascending, changes that are not numbers last; stable. */
+/* |change| ascending, changes that are not numbers last; stable, and two
+ * changes within the bisection's tolerance are a tie (input order kept:
+ * the scenario's inputs first), so noise never decides the order. */
 static int closer(const tc_flip *a, const tc_flip *b)
 {
     if (isnan(b->change))
         return !isnan(a->change);
-    return !isnan(a->change) && fabs(a->change) < fabs(b->change);
+    return !isnan(a->change) && fabs(a->change) < fabs(b->change) * (1 - 4 * REL_TOL);
 }
 
 static void sort_flips(tc_flip *f, size_t n)
