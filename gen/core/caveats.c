@@ -82,6 +82,14 @@ static tc_evidence weakest(const tc_platform *p)
     return w;
 }
 
+/* How a kind reads after "is": the vendor's own figures are named so. */
+static const char *evidence_words(tc_evidence e, int every)
+{
+    if (e == TC_EVIDENCE_VENDOR)
+        return every ? "the vendors' own" : "the vendor's own";
+    return tc_evidence_names[e];
+}
+
 /* One line per bid whose curves are not all measured; one line for all
  * when every GPU bid shares the same weakest kind. */
 static void evidence(list *l, const tc_results *r)
@@ -98,14 +106,14 @@ static void evidence(list *l, const tc_results *r)
     }
     if (n_gpu > 1 && n_same == n_gpu) {
         add(l, TC_CAVEAT_EVIDENCE, -1, "The performance data of every bid is %s, not measured",
-            tc_evidence_names[first]);
+            evidence_words(first, 1));
         return;
     }
     for (size_t i = 0; i < s->n_platforms; i++) {
         tc_evidence w = s->platforms[i].n_perf ? weakest(&s->platforms[i]) : TC_EVIDENCE_COUNT;
         if (w != TC_EVIDENCE_COUNT)
             add(l, TC_CAVEAT_EVIDENCE, (int)i, "The performance data of %s is %s, not measured",
-                s->platforms[i].name, tc_evidence_names[w]);
+                s->platforms[i].name, evidence_words(w, 0));
     }
 }
 
