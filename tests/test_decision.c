@@ -270,6 +270,41 @@ static void no_runner_up(void **state)
     assert_true(isnan(r->decision.lcot_ratio));
     assert_true(isnan(r->decision.npv_difference));
     assert_null(r->robustness);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_non_null(m);
+    tc_table_print_decision(m, r);
+    fclose(m);
+    assert_string_equal(buf, "\nDecision: alpha wins, the only bid that serves every workload\n"
+                             "Caveats:\n"
+                             "  - Beta Cloud does not serve chat at its service level\n");
+    free(buf);
+    tc_results_free(r);
+}
+
+/* Values as a reader sees them, in a currency without a symbol. */
+static void value_texts(void **state)
+{
+    fixture *f = *state;
+    strcpy(f->s.currency, "CHF");
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(&f->s, &r), TC_OK);
+    char buf[128];
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_CAPEX_PER_NODE, 3.4e6),
+                        "CHF 3.40M per node");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_GPU_HOUR, 0.0412),
+                        "CHF 0.0412 per GPU-hour");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_ONE_TIME, 1250),
+                        "CHF 1,250");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_PUE, 1.25), "1.25");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_AMORTIZATION_YEARS, 5),
+                        "5 years");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_POWER_KW_PER_GPU, 12.5),
+                        "12.5 kW");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_UTILIZATION, 0.45), "45%");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_UTILIZATION, NAN), "n/a");
+    assert_string_equal(tc_input_value_text(buf, sizeof buf, r, TC_IN_KIND_COUNT, 1), "n/a");
     tc_results_free(r);
 }
 
@@ -361,7 +396,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(decision_block), T(flips_by_hand), T(sentences), T(caveat_lines),
         T(caveat_coverage_and_flat), T(no_runner_up), T(whole_years), T(json_keys),
-        T(terminal_lines),
+        T(terminal_lines), T(value_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -307,6 +307,44 @@ static void test_analysis_sections(void **state)
     fixture_free(f);
 }
 
+/* The decision on the summary and in its own section, from hand-built
+ * robustness: the runner-up margin before the baseline comparison, the
+ * closest flip in words, the caveats, the flip table and the holds; with
+ * no flip, the sentence that says so. */
+static void test_decision_section(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    f->r.decision = (tc_decision){1, 1, 1, 0, 4.7887, 25283552};
+    tc_flip flips[] = {{"platforms[h200].pricing.cloud.gpu_hour", TC_IN_GPU_HOUR, 0, 1.41, 0.29,
+                        0.29 / 1.41 - 1, 0}};
+    tc_hold holds[] = {{"assumptions.pue", TC_IN_PUE, -1}, {"platforms[gb300].power_kw_per_gpu",
+                                                             TC_IN_POWER_KW_PER_GPU, 1}};
+    tc_robustness rob = {flips, 1, holds, 2};
+    f->r.robustness = &rob;
+    char err[512];
+    assert_int_equal(render(f, OUT "/decision", NULL, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/decision/report.pdf");
+    static const char *const order[] = {
+        "Executive summary", "costs 378.9% more", "Against the baseline", "What would change it",
+        "HGX H200 wins if its price falls 79%, to $0.29 per GPU-hour",
+        "What would change the recommendation", "GPU-hour price, HGX H200", "$1.41 per",
+        "$0.29 per", "-79.4%", "Scenario: PUE.", "GB300 NVL72: Power per GPU."};
+    assert_in_order(text, order, sizeof order / sizeof order[0]);
+    free(text);
+    rob.n_flips = 0;
+    rob.n_holds = 0;
+    assert_int_equal(render(f, OUT "/decision", NULL, err, sizeof err), TC_OK);
+    text = pdf_text_of(OUT "/decision/report.pdf");
+    static const char *const none[] = {
+        "What would change it", "No input moved on its own", "What would change the recommendation",
+        "No input moved on its own"};
+    assert_in_order(text, none, sizeof none / sizeof none[0]);
+    free(text);
+    f->r.robustness = NULL;
+    fixture_free(f);
+}
+
 static void test_unwritable_output_is_a_status(void **state)
 {
     (void)state;
@@ -362,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_templates_folder),
         cmocka_unit_test(test_font_subset_second_pass),
         cmocka_unit_test(test_analysis_sections),
+        cmocka_unit_test(test_decision_section),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };
     mkdir(OUT, 0777);
