@@ -156,7 +156,7 @@ static void keys_in_documented_order(void **state)
         "tokens_per_s_per_mw cost_per_m_tokens levelized_cost_per_m_tokens tco_npv tco_nominal ");
     assert_non_null(strstr(keys_of(p0), " workloads years claims"));
     json_t *w = json_array_get(json_object_get(p0, "workloads"), 0);
-    assert_string_equal(keys_of(w), "id covered tokens_per_s_per_gpu cost_per_m_tokens throughput_method");
+    assert_string_equal(keys_of(w), "id covered tokens_per_s_per_gpu cost_per_m_tokens throughput_method evidence");
     json_t *y = json_array_get(json_object_get(p0, "years"), 0);
     assert_prefix(keys_of(y), "year gpus capex opex credit tokens facility_mw ");
     json_t *c = json_array_get(json_object_get(p0, "claims"), 0);

@@ -91,14 +91,19 @@ static json_t *scenario_obj(const tc_results *r, int *bad)
     return o;
 }
 
-static json_t *workload_obj(const tc_wl_result *w, int *bad)
+static json_t *workload_obj(const tc_platform *p, const tc_wl_result *w, int *bad)
 {
     json_t *o = json_object();
+    const tc_perf *e = p && w->perf_index >= 0 && (size_t)w->perf_index < p->n_perf
+                           ? &p->perf[w->perf_index] : NULL;
     put(o, "id", str(w->in ? w->in->id : ""), bad);
     put(o, "covered", json_boolean(w->covered), bad);
     put(o, "tokens_per_s_per_gpu", num(w->tokens_per_s_per_gpu), bad);
     put(o, "cost_per_m_tokens", num(w->cost_per_m_tokens), bad);
     put(o, "throughput_method", json_string(tput_how_name(w->how)), bad);
+    /* where the curve's numbers come from (null: no curve used, e.g. api) */
+    put(o, "evidence", e && (unsigned)e->evidence < TC_EVIDENCE_COUNT
+                           ? json_string(tc_evidence_names[e->evidence]) : json_null(), bad);
     if (!w->covered && w->reason)
         put(o, "reason", str(w->reason), bad);
     return o;
@@ -145,7 +150,7 @@ static json_t *platform_lists(json_t *o, const tc_results *r, const tc_platform_
 {
     json_t *wl = json_array(), *years = json_array(), *claims = json_array();
     for (size_t i = 0; i < r->scenario->n_workloads; i++)
-        push(wl, workload_obj(&p->workloads[i], bad), bad);
+        push(wl, workload_obj(p->in, &p->workloads[i], bad), bad);
     for (int y = 0; p->years && y < r->scenario->horizon_years; y++)
         push(years, year_obj(&p->years[y], bad), bad);
     for (size_t i = 0; p->in && i < p->in->n_claims; i++)
