@@ -136,6 +136,8 @@ static const char *recommendation(tc_pdf *d)
     if (!base || !base->covered)
         return pdf_say(d, "summary", d->r->n_ranking > 1 ? "recommendation_no_baseline"
                                                          : "recommendation_only");
+    if (d->r->decision.has_runner_up && d->r->decision.runner_up == d->r->baseline)
+        return pdf_say(d, "summary", "recommendation_runner_up_is_baseline");
     return pdf_say(d, "summary", "recommendation");
 }
 
