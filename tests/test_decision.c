@@ -75,9 +75,11 @@ static int teardown(void **state)
 static tc_results *analyzed(fixture *f)
 {
     tc_results *r = NULL;
-    char err[256] = "";
+    tc_diags d;
+    tc_diags_init(&d);
     assert_int_equal(tc_eval(&f->s, &r), TC_OK);
-    assert_int_equal(tc_analyze(&f->s, r, err, sizeof err), TC_OK);
+    assert_int_equal(tc_analyze(&f->s, r, &d), TC_OK);
+    tc_diags_free(&d);
     return r;
 }
 

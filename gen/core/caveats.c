@@ -10,15 +10,6 @@
 
 #include "tc_format.h"
 
-static const char *const claim_labels[TC_CLAIM_METRIC_COUNT] = {
-    [TC_CLAIM_COST_PER_M_TOKENS] = "cost per million tokens",
-    [TC_CLAIM_TOKENS_PER_S_PER_MW] = "tokens/s per MW",
-    [TC_CLAIM_TOKENS_PER_S_PER_GPU] = "tokens/s per GPU",
-    [TC_CLAIM_COST_PER_GPU_HOUR] = "cost per GPU-hour",
-    [TC_CLAIM_PFLOPS_PER_DOLLAR_HOUR] = "PFLOPS per dollar-hour",
-    [TC_CLAIM_LCOT] = "levelized cost per million tokens",
-};
-
 typedef struct {
     tc_caveats *c;
     size_t cap;
@@ -121,8 +112,8 @@ static void evidence(list *l, const tc_results *r)
 static void figure(char *buf, size_t n, double v, tc_claim_metric m, double quantum,
                    const char *cur)
 {
-    int money = m == TC_CLAIM_COST_PER_M_TOKENS || m == TC_CLAIM_COST_PER_GPU_HOUR ||
-                m == TC_CLAIM_LCOT;
+    const char *unit = tc_metric_terms[m].unit;
+    int money = unit && strncmp(unit, "CUR", 3) == 0;   /* in the scenario currency */
     int decimals = quantum > 0 && quantum < 1 ? (int)lround(-log10(quantum)) : 4;
     if (money)
         tc_fmt_money(buf, n, v, decimals > 6 ? 6 : decimals, cur);
@@ -130,6 +121,14 @@ static void figure(char *buf, size_t n, double v, tc_claim_metric m, double quan
         tc_fmt_num(buf, n, v, 0);
     else
         snprintf(buf, n, "%.4g", v);
+}
+
+/* A metric's label inside a sentence: "cost per million tokens", "LCOT". */
+static void in_sentence(char *buf, size_t n, tc_claim_metric m)
+{
+    snprintf(buf, n, "%s", tc_metric_terms[m].label);
+    if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+        buf[0] = (char)(buf[0] - 'A' + 'a');
 }
 
 static void claims(list *l, const tc_results *r)
@@ -140,13 +139,14 @@ static void claims(list *l, const tc_results *r)
             const tc_claim_result *c = &p->claims[k];
             if (!(fabs(c->deviation) > TC_CAVEAT_CLAIM_OFF))
                 continue;
-            char pct[32], a[32], b[32];
+            char pct[32], a[32], b[32], what[64];
+            in_sentence(what, sizeof what, c->metric);
             tc_fmt_num(pct, sizeof pct, fabs(c->deviation) * 100, 1);
             double q = p->in->claims[k].quantum;
             figure(a, sizeof a, c->claimed, c->metric, q, r->scenario->currency);
             figure(b, sizeof b, c->computed, c->metric, 0, r->scenario->currency);
             add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s%% %s the %s computed from "
-                "its own figures", p->in->name, claim_labels[c->metric], a, pct,
+                "its own figures", p->in->name, what, a, pct,
                 c->deviation > 0 ? "above" : "below", b);
         }
     }
