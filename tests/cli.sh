@@ -200,7 +200,7 @@ if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed sho
 # (a scoring criterion an api bid has no value for), exit 1, nothing else.
 expect 1 "analysis error" -- "$bin" eval scenarios/committee.yaml \
     --set 'analysis.scoring.criteria[0].metric=tokens_per_s_per_mw'
-has "$tmp/err" "scenarios/committee.yaml:217:9: analysis.scoring.criteria[0].metric: tokens_per_s_per_mw does not apply to bid deepseek-api (api pricing)" "analysis error"
+has "$tmp/err" "scenarios/committee.yaml:226:9: analysis.scoring.criteria[0].metric: tokens_per_s_per_mw does not apply to bid deepseek-api (api pricing)" "analysis error"
 lines "$tmp/err" 1 "analysis error"
 empty "$tmp/out" "analysis error: no table"
 
