@@ -327,9 +327,9 @@ static void test_decision_section(void **state)
     char *text = pdf_text_of(OUT "/decision/report.pdf");
     static const char *const order[] = {
         "Executive summary", "the runner-up, the baseline", "378.9% more", "What would change it",
-        "HGX H200 wins if its price falls 79%, to $0.29 per GPU-hour",
+        "HGX H200 wins if its price falls 79%, to $0.290 per GPU-hour",
         "What would change the recommendation", "GPU-hour price, HGX H200", "$1.41 per",
-        "$0.29 per", "-79.4%", "Scenario: PUE.", "GB300 NVL72: Power per GPU."};
+        "$0.290 per", "-79.4%", "Scenario: PUE.", "GB300 NVL72: Power per GPU."};
     assert_in_order(text, order, sizeof order / sizeof order[0]);
     free(text);
     rob.n_flips = 0;

@@ -8,18 +8,10 @@
 
 #include "tc_format.h"
 
-/* Money at a reader's precision: $1.49, $0.0412, $1,250, $1.02M. */
+/* Money in the board's style (tc_fmt_board_money): $1.49, $0.0412, $84.1K. */
 static char *money_text(char *buf, size_t n, double v, const char *cur)
 {
-    double a = fabs(v);
-    if (a >= 1e5) {
-        char si[32];
-        const char *sym = tc_currency_symbol(cur);
-        tc_fmt_si(si, sizeof si, a);
-        snprintf(buf, n, "%s%s%s%s", v < 0 ? "-" : "", sym ? sym : cur, sym ? "" : " ", si);
-        return buf;
-    }
-    return tc_fmt_money(buf, n, v, a >= 100 ? 0 : a >= 0.1 || a == 0 ? 2 : 4, cur);
+    return tc_fmt_board_money(buf, n, v, cur);
 }
 
 /* A percentage with one decimal when it is not whole: 45%, 2.5%. */
@@ -43,8 +35,8 @@ char *tc_input_value_text(char *buf, size_t n, const tc_results *r, tc_input_kin
     }
     if (inf->fmt == TC_IN_FMT_MONEY)
         money_text(num, sizeof num, v, r->scenario->currency);
-    else if (fabs(v) >= 1e5)
-        tc_fmt_si(num, sizeof num, v);
+    else if (fabs(v) >= 1e4)
+        tc_fmt_board_count(num, sizeof num, v);
     else
         tc_fmt_num(num, sizeof num, tc_round_sig(v, 4),
                    inf->integer || fabs(v) >= 100 ? 0 : fabs(v) >= 10 ? 1 : 2);

@@ -150,7 +150,7 @@ static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platfo
     const tc_decision *dec = &d->r->decision;
     if (dec->has_runner_up) {
         set(d, "runner_up_margin", pdf_pct(buf, sizeof buf, dec->lcot_ratio - 1, 1));
-        set(d, "npv_vs_runner_up", pdf_money(buf, sizeof buf, d, dec->npv_difference, 0));
+        set(d, "npv_vs_runner_up", pdf_board(buf, sizeof buf, d, dec->npv_difference));
     }
     const tc_monte_carlo *mc = d->r->monte_carlo;
     if (mc && dec->has_winner) {

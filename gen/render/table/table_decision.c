@@ -31,7 +31,7 @@ static void winner_line(FILE *f, const tc_results *r)
                 s->platforms[d->winner].id);
         return;
     }
-    tc_fmt_money(npv, sizeof npv, d->npv_difference, 0, s->currency);
+    tc_fmt_board_money(npv, sizeof npv, d->npv_difference, s->currency);
     fprintf(f, "\nDecision: %s wins; the runner-up %s costs %.1f%% more per token (LCOT %.4fx, "
             "TCO NPV %s more)\n", s->platforms[d->winner].id, s->platforms[d->runner_up].id,
             (d->lcot_ratio - 1) * 100, d->lcot_ratio, npv);
