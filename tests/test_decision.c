@@ -216,7 +216,7 @@ static void caveat_lines(void **state)
         "Alpha Cloud leads the runner-up, Beta Cloud, by only 6.7% on levelized cost: a small "
         "change in the inputs can reverse the order",
         "The performance data of every bid is the vendors' own, not measured",
-        "Alpha Cloud claims cost per GPU-hour of $2.2, 10.0% above the $2.0000 computed from "
+        "Alpha Cloud claims cost per GPU-hour of $2.20, 10.0% above the $2.00 computed from "
         "its own figures",
         "The fleet of Alpha Cloud does not fit the site's 0.02 MW from year 1",
         "The fleet of Beta Cloud does not fit the site's 0.02 MW from year 1",

@@ -108,15 +108,13 @@ static void evidence(list *l, const tc_results *r)
     }
 }
 
-/* 1,600,000, $0.9659: enough digits to compare with the claim. */
-static void figure(char *buf, size_t n, double v, tc_claim_metric m, double quantum,
-                   const char *cur)
+/* $0.966 (the board's 3 significant figures), 1,600,000, 0.9659. */
+static void figure(char *buf, size_t n, double v, tc_claim_metric m, const char *cur)
 {
     const char *unit = tc_metric_terms[m].unit;
     int money = unit && strncmp(unit, "CUR", 3) == 0;   /* in the scenario currency */
-    int decimals = quantum > 0 && quantum < 1 ? (int)lround(-log10(quantum)) : 4;
     if (money)
-        tc_fmt_money(buf, n, v, decimals > 6 ? 6 : decimals, cur);
+        tc_fmt_board_money(buf, n, v, cur);
     else if (fabs(v) >= 1000)
         tc_fmt_num(buf, n, v, 0);
     else
@@ -142,9 +140,8 @@ static void claims(list *l, const tc_results *r)
             char pct[32], a[32], b[32], what[64];
             in_sentence(what, sizeof what, c->metric);
             tc_fmt_num(pct, sizeof pct, fabs(c->deviation) * 100, 1);
-            double q = p->in->claims[k].quantum;
-            figure(a, sizeof a, c->claimed, c->metric, q, r->scenario->currency);
-            figure(b, sizeof b, c->computed, c->metric, 0, r->scenario->currency);
+            figure(a, sizeof a, c->claimed, c->metric, r->scenario->currency);
+            figure(b, sizeof b, c->computed, c->metric, r->scenario->currency);
             add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s%% %s the %s computed from "
                 "its own figures", p->in->name, what, a, pct,
                 c->deviation > 0 ? "above" : "below", b);
