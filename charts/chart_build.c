@@ -208,6 +208,8 @@ static const char *input_label(const char *key)
     return key ? key : "?";
 }
 
+#define TC_TORNADO_BARS 10     /* the chart shows the widest ten; the report's table all */
+
 tc_status tc_build_tornado(const tc_results *r, tc_chart *c)
 {
     const tc_sensitivity *sens = r->sensitivity;
@@ -215,13 +217,16 @@ tc_status tc_build_tornado(const tc_results *r, tc_chart *c)
     if (!sens || !sens->rows || !sens->n_rows || sens->n_rows[pi] == 0)
         return TC_OK;
     const tc_tornado_row *rows = sens->rows[pi];
-    size_t n = sens->n_rows[pi];
+    size_t n = sens->n_rows[pi] < TC_TORNADO_BARS ? sens->n_rows[pi] : TC_TORNADO_BARS;
     double base = r->platforms[pi].levelized_cost_per_m_tokens;
     const char *cur = r->scenario->currency;
     c->type = TC_PLOT_HBAR;
     c->title = tc_chart_str(c, "What moves the levelized cost of %s", tc_pname(r, pi));
-    c->subtitle = tc_chart_str(c, "Each input moved by \xc2\xb1%.0f%% on its own, everything else held",
-                               sens->swing * 100.0);
+    c->subtitle = n < sens->n_rows[pi]
+        ? tc_chart_str(c, "The %zu widest of %zu inputs, each moved by \xc2\xb1%.0f%% on its own, "
+                       "everything else held", n, sens->n_rows[pi], sens->swing * 100.0)
+        : tc_chart_str(c, "Each input moved by \xc2\xb1%.0f%% on its own, everything else held",
+                       sens->swing * 100.0);
     c->x.label = tc_chart_str(c, "levelized cost, %s per million %s tokens", cur, tc_basis_word(r));
     c->x.fmt = TC_FMT_MONEY;
     c->x.currency = cur;
@@ -236,7 +241,7 @@ tc_status tc_build_tornado(const tc_results *r, tc_chart *c)
     lo = &c->series[0];
     c->n_cats = n;
     for (size_t i = 0; i < n; i++) {
-        c->cats[i].label = input_label(rows[i].input);
+        c->cats[i].label = rows[i].label ? rows[i].label : input_label(rows[i].input);
         lo->x[i] = hi->x[i] = base;
         lo->y[i] = rows[i].low;
         hi->y[i] = rows[i].high;

@@ -64,11 +64,30 @@ static int seen_before(const tc_results *r, size_t i, size_t w)
     return 0;
 }
 
+/* The weakest evidence of platform i's entries (measured < vendor <
+ * estimated < illustrative). */
+static tc_evidence weakest(const tc_platform *p)
+{
+    tc_evidence w = TC_EVIDENCE_MEASURED;
+    for (size_t k = 0; k < p->n_perf; k++)
+        w = p->perf[k].evidence > w ? p->perf[k].evidence : w;
+    return w;
+}
+
+/* A legend name says where the curve's numbers come from: "B200 (vendor)". */
+static const char *evidence_name(const tc_results *r, tc_chart *c, size_t i, tc_evidence ev)
+{
+    return tc_chart_str(c, "%s (%s)", tc_pname(r, i), tc_evidence_names[ev]);
+}
+
 /* shape: -1 when every workload has the same shape (the legend then names
- * each curve), else its dash pattern (the legend keys colour and dash). */
+ * each curve, with its evidence), else its dash pattern (the legend keys
+ * colour and dash; the platform's key carries the evidence). */
 static tc_status curve(const tc_results *r, tc_chart *c, size_t i, const tc_perf *e, int shape)
 {
-    tc_series *s = tc_chart_add_series(c, tc_pname(r, i), tc_chart_platform_colour(i), e->n_points);
+    const char *name = shape < 0 ? evidence_name(r, c, i, e->evidence) : tc_pname(r, i);
+    tc_series *s = name ? tc_chart_add_series(c, name, tc_chart_platform_colour(i), e->n_points)
+                        : NULL;
     if (!s)
         return TC_ERR_NOMEM;
     s->style = TC_STYLE_LINE;
@@ -173,8 +192,9 @@ static tc_status legend_keys(const tc_results *r, tc_chart *c, size_t n_curves)
         int has = 0;
         for (size_t k = 0; k < n_curves; k++)
             has |= c->series[k].name == tc_pname(r, i);
-        tc_series *key = has ? tc_chart_add_series(c, tc_pname(r, i), tc_chart_platform_colour(i), 0)
-                             : NULL;
+        const char *name = has ? evidence_name(r, c, i, weakest(&s->platforms[i])) : NULL;
+        tc_series *key = name ? tc_chart_add_series(c, name, tc_chart_platform_colour(i), 0)
+                              : NULL;
         if (has && !key)
             return TC_ERR_NOMEM;
         if (key)

@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "tc_diag.h"
+#include "tc_inputs.h"
 #include "tc_model.h"
 #include "tc_results.h"
 #include "tc_status.h"
@@ -30,7 +31,8 @@
  * r->sensitivity (analysis.sensitivity), r->break_even (always, when at
  * least two platforms cover the mix), r->monte_carlo (analysis.monte_carlo,
  * only when some input is a distribution; otherwise a warning and no
- * section) and r->scoring (analysis.scoring). On error r's analysis
+ * section), r->scoring (analysis.scoring) and r->robustness (always, when
+ * a runner-up exists). On error r's analysis
  * sections are freed and the error is one diagnostic in d: located
  * (FILE:LINE:COLUMN: key.path: message) when it is in the scenario, e.g. a
  * scoring criterion that does not apply to a bid; otherwise at line 0 (the
@@ -50,6 +52,42 @@ tc_status tc_analyze(const tc_scenario *s, tc_results *r, tc_diags *d);
  * NULL when out of memory. */
 tc_scenario *tc_analysis_copy(const tc_scenario *s, const size_t *keep, size_t n_keep);
 void tc_analysis_copy_free(tc_scenario *c);   /* accepts NULL */
+
+/* ---- levers (analysis_levers.c) ----------------------------------------
+ * The inputs sensitivity and robustness vary, from the inputs table of a
+ * scenario copy: each non-structural input that can move an LCOT
+ * (tc_input_info.decides), and per bid one curve lever, a factor on every
+ * throughput point. */
+typedef struct {
+    size_t item;            /* index into the table (a curve: its first point) */
+    tc_input_kind kind;
+    int platform;           /* index into the copy's platforms, -1: scenario input */
+    int curve;              /* 1: every throughput point of the bid, by a factor */
+    double point;           /* the point estimate (a curve: factor 1) */
+} tc_lever;
+
+typedef struct {
+    tc_scenario *copy;      /* tc_analysis_copy(s, keep, n_keep): the levers act on it */
+    tc_inputs *inputs;      /* the table over copy */
+    double *orig;           /* each item's value at the point estimate */
+    tc_lever *levers;
+    size_t n;
+} tc_lever_set;
+
+tc_lever_set *tc_levers_new(const tc_scenario *s, const size_t *keep, size_t n_keep);
+void tc_levers_free(tc_lever_set *ls);   /* accepts NULL */
+/* Sets lever l of ls->copy to x; x == l->point restores the point estimate exactly. */
+void tc_lever_set_value(tc_lever_set *ls, const tc_lever *l, double x);
+/* The lever's --set key, malloc'd (a curve: platforms[ID].performance[*].points[*].throughput). */
+char *tc_lever_key(const tc_lever_set *ls, const tc_lever *l);
+const char *tc_lever_label(const tc_lever *l);   /* static */
+
+/* ---- robustness (analysis_robust.c) ------------------------------------ */
+/* For every lever over the covered bids: the nearest value within its valid
+ * range at which the winner changes (r->decision), or a hold. *out NULL
+ * (and TC_OK) without a runner-up. */
+tc_status tc_robustness_run(const tc_scenario *s, const tc_results *r,
+                            tc_robustness **out, char *err, size_t n);
 
 /* ---- generator --------------------------------------------------------- */
 typedef struct {
@@ -84,8 +122,6 @@ double tc_quantile(double *v, size_t n, double p);
 size_t tc_quantiles_summary(double *v, size_t n, tc_quantiles *q);
 
 /* ---- the analyses, one by one (tc_analyze calls them) -------------------- */
-/* Sensitivity inputs that apply to platform p (names as in OUTPUTS.md). */
-size_t tc_sensitivity_inputs(const tc_platform *p, const char **names, size_t max);
 tc_status tc_sensitivity_run(const tc_scenario *s, const tc_results *r,
                              tc_sensitivity **out, char *err, size_t n);
 

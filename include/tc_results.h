@@ -7,6 +7,7 @@
 #define TC_RESULTS_H
 
 #include <stddef.h>
+#include "tc_inputs.h"
 #include "tc_model.h"
 #include "tc_status.h"
 
@@ -91,8 +92,11 @@ typedef struct {
 
 /* Analysis sections (issue: finance analytics). NULL / 0 when absent. */
 typedef struct {
-    const char *input;              /* scenario key: gpu_hour, utilization, ... */
+    const char *input;              /* the key's last segment: gpu_hour, utilization, ... (static) */
     double low, high;               /* LCOT at (1 - swing) and (1 + swing) */
+    const char *label;              /* "GPU-hour price", "Throughput (every point)" (static); NULL: input */
+    char *key;                      /* the --set key (owned; NULL in hand-built rows);
+                                     * throughput: platforms[ID].performance[*].points[*].throughput */
 } tc_tornado_row;
 
 typedef struct {
@@ -130,6 +134,40 @@ typedef struct {
     size_t n_scores;
 } tc_scoring;
 
+/* The decision (METHOD.md "decision"): winner and runner-up by LCOT among
+ * the bids covering the mix, filled by tc_eval; every renderer reads it. */
+typedef struct {
+    int has_winner, has_runner_up;
+    size_t winner, runner_up;       /* platform indices */
+    double lcot_ratio;              /* runner-up LCOT / winner LCOT; NAN without runner-up */
+    double npv_difference;          /* runner-up TCO NPV - winner TCO NPV; NAN without runner-up */
+} tc_decision;
+
+/* One input at which the winner changes (robustness). */
+typedef struct {
+    char *key;                      /* the --set key (throughput: every point, a [*] key) */
+    tc_input_kind kind;             /* TC_IN_POINT_THROUGHPUT for the scaled curve */
+    int platform;                   /* the bid the input belongs to, -1: scenario input */
+    double point;                   /* the value evaluated (throughput: mix tokens/s per GPU) */
+    double value;                   /* the nearest value at which another bid wins */
+    double change;                  /* (value - point) / point; NAN when point is 0 */
+    size_t winner_then;             /* the bid that wins at value */
+} tc_flip;
+
+/* An input over whose whole valid range the winner holds. */
+typedef struct {
+    char *key;                      /* the --set key */
+    tc_input_kind kind;
+    int platform;                   /* -1: scenario input */
+} tc_hold;
+
+typedef struct {
+    tc_flip *flips;                 /* closest first (|change|; point 0 last) */
+    size_t n_flips;
+    tc_hold *holds;                 /* in table order */
+    size_t n_holds;
+} tc_robustness;
+
 typedef struct {
     const tc_scenario *scenario;    /* the evaluated inputs (not owned) */
     size_t baseline;                /* index into platforms */
@@ -143,6 +181,8 @@ typedef struct {
     size_t n_break_even;
     tc_monte_carlo *monte_carlo;
     tc_scoring *scoring;
+    tc_decision decision;           /* filled by tc_eval */
+    tc_robustness *robustness;      /* tc_analyze, when a runner-up exists */
     /* tc_eval's single allocation, holding this struct and the platform,
      * workload, year, claim and ranking arrays; NULL when the arrays are
      * separate allocations (tc_results_free then frees each). */
@@ -152,6 +192,8 @@ typedef struct {
 /* Evaluates METHOD.md over s. Pure: no I/O. *out is NULL on error. */
 tc_status tc_eval(const tc_scenario *s, tc_results **out);
 void tc_results_free(tc_results *r);     /* accepts NULL */
+/* Frees a robustness section: its keys, flips and holds; accepts NULL. */
+void tc_robustness_free(tc_robustness *x);
 
 /* Frees and clears r's analysis sections (NULL pointers, zero counts);
  * accepts NULL. Each section and each array it points to is its own

@@ -278,7 +278,7 @@ static void fx_analysis(tc_fixture *f)
     size_t best = f->ranking[0];
     double base = f->pres[best].levelized_cost_per_m_tokens;
     for (size_t k = 0; k < 5; k++)
-        f->rows[best][k] = (tc_tornado_row){inputs[k], base * lo[k], base * hi[k]};
+        f->rows[best][k] = (tc_tornado_row){.input = inputs[k], .low = base * lo[k], .high = base * hi[k]};
     f->n_rows[best] = 5;
     for (size_t i = 0; i < FX_MAX_P; i++)
         f->rows_ptr[i] = f->rows[i];

@@ -189,7 +189,10 @@ has "$tmp/out" "Bid scoring (0-100, weights: levelized_cost_per_m_tokens 60%, co
 has "$tmp/out" "Break-even (where year-1 costs per million tokens are equal):" "break-even heading"
 has "$tmp/out" "Monte Carlo (2,000 draws, seed 42), LCOT per million tokens:" "monte carlo heading"
 has "$tmp/out" "Sensitivity (LCOT per million tokens with the input at -20% / +20%, widest first):" "sensitivity heading"
-has "$tmp/out" "  deepseek-api: api_price " "api sensitivity row"
+has "$tmp/out" "  deepseek-api: output_per_m " "api sensitivity row (each api price on its own)"
+has "$tmp/out" "Decision: mi355x wins; the runner-up b200 costs 29.5% more per token" "decision line"
+has "$tmp/out" "  NVIDIA HGX B200 wins if its price falls 24%, to \$1.49 per GPU-hour" "closest flips"
+has "$tmp/out" "  - The performance data of every bid is illustrative, not measured" "caveats"
 expect 0 "eval seed" -- "$bin" eval scenarios/seed.yaml
 if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed shows analyses it did not ask for"; else ok; fi
 
@@ -197,7 +200,7 @@ if grep -q "Bid scoring\|Monte Carlo\|Sensitivity" "$tmp/out"; then ko "seed sho
 # (a scoring criterion an api bid has no value for), exit 1, nothing else.
 expect 1 "analysis error" -- "$bin" eval scenarios/committee.yaml \
     --set 'analysis.scoring.criteria[0].metric=tokens_per_s_per_mw'
-has "$tmp/err" "scenarios/committee.yaml:217:9: analysis.scoring.criteria[0].metric: tokens_per_s_per_mw does not apply to bid deepseek-api (api pricing)" "analysis error"
+has "$tmp/err" "scenarios/committee.yaml:226:9: analysis.scoring.criteria[0].metric: tokens_per_s_per_mw does not apply to bid deepseek-api (api pricing)" "analysis error"
 lines "$tmp/err" 1 "analysis error"
 empty "$tmp/out" "analysis error: no table"
 

@@ -137,7 +137,9 @@ static void test_tornado_cloud(void **state)
     assert_int_equal(tc_sensitivity_run(&f->s, r, &r->sensitivity, err, sizeof err), TC_OK);
     const tc_sensitivity *sv = r->sensitivity;
     assert_double_rel(sv->swing, 0.2, 0);
-    assert_int_equal(sv->n_rows[0], 5);     /* power inputs do not apply: included */
+    /* power inputs do not apply (power included); the point estimates at 0
+     * (other costs, one-time, annual change, uplift) give no row */
+    assert_int_equal(sv->n_rows[0], 6);
     const tc_tornado_row *x = row(sv, 0, "gpu_hour");
     assert_double_rel(x->low, cloud_lcot(1.6, 1000, 0.5, 0.5, 0.1), 1e-9);
     assert_double_rel(x->high, cloud_lcot(2.4, 1000, 0.5, 0.5, 0.1), 1e-9);
@@ -153,23 +155,40 @@ static void test_tornado_cloud(void **state)
     x = row(sv, 0, "discount_rate");
     assert_double_rel(x->low, cloud_lcot(2, 1000, 0.5, 0.5, 0.08), 1e-9);
     assert_double_rel(x->high, cloud_lcot(2, 1000, 0.5, 0.5, 0.12), 1e-9);
+    /* demand 0.8e9: ceil(2.31) = 3 and ceil(3.47) = 4 nodes; 1.2e9: 4 and 6 */
+    x = row(sv, 0, "tokens_per_day");
+    assert_string_equal(x->key, "demand.tokens_per_day");
+    assert_double_rel(x->low, (3 * 17520 * 8 / 1.1 + 4 * 17520 * 8 / 1.21) /
+                              (365 * 0.8e9 / 1.1 + 365 * 1.2e9 / 1.21) * 1e6, 1e-9);
+    assert_double_rel(x->high, (4 * 17520 * 8 / 1.1 + 6 * 17520 * 8 / 1.21) /
+                               (365 * 1.2e9 / 1.1 + 365 * 1.8e9 / 1.21) * 1e6, 1e-9);
     x = row(sv, 0, "growth");
     assert_double_rel(x->low, cloud_lcot(2, 1000, 0.5, 0.4, 0.1), 1e-9);
     assert_double_rel(x->high, cloud_lcot(2, 1000, 0.5, 0.6, 0.1), 1e-9);
     for (size_t i = 1; i < sv->n_rows[0]; i++)
         assert_true(fabs(sv->rows[0][i - 1].high - sv->rows[0][i - 1].low) >=
                     fabs(sv->rows[0][i].high - sv->rows[0][i].low));
-    /* widest: the price (0.4 x 1.2258 = 0.490), then the throughput
-     * (1.5360 - 1.0782 = 0.458: fleet rounding makes it asymmetric) */
+    /* widest: the price (0.4 x 1.2258 = 0.490), then utilization and the
+     * throughput, tied (1.5360 - 1.0782 = 0.458: fleet rounding makes it
+     * asymmetric), in table order: the scenario's inputs first */
     assert_string_equal(sv->rows[0][0].input, "gpu_hour");
-    assert_string_equal(sv->rows[0][1].input, "throughput");
-    /* owned: every input applies; api: its price (LCOT = 2.5 flat), rate, growth */
-    assert_int_equal(sv->n_rows[1], 8);
-    assert_int_equal(sv->n_rows[2], 3);
-    assert_string_equal(sv->rows[2][0].input, "api_price");
-    assert_double_rel(sv->rows[2][0].low, 2.0, 1e-12);
-    assert_double_rel(sv->rows[2][0].high, 3.0, 1e-12);
-    assert_double_rel(row(sv, 2, "growth")->low, 2.5, 1e-12);
+    assert_string_equal(sv->rows[0][0].label, "GPU-hour price");
+    assert_string_equal(sv->rows[0][0].key, "platforms[cloud].pricing.cloud.gpu_hour");
+    assert_string_equal(sv->rows[0][1].input, "utilization");
+    assert_string_equal(sv->rows[0][2].input, "throughput");
+    assert_string_equal(sv->rows[0][2].label, "Throughput (every point)");
+    assert_string_equal(sv->rows[0][2].key, "platforms[cloud].performance[*].points[*].throughput");
+    /* owned: capex, utilization, throughput, amortization (3 and 5 years),
+     * rate, growth, demand, electricity, PUE, kW, idle fraction */
+    assert_int_equal(sv->n_rows[1], 11);
+    assert_non_null(row(sv, 1, "amortization_years"));
+    /* api: LCOT = 0.5 + 2.0 = 2.5 whatever the rate, growth or demand; each
+     * price on its own: 0.5 + 1.6 = 2.1 and 0.5 + 2.4 = 2.9, then 2.4 and 2.6 */
+    assert_int_equal(sv->n_rows[2], 2);
+    assert_string_equal(sv->rows[2][0].input, "output_per_m");
+    assert_double_rel(sv->rows[2][0].low, 2.1, 1e-12);
+    assert_double_rel(sv->rows[2][0].high, 2.9, 1e-12);
+    assert_double_rel(row(sv, 2, "input_per_m")->low, 2.4, 1e-12);
     /* the scenario itself is untouched */
     assert_double_rel(f->s.utilization.value, 0.5, 0);
     assert_double_rel(f->pt[0].throughput.value, 1000, 0);

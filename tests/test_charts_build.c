@@ -155,9 +155,9 @@ static void tornado_names(void **state)
     (void)state;
     tc_fixture *f = fx_reference();
     double b = f->pres[0].levelized_cost_per_m_tokens;
-    f->rows[0][0] = (tc_tornado_row){"power_kw_per_gpu", b * 0.9, b * 1.1};
-    f->rows[0][1] = (tc_tornado_row){"widgets", b * 0.95, b * 1.05};
-    f->rows[0][2] = (tc_tornado_row){NULL, b, b};
+    f->rows[0][0] = (tc_tornado_row){.input = "power_kw_per_gpu", .low = b * 0.9, .high = b * 1.1};
+    f->rows[0][1] = (tc_tornado_row){.input = "widgets", .low = b * 0.95, .high = b * 1.05};
+    f->rows[0][2] = (tc_tornado_row){.input = NULL, .low = b, .high = b};
     f->n_rows[0] = 3;
     f->r.n_ranking = 0;
     tc_chart *c = build(f, TC_CHART_TORNADO);

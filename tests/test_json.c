@@ -156,7 +156,7 @@ static void keys_in_documented_order(void **state)
         "tokens_per_s_per_mw cost_per_m_tokens levelized_cost_per_m_tokens tco_npv tco_nominal ");
     assert_non_null(strstr(keys_of(p0), " workloads years claims"));
     json_t *w = json_array_get(json_object_get(p0, "workloads"), 0);
-    assert_string_equal(keys_of(w), "id covered tokens_per_s_per_gpu cost_per_m_tokens throughput_method");
+    assert_string_equal(keys_of(w), "id covered tokens_per_s_per_gpu cost_per_m_tokens throughput_method evidence");
     json_t *y = json_array_get(json_object_get(p0, "years"), 0);
     assert_prefix(keys_of(y), "year gpus capex opex credit tokens facility_mw ");
     json_t *c = json_array_get(json_object_get(p0, "claims"), 0);
@@ -227,7 +227,7 @@ static void analysis_sections_when_present(void **state)
 {
     (void)state;
     fixture *f = make_fixture();
-    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, *rows[NP] = {rows0, NULL, NULL};
+    tc_tornado_row rows0[] = {{.input = "utilization", .low = 5.1, .high = 3.9}}, *rows[NP] = {rows0, NULL, NULL};
     size_t n_rows[NP] = {1, 0, 0};
     tc_sensitivity sens = {0.2, rows, n_rows};
     tc_break_even be[] = {{1, 0, "utilization", 0.41, NULL}, {1, 2, "price_per_kwh", NAN, "no crossing in range"}};

@@ -269,8 +269,9 @@ static void test_analysis_sections(void **state)
 {
     (void)state;
     fixture *f = fixture_seed();
-    tc_tornado_row rows0[] = {{"utilization", 5.1, 3.9}}, rows1[] = {{"gpu_hour", 0.40, 0.60},
-                                                                      {"throughput", 0.70, 0.30}};
+    tc_tornado_row rows0[] = {{.input = "utilization", .low = 5.1, .high = 3.9}},
+                   rows1[] = {{.input = "gpu_hour", .low = 0.40, .high = 0.60},
+                                                                      {.input = "throughput", .low = 0.70, .high = 0.30}};
     tc_tornado_row *rows[] = {rows0, rows1};
     size_t n_rows[] = {1, 2};
     tc_sensitivity sens = {0.2, rows, n_rows};
@@ -303,6 +304,44 @@ static void test_analysis_sections(void **state)
     free(text);
     assert_true(check_ok("qpdf --check %s >/dev/null 2>&1", OUT "/analysis/report.pdf"));
     f->s.analysis.criteria = NULL;
+    fixture_free(f);
+}
+
+/* The decision on the summary and in its own section, from hand-built
+ * robustness: the runner-up margin before the baseline comparison, the
+ * closest flip in words, the caveats, the flip table and the holds; with
+ * no flip, the sentence that says so. */
+static void test_decision_section(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    f->r.decision = (tc_decision){1, 1, 1, 0, 4.7887, 25283552};
+    tc_flip flips[] = {{"platforms[h200].pricing.cloud.gpu_hour", TC_IN_GPU_HOUR, 0, 1.41, 0.29,
+                        0.29 / 1.41 - 1, 0}};
+    tc_hold holds[] = {{"assumptions.pue", TC_IN_PUE, -1}, {"platforms[gb300].power_kw_per_gpu",
+                                                             TC_IN_POWER_KW_PER_GPU, 1}};
+    tc_robustness rob = {flips, 1, holds, 2};
+    f->r.robustness = &rob;
+    char err[512];
+    assert_int_equal(render(f, OUT "/decision", NULL, err, sizeof err), TC_OK);
+    char *text = pdf_text_of(OUT "/decision/report.pdf");
+    static const char *const order[] = {
+        "Executive summary", "the runner-up, the baseline", "378.9% more", "What would change it",
+        "HGX H200 wins if its price falls 79%, to $0.290 per GPU-hour",
+        "What would change the recommendation", "GPU-hour price, HGX H200", "$1.41 per",
+        "$0.290 per", "-79.4%", "Scenario: PUE.", "GB300 NVL72: Power per GPU."};
+    assert_in_order(text, order, sizeof order / sizeof order[0]);
+    free(text);
+    rob.n_flips = 0;
+    rob.n_holds = 0;
+    assert_int_equal(render(f, OUT "/decision", NULL, err, sizeof err), TC_OK);
+    text = pdf_text_of(OUT "/decision/report.pdf");
+    static const char *const none[] = {
+        "What would change it", "No input moved on its own", "What would change the recommendation",
+        "No input moved on its own"};
+    assert_in_order(text, none, sizeof none / sizeof none[0]);
+    free(text);
+    f->r.robustness = NULL;
     fixture_free(f);
 }
 
@@ -361,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_templates_folder),
         cmocka_unit_test(test_font_subset_second_pass),
         cmocka_unit_test(test_analysis_sections),
+        cmocka_unit_test(test_decision_section),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };
     mkdir(OUT, 0777);

@@ -386,7 +386,8 @@ static void test_analysis_sheets(void **state)
     seed(&f);
     tc_results *r = eval(&f);
     assert_null(r->sensitivity);
-    tc_tornado_row rows[2][1] = { { { "utilization", 5.1, 3.9 } }, { { "gpu_hour", 0.1, 0.14 } } };
+    tc_tornado_row rows[2][1] = { { { .input = "utilization", .low = 5.1, .high = 3.9 } },
+                                    { { .input = "gpu_hour", .low = 0.1, .high = 0.14 } } };
     tc_tornado_row *rp[2] = { rows[0], rows[1] };
     size_t nr[2] = { 1, 1 };
     tc_sensitivity sv = { 0.2, rp, nr };

@@ -112,6 +112,8 @@ tc_status tc_analyze(const tc_scenario *s, tc_results *r, tc_diags *d)
         st = run_monte_carlo(s, r, err, sizeof err);
     if (st == TC_OK && a->has_scoring)
         st = tc_scoring_run(s, r, &r->scoring, d);
+    if (st == TC_OK)
+        st = tc_robustness_run(s, r, &r->robustness, err, sizeof err);
     if (st != TC_OK) {
         tc_results_clear_analysis(r);
         if (!err[0])

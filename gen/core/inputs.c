@@ -71,7 +71,7 @@ static const tc_input_info info[TC_IN_KIND_COUNT] = {
                             "per million output tokens", M, 0, BIG, 0, 0, 0, 0, 1},
     [TC_IN_ANNUAL_CHANGE] = {"annual_change", "Annual price change", "annual price change",
                              "per year", P, -1, BIG, 1, 0, 0, 0, 1},
-    [TC_IN_OTHER_PER_YEAR] = {"other_per_year", "Other costs per year", "other costs",
+    [TC_IN_OTHER_PER_YEAR] = {"other_per_year", "Other costs per year", "other cost",
                               "per year", M, 0, BIG, 0, 0, 0, 0, 1},
     [TC_IN_ONE_TIME] = {"one_time", "One-time cost", "one-time cost", "", M,
                         0, BIG, 0, 0, 0, 0, 1},

@@ -36,11 +36,27 @@ void tc_sensitivity_free(tc_sensitivity *sv, size_t n_platforms)
 {
     if (!sv)
         return;
-    for (size_t i = 0; sv->rows && i < n_platforms; i++)
+    for (size_t i = 0; sv->rows && i < n_platforms; i++) {
+        for (size_t k = 0; sv->rows[i] && sv->n_rows && k < sv->n_rows[i]; k++)
+            free(sv->rows[i][k].key);
         free(sv->rows[i]);
+    }
     free(sv->rows);
     free(sv->n_rows);
     free(sv);
+}
+
+void tc_robustness_free(tc_robustness *x)
+{
+    if (!x)
+        return;
+    for (size_t i = 0; x->flips && i < x->n_flips; i++)
+        free(x->flips[i].key);
+    free(x->flips);
+    for (size_t i = 0; x->holds && i < x->n_holds; i++)
+        free(x->holds[i].key);
+    free(x->holds);
+    free(x);
 }
 
 void tc_monte_carlo_free(tc_monte_carlo *mc)
@@ -78,6 +94,8 @@ void tc_results_clear_analysis(tc_results *r)
     r->monte_carlo = NULL;
     tc_scoring_free(r->scoring);
     r->scoring = NULL;
+    tc_robustness_free(r->robustness);
+    r->robustness = NULL;
 }
 
 /* Results assembled by hand (tests, analytics) own each array separately. */

@@ -125,6 +125,26 @@ static void rank(tc_results *r)
     r->n_ranking = n;
 }
 
+/* Winner and runner-up: the first two of the ranking (LCOT among the bids
+ * covering the mix), when their LCOT is a number. */
+static void decide(tc_results *r)
+{
+    tc_decision *d = &r->decision;
+    *d = (tc_decision){ .lcot_ratio = NAN, .npv_difference = NAN };
+    const tc_platform_result *w = r->n_ranking ? &r->platforms[r->ranking[0]] : NULL;
+    if (!w || !isfinite(w->levelized_cost_per_m_tokens))
+        return;
+    d->has_winner = 1;
+    d->winner = r->ranking[0];
+    const tc_platform_result *u = r->n_ranking > 1 ? &r->platforms[r->ranking[1]] : NULL;
+    if (!u || !isfinite(u->levelized_cost_per_m_tokens))
+        return;
+    d->has_runner_up = 1;
+    d->runner_up = r->ranking[1];
+    d->lcot_ratio = u->levelized_cost_per_m_tokens / w->levelized_cost_per_m_tokens;
+    d->npv_difference = u->tco_npv - w->tco_npv;
+}
+
 static int baseline_index(const tc_scenario *s)
 {
     if (!s->baseline)
@@ -169,6 +189,7 @@ tc_status tc_eval(const tc_scenario *s, tc_results **out)
             st = warn_platform(r, &r->platforms[i]);
     }
     rank(r);
+    decide(r);
     if (st == TC_OK && !r->platforms[r->baseline].covered)
         st = tc_results_warn(r, "baseline platform %s does not cover every workload",
                              s->platforms[r->baseline].id);

@@ -91,14 +91,19 @@ static json_t *scenario_obj(const tc_results *r, int *bad)
     return o;
 }
 
-static json_t *workload_obj(const tc_wl_result *w, int *bad)
+static json_t *workload_obj(const tc_platform *p, const tc_wl_result *w, int *bad)
 {
     json_t *o = json_object();
+    const tc_perf *e = p && w->perf_index >= 0 && (size_t)w->perf_index < p->n_perf
+                           ? &p->perf[w->perf_index] : NULL;
     put(o, "id", str(w->in ? w->in->id : ""), bad);
     put(o, "covered", json_boolean(w->covered), bad);
     put(o, "tokens_per_s_per_gpu", num(w->tokens_per_s_per_gpu), bad);
     put(o, "cost_per_m_tokens", num(w->cost_per_m_tokens), bad);
     put(o, "throughput_method", json_string(tput_how_name(w->how)), bad);
+    /* where the curve's numbers come from (null: no curve used, e.g. api) */
+    put(o, "evidence", e && (unsigned)e->evidence < TC_EVIDENCE_COUNT
+                           ? json_string(tc_evidence_names[e->evidence]) : json_null(), bad);
     if (!w->covered && w->reason)
         put(o, "reason", str(w->reason), bad);
     return o;
@@ -145,7 +150,7 @@ static json_t *platform_lists(json_t *o, const tc_results *r, const tc_platform_
 {
     json_t *wl = json_array(), *years = json_array(), *claims = json_array();
     for (size_t i = 0; i < r->scenario->n_workloads; i++)
-        push(wl, workload_obj(&p->workloads[i], bad), bad);
+        push(wl, workload_obj(p->in, &p->workloads[i], bad), bad);
     for (int y = 0; p->years && y < r->scenario->horizon_years; y++)
         push(years, year_obj(&p->years[y], bad), bad);
     for (size_t i = 0; p->in && i < p->in->n_claims; i++)
@@ -212,6 +217,8 @@ static json_t *sensitivity_obj(const tc_results *r, int *bad)
         for (size_t k = 0; s->rows && s->rows[i] && k < s->n_rows[i]; k++) {
             json_t *row = json_object();
             put(row, "input", str(s->rows[i][k].input), bad);
+            if (s->rows[i][k].key)
+                put(row, "key", str(s->rows[i][k].key), bad);
             put(row, "low", num(s->rows[i][k].low), bad);
             put(row, "high", num(s->rows[i][k].high), bad);
             push(rows, row, bad);
@@ -292,6 +299,42 @@ static json_t *scoring_obj(const tc_results *r, int *bad)
     return o;
 }
 
+static json_t *decision_obj(const tc_results *r, int *bad)
+{
+    const tc_decision *d = &r->decision;
+    json_t *o = json_object();
+    put(o, "winner", str(platform_id(r, d->winner)), bad);
+    put(o, "runner_up", d->has_runner_up ? str(platform_id(r, d->runner_up)) : json_null(), bad);
+    put(o, "lcot_ratio", num(d->lcot_ratio), bad);
+    put(o, "npv_difference", num(d->npv_difference), bad);
+    return o;
+}
+
+static json_t *robustness_arr(const tc_results *r, int *bad)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->robustness->n_flips; i++) {
+        const tc_flip *f = &r->robustness->flips[i];
+        json_t *o = json_object();
+        put(o, "key", str(f->key), bad);
+        put(o, "platform", f->platform < 0 ? json_null() : str(platform_id(r, (size_t)f->platform)),
+            bad);
+        put(o, "value", num(f->value), bad);
+        put(o, "change", num(f->change), bad);
+        put(o, "winner_then", str(platform_id(r, f->winner_then)), bad);
+        push(a, o, bad);
+    }
+    return a;
+}
+
+static json_t *holds_arr(const tc_results *r, int *bad)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < r->robustness->n_holds; i++)
+        push(a, str(r->robustness->holds[i].key), bad);
+    return a;
+}
+
 static json_t *document(const tc_results *r, int *bad)
 {
     json_t *doc = json_object(), *plats = json_array(), *rank = json_array();
@@ -312,6 +355,12 @@ static json_t *document(const tc_results *r, int *bad)
         put(doc, "monte_carlo", monte_carlo_obj(r, bad), bad);
     if (r->scoring)
         put(doc, "scoring", scoring_obj(r, bad), bad);
+    if (r->decision.has_winner)
+        put(doc, "decision", decision_obj(r, bad), bad);
+    if (r->robustness) {
+        put(doc, "robustness", robustness_arr(r, bad), bad);
+        put(doc, "holds", holds_arr(r, bad), bad);
+    }
     for (size_t i = 0; i < r->n_warnings; i++)
         push(warn, str(r->warnings[i]), bad);
     put(doc, "warnings", warn, bad);

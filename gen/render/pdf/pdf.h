@@ -190,12 +190,17 @@ const char *pdf_pct(char *buf, size_t n, double v, int decimals);
 const tc_platform_result *pdf_best(const tc_pdf *d);
 const tc_platform_result *pdf_baseline(const tc_pdf *d);
 
+/* pdf_sec_decision.c: the executive summary's closest flips, Monte Carlo
+ * line and caveats (after the recommendation) */
+void pdf_summary_decision(tc_pdf *d);
+
 /* pdf_sec_*.c: the sections, in order */
 void pdf_sec_cover(tc_pdf *d);
 void pdf_sec_summary(tc_pdf *d);
 void pdf_sec_workloads(tc_pdf *d);
 void pdf_sec_fleet(tc_pdf *d);
 void pdf_sec_tco(tc_pdf *d);
+void pdf_sec_decision(tc_pdf *d);      /* pdf_sec_decision.c: what would change it */
 void pdf_sec_analysis(tc_pdf *d);
 void pdf_sec_scoring(tc_pdf *d);
 void pdf_sec_claims(tc_pdf *d);

@@ -38,7 +38,7 @@ static void sections(tc_pdf *d)
 {
     static void (*const order[])(tc_pdf *) = {
         pdf_sec_cover, pdf_sec_summary, pdf_sec_workloads, pdf_sec_fleet, pdf_sec_tco,
-        pdf_sec_analysis, pdf_sec_scoring, pdf_sec_claims, pdf_sec_assumptions,
+        pdf_sec_decision, pdf_sec_analysis, pdf_sec_scoring, pdf_sec_claims, pdf_sec_assumptions,
         pdf_sec_method,
     };
     for (size_t i = 0; i < sizeof order / sizeof order[0] && d->st == TC_OK; i++)

@@ -48,7 +48,7 @@ static void tornado_table(tc_pdf *d)
         pdf_board(c[0], sizeof c[0], d, row->low);
         pdf_board(c[1], sizeof c[1], d, row->high);
         pdf_board(c[2], sizeof c[2], d, fabs(row->high - row->low));
-        const char *cells[] = {input_label(row->input), c[0], c[1], c[2]};
+        const char *cells[] = {row->label ? row->label : input_label(row->input), c[0], c[1], c[2]};
         pdf_table_row(&t, cells, 0);
     }
     pdf_table_end(&t);

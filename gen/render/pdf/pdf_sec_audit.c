@@ -189,9 +189,9 @@ static void platforms_table(tc_pdf *d)
 
 static void performance_table(tc_pdf *d)
 {
-    pdf_col cols[] = {{"Bid", 0.24, PDF_LEFT}, {"Model, tokens in/out", 0.22, PDF_LEFT},
-                      {"Configuration", 0.20, PDF_LEFT}, {"Points", 0.08, PDF_RIGHT},
-                      {"Source", 0.26, PDF_LEFT}};
+    pdf_col cols[] = {{"Bid", 0.22, PDF_LEFT}, {"Model, tokens in/out", 0.20, PDF_LEFT},
+                      {"Configuration", 0.17, PDF_LEFT}, {"Points", 0.07, PDF_RIGHT},
+                      {"Evidence", 0.11, PDF_LEFT}, {"Source", 0.23, PDF_LEFT}};
     size_t n = 0;
     pdf_table t;
     for (size_t i = 0; i < d->s->n_platforms; i++)
@@ -199,7 +199,7 @@ static void performance_table(tc_pdf *d)
     if (n == 0)
         return;
     pdf_subtitle(d, pdf_say(d, "assumptions", "performance_title"));
-    pdf_table_start(&t, d, cols, 5, n);
+    pdf_table_start(&t, d, cols, 6, n);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform *p = &d->s->platforms[i];
         for (size_t k = 0; k < p->n_perf; k++) {
@@ -215,7 +215,10 @@ static void performance_table(tc_pdf *d)
                          e->n_files, e->n_files == 1 ? "" : "s");
                 src = imported;
             }
-            const char *cells[] = {k == 0 ? p->name : "", model, e->config ? e->config : "", pts, src};
+            const char *ev = (unsigned)e->evidence < TC_EVIDENCE_COUNT ? tc_evidence_names[e->evidence]
+                                                                       : "?";
+            const char *cells[] = {k == 0 ? p->name : "", model, e->config ? e->config : "", pts,
+                                   ev, src};
             pdf_table_row(&t, cells, 0);
         }
     }

@@ -134,7 +134,10 @@ static const char *recommendation(tc_pdf *d)
         return pdf_say(d, "summary", d->r->n_ranking > 1 ? "recommendation_is_baseline"
                                                          : "recommendation_only");
     if (!base || !base->covered)
-        return pdf_say(d, "summary", "recommendation_no_baseline");
+        return pdf_say(d, "summary", d->r->n_ranking > 1 ? "recommendation_no_baseline"
+                                                         : "recommendation_only");
+    if (d->r->decision.has_runner_up && d->r->decision.runner_up == d->r->baseline)
+        return pdf_say(d, "summary", "recommendation_runner_up_is_baseline");
     return pdf_say(d, "summary", "recommendation");
 }
 
@@ -242,6 +245,7 @@ void pdf_sec_summary(tc_pdf *d)
     const tc_platform_result *best = pdf_best(d), *base = pdf_baseline(d);
     pdf_title(d, pdf_say(d, "summary", "title"));
     callout(d, recommendation(d));
+    pdf_summary_decision(d);
     if (base) {
         const tc_platform_result *other = best != base ? best
             : d->r->n_ranking > 1 ? &d->r->platforms[d->r->ranking[1]] : NULL;

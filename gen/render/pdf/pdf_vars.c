@@ -21,7 +21,8 @@ const char *const pdf_var_names[] = {
     "best_peak_mw", "best_payback", "best_margin",
     "baseline_platform", "baseline_lcot", "baseline_cost_per_m", "baseline_tco_npv",
     "lcot_vs_baseline", "cost_vs_baseline", "npv_saving",
-    "runner_up_platform", "runner_up_lcot", "lcot_vs_runner_up",
+    "runner_up_platform", "runner_up_lcot", "lcot_vs_runner_up", "runner_up_margin",
+    "npv_vs_runner_up", "mc_stay_share", "mc_samples",
     "page", "pages",
 };
 const size_t pdf_n_var_names = sizeof pdf_var_names / sizeof pdf_var_names[0];
@@ -145,6 +146,16 @@ static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platfo
         set(d, "cost_vs_baseline", tc_fmt_vs(buf, sizeof buf, b->cost_per_m_tokens,
                                            base->cost_per_m_tokens));
         set(d, "npv_saving", pdf_board(buf, sizeof buf, d, base->tco_npv - b->tco_npv));
+    }
+    const tc_decision *dec = &d->r->decision;
+    if (dec->has_runner_up) {
+        set(d, "runner_up_margin", pdf_pct(buf, sizeof buf, dec->lcot_ratio - 1, 1));
+        set(d, "npv_vs_runner_up", pdf_board(buf, sizeof buf, d, dec->npv_difference));
+    }
+    const tc_monte_carlo *mc = d->r->monte_carlo;
+    if (mc && dec->has_winner) {
+        set(d, "mc_stay_share", pdf_pct(buf, sizeof buf, mc->p_cheapest[dec->winner], 1));
+        set_num(d, "mc_samples", (double)mc->samples, 0);
     }
     if (b && d->r->n_ranking > 1) {
         const tc_platform_result *two = &d->r->platforms[d->r->ranking[1]];

@@ -266,6 +266,7 @@ void tc_table_print(FILE *f, const tc_results *r)
         table_pair(f, r, cur);
     else
         table_rows(f, r, cur);
+    tc_table_print_decision(f, r);
     workload_section(f, r, cur);
     claims_section(f, r, cur);
     tc_table_print_analysis(f, r);
