@@ -1,7 +1,7 @@
-/* What the committee will flag about one bid, computed from the results
- * alone. Stand-in for the decision section's caveats (issue 13): one
- * function, so that it can be replaced by them without touching its
- * callers (check --against and the bid sheet). */
+/* What the committee will flag about one bid: the decision section's
+ * caveats of that bid (tc_caveats_new, the same lines the report and eval
+ * print), then what only a bid checked alone needs telling: a one-point
+ * curve under an SLO, and requirements of the RFP it fails. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,8 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
-
-#define CLAIM_TOLERANCE 0.05    /* a claim off by more than this is flagged */
+#include "tc_decision.h"
 
 typedef struct {
     char **items;
@@ -43,38 +42,32 @@ static void add(flag_list *l, const char *fmt, ...)
         l->n++;
 }
 
-static void workload_flags(flag_list *l, const tc_platform_result *p, const tc_wl_result *w)
+/* The caveats of bid i (or of every bid), but the lead over a runner-up:
+ * a bid checked alone has none. */
+static void caveat_flags(flag_list *l, const tc_results *r, size_t i)
 {
-    const tc_workload *in = w->in;
-    if (!w->covered) {
-        add(l, "does not cover workload %s: %s", in->id, w->reason ? w->reason : "no data");
+    tc_caveats *cv = tc_caveats_new(r);
+    if (!cv) {
+        l->oom = 1;
         return;
     }
-    if (w->perf_index < 0)
-        return;
-    const tc_perf *e = &p->in->perf[w->perf_index];
-    double slo = in->min_interactivity.value;
-    if (e->evidence != TC_EVIDENCE_MEASURED)
-        add(l, "workload %s rests on %s figures, not measured ones (performance[%d])", in->id,
-            tc_evidence_names[e->evidence], w->perf_index);
-    if (in->min_interactivity.given && e->n_points == 1)
-        add(l, "workload %s: one point cannot show the throughput at its SLO of %g tokens/s "
-            "per user (performance[%d] needs points on both sides of it)", in->id, slo,
-            w->perf_index);
-    else if (in->min_interactivity.given && w->how == TC_TPUT_FLAT && slo < w->x_lo)
-        add(l, "workload %s: its SLO of %g tokens/s per user is below the curve's first point "
-            "(%g): the throughput there is taken flat, not measured", in->id, slo, w->x_lo);
+    for (size_t k = 0; k < cv->n; k++) {
+        const tc_caveat *c = &cv->items[k];
+        if (c->kind != TC_CAVEAT_NARROW_LEAD && (c->platform < 0 || (size_t)c->platform == i))
+            add(l, "%s", c->text);
+    }
+    tc_caveats_free(cv);
 }
 
-static void claim_flags(flag_list *l, const tc_platform_result *p)
+static void one_point_flags(flag_list *l, const tc_platform_result *p, const tc_wl_result *w)
 {
-    for (size_t k = 0; k < p->in->n_claims; k++) {
-        const tc_claim_result *c = &p->claims[k];
-        if (isfinite(c->deviation) && fabs(c->deviation) > CLAIM_TOLERANCE)
-            add(l, "claim %s is %.1f%% %s the figure computed from the bid",
-                tc_metric_terms[c->metric].name, fabs(c->deviation) * 100.0,
-                c->deviation < 0 ? "below" : "above");
-    }
+    const tc_workload *in = w->in;
+    if (!w->covered || w->perf_index < 0 || !in->min_interactivity.given)
+        return;
+    if (p->in->perf[w->perf_index].n_points == 1)
+        add(l, "workload %s: one point cannot show the throughput at its SLO of %g tokens/s "
+            "per user (performance[%d] needs points on both sides of it)", in->id,
+            in->min_interactivity.value, w->perf_index);
 }
 
 static void scoring_flags(flag_list *l, const tc_results *r, size_t i)
@@ -90,9 +83,9 @@ size_t cli_flags(const tc_results *r, size_t i, char ***out)
 {
     flag_list l = {0};
     const tc_platform_result *p = &r->platforms[i];
+    caveat_flags(&l, r, i);
     for (size_t w = 0; w < r->scenario->n_workloads; w++)
-        workload_flags(&l, p, &p->workloads[w]);
-    claim_flags(&l, p);
+        one_point_flags(&l, p, &p->workloads[w]);
     scoring_flags(&l, r, i);
     if (l.oom) {
         cli_flags_free(l.items, l.n);
