@@ -177,7 +177,7 @@ static void test_metric_that_does_not_apply_is_an_error(void **state)
     assert_double_rel(sc->scores[0].score, 100, 1e-12);
     assert_int_equal(f->r->n_warnings, 1);
     assert_string_equal(f->r->warnings[0],
-                        "scoring requirement facility_mw does not apply to api: not checked");
+                        "the scoring requirement on Facility MW does not apply to api: not checked");
     tc_scoring_free(sc);
 }
 

@@ -214,8 +214,9 @@ static tc_status warn_unchecked(scoring *c)
             if (!c->r->platforms[i].covered || q->metric == TC_METRIC_MEETS_SLO)
                 continue;
             if (isnan(tc_scoring_metric(c->r, i, q->metric, q->has_max)))
-                st = tc_results_warn(c->r, "scoring requirement %s does not apply to %s: not checked",
-                                     tc_metric_terms[q->metric].name, c->s->platforms[i].id);
+                st = tc_results_warn(c->r, "the scoring requirement on %s does not apply to %s: "
+                                     "not checked", tc_metric_terms[q->metric].label,
+                                     c->s->platforms[i].id);
         }
     return st;
 }
