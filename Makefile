@@ -32,7 +32,8 @@ TEMPLATES := templates/bid.yaml templates/scenario.yaml
 LIB_OBJ += $(BUILD)/gen/templates_data.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis $(BUILD)/bench/bench_render
+BENCH_BIN := $(BUILD)/bench/bench_eval $(BUILD)/bench/bench_analysis $(BUILD)/bench/bench_render \
+             $(BUILD)/bench/bench_robust
 DEPFLAGS = -MMD -MP
 
 SCENARIOS := $(wildcard scenarios/*.yaml)
