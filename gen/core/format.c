@@ -67,6 +67,18 @@ const char *tc_currency_word(const char *code)
     return code ? code : "";
 }
 
+/* "-$1.2M" or "-EUR 1.2M": the sign, then the currency's symbol where it
+ * has one, else its code and a space, then the figure. */
+static char *with_currency(char *buf, size_t n, int neg, const char *code, const char *num)
+{
+    const char *sym = tc_currency_symbol(code);
+    if (sym)
+        snprintf(buf, n, "%s%s%s", neg ? "-" : "", sym, num);
+    else
+        snprintf(buf, n, "%s%s %s", neg ? "-" : "", code ? code : "", num);
+    return buf;
+}
+
 char *tc_fmt_money(char *buf, size_t n, double v, int decimals, const char *code)
 {
     char num[128];
@@ -76,12 +88,7 @@ char *tc_fmt_money(char *buf, size_t n, double v, int decimals, const char *code
     }
     tc_fmt_num(num, sizeof num, fabs(v), decimals);
     int neg = v < 0 && strspn(num, "0.,") != strlen(num);
-    const char *sym = tc_currency_symbol(code);
-    if (sym)
-        snprintf(buf, n, "%s%s%s", neg ? "-" : "", sym, num);
-    else
-        snprintf(buf, n, "%s%s %s", neg ? "-" : "", code ? code : "", num);
-    return buf;
+    return with_currency(buf, n, neg, code, num);
 }
 
 double tc_round_sig(double v, int digits)
@@ -172,12 +179,7 @@ char *tc_fmt_board_money(char *buf, size_t n, double v, const char *code)
     }
     scaled(num, sizeof num, v, money_units);
     int neg = v < 0 && tc_round_sig(v, 3) != 0.0;
-    const char *sym = tc_currency_symbol(code);
-    if (sym)
-        snprintf(buf, n, "%s%s%s", neg ? "-" : "", sym, num);
-    else
-        snprintf(buf, n, "%s%s %s", neg ? "-" : "", code ? code : "", num);
-    return buf;
+    return with_currency(buf, n, neg, code, num);
 }
 
 char *tc_fmt_board_count(char *buf, size_t n, double v)
