@@ -102,7 +102,7 @@ same "$tmp/out" "$tmp/a/small/results.json" "eval --json is results.json"
 sed 's/gpu_hour: 2.65/gpu_hour: -2.65/' "$sc" >"$tmp/bad.yaml"
 expect 1 "check, one mistake" -- "$bin" check "$tmp/bad.yaml"
 lines "$tmp/err" 1 "check, one mistake"
-if grep -q "^$tmp/bad.yaml:25:[0-9]*: platforms\[1\]\.pricing\.cloud\.gpu_hour: " "$tmp/err"; then ok
+if grep -q "^$tmp/bad.yaml:25:[0-9]*: platforms\[gb300\]\.pricing\.cloud\.gpu_hour: " "$tmp/err"; then ok
 else ko "check message not FILE:LINE:COL: path: $(cat "$tmp/err")"; fi
 expect 1 "render invalid" -- "$bin" "$tmp/bad.yaml" -o "$tmp/c"
 if [ -e "$tmp/c/bad" ]; then ko "invalid input wrote $tmp/c/bad"; else ok; fi
@@ -239,12 +239,12 @@ platforms:
       - {model: deepseek-r1, isl: 1024, osl: 8192, points: [{interactivity: 10, throughput: 900}, {interactivity: 20, throughput: 500}]}
 EOF
 expect 0 "one-point curve: a warning" -- "$bin" check --against "$cm" "$tmp/onept.yaml"
-has "$tmp/err" "$tmp/onept.yaml:6:9: platforms[0].performance[0]: warning: one point only, but workload chat has an SLO of 50 tokens/s per user (expected points on both sides of it)" "one-point warning"
+has "$tmp/err" "$tmp/onept.yaml:6:9: platforms[onept].performance[0]: warning: one point only, but workload chat has an SLO of 50 tokens/s per user (expected points on both sides of it)" "one-point warning"
 has "$tmp/out" "               reasoning      SLO 30 tok/s     does not cover: slo above the highest measured interactivity" "uncovered: reason"
 has "$tmp/out" "  - onept: onept does not serve Agentic reasoning, Document summarization at their service level" "flag: uncovered"
 has "$tmp/out" "  - onept: workload chat: one point cannot show the throughput at its SLO of 50 tokens/s per user (performance[0] needs points on both sides of it)" "flag: one point"
 expect 1 "check --against a bad bid" -- "$bin" check --against "$cm" tests/data/vendor/bid_mistakes.yaml -o "$tmp/w"
-has "$tmp/err" 'tests/data/vendor/bid_mistakes.yaml:9:5: platforms[0]: key "includes_power" belongs under pricing.cloud' "belongs under, against"
+has "$tmp/err" 'tests/data/vendor/bid_mistakes.yaml:9:5: platforms[mi355x]: key "includes_power" belongs under pricing.cloud' "belongs under, against"
 if [ -e "$tmp/w" ]; then ko "a bad bid wrote a sheet"; else ok; fi
 expect 2 "-o without --against" -- "$bin" check "$sc" -o "$tmp/w"
 has "$tmp/err" "tokcost: option '--output' applies to check only with --against; try 'tokcost --help'" "-o without --against"
@@ -303,6 +303,6 @@ has "$tmp/out" '      # points on both sides of them (below 20 and above 60), tw
 # plain check of a scenario warns of a one-point curve where a workload has an SLO (still exit 0)
 sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/      - {model: deepseek-r1, isl: 1024, osl: 1024, points: [{interactivity: 10, throughput: 90}]}/; s/share: 1.0}$/share: 1.0, min_interactivity: 20}/' "$sc" >"$tmp/op.yaml"
 expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
-has "$tmp/err" "$tmp/op.yaml:18:9: platforms[0].performance[0]: warning: one point only, but workload r1 has an SLO of 20 tokens/s per user (expected points on both sides of it)" "check: one-point warning"
+has "$tmp/err" "$tmp/op.yaml:18:9: platforms[h200].performance[0]: warning: one point only, but workload r1 has an SLO of 20 tokens/s per user (expected points on both sides of it)" "check: one-point warning"
 
 finish

@@ -104,7 +104,7 @@ grep -qF "$tmp/g/bids/x\\x1b[31m.yaml:1:12: platforms: expected a list" "$tmp/er
 sed "s/name: \"DeepSeek-R1 reasoning\"/name: \"Deep$(printf '\342\200\256')Seek\"/" scenarios/seed.yaml >"$tmp/bidi.yaml"
 line=$(grep -n 'name: "Deep' "$tmp/bidi.yaml" | cut -d: -f1)
 "$bin" check "$tmp/bidi.yaml" >/dev/null 2>"$tmp/err"
-grep -qF "$tmp/bidi.yaml:$line:11: workloads[0].name: text contains the bidirectional control U+202E (it can make a name read other than it is; expected plain text)" "$tmp/err" &&
+grep -qF "$tmp/bidi.yaml:$line:11: workloads[r1].name: text contains the bidirectional control U+202E (it can make a name read other than it is; expected plain text)" "$tmp/err" &&
     ok || ko "bidi: $(cat "$tmp/err")"
 
 # A what-if folder cannot be another scenario's: a stem's '+' is renamed.

@@ -226,14 +226,14 @@ static void test_errors_numbers(void **state)
         "tests/data/err_numbers.yaml:14:22: assumptions.token_price_per_m: expected a number without digit separators, got \"1_000\"\n"
         "tests/data/err_numbers.yaml:16:19: demand.tokens_per_day: 1e309 is too large (expected a finite number)\n"
         "tests/data/err_numbers.yaml:17:10: demand.growth: expected a number, got an empty value\n"
-        "tests/data/err_numbers.yaml:19:28: workloads[0].isl: expected an integer, got \"1024.5\"\n"
-        "tests/data/err_numbers.yaml:19:41: workloads[0].osl: 0 is out of range (expected an integer >= 1)\n"
-        "tests/data/err_numbers.yaml:23:23: platforms[0].power_kw_per_gpu: unit \"/kWh\" is not a power (expected one of: W, kW, MW, GW)\n"
-        "tests/data/err_numbers.yaml:24:26: platforms[0].idle_power_fraction: units are not accepted here, got \"0.5 kW\" (expected a plain number)\n"
-        "tests/data/err_numbers.yaml:26:25: platforms[0].pricing.cloud.gpu_hour: -0.5 is out of range (expected a number >= 0)\n"
-        "tests/data/err_numbers.yaml:26:47: platforms[0].pricing.cloud.includes_power: expected true or false, got \"yes\"\n"
-        "tests/data/err_numbers.yaml:31:21: platforms[0].performance[0].throughput: expected a finite number, got \".nan\"\n"
-        "tests/data/err_numbers.yaml:33:26: platforms[0].claims.cost_per_m_tokens: expected a number, got \"true\"\n");
+        "tests/data/err_numbers.yaml:19:28: workloads[a].isl: expected an integer, got \"1024.5\"\n"
+        "tests/data/err_numbers.yaml:19:41: workloads[a].osl: 0 is out of range (expected an integer >= 1)\n"
+        "tests/data/err_numbers.yaml:23:23: platforms[p].power_kw_per_gpu: unit \"/kWh\" is not a power (expected one of: W, kW, MW, GW)\n"
+        "tests/data/err_numbers.yaml:24:26: platforms[p].idle_power_fraction: units are not accepted here, got \"0.5 kW\" (expected a plain number)\n"
+        "tests/data/err_numbers.yaml:26:25: platforms[p].pricing.cloud.gpu_hour: -0.5 is out of range (expected a number >= 0)\n"
+        "tests/data/err_numbers.yaml:26:47: platforms[p].pricing.cloud.includes_power: expected true or false, got \"yes\"\n"
+        "tests/data/err_numbers.yaml:31:21: platforms[p].performance[0].throughput: expected a finite number, got \".nan\"\n"
+        "tests/data/err_numbers.yaml:33:26: platforms[p].claims.cost_per_m_tokens: expected a number, got \"true\"\n");
 }
 
 static void test_errors_schema(void **state)
@@ -247,22 +247,22 @@ static void test_errors_schema(void **state)
         "tests/data/err_schema.yaml:7:3: scenario: unknown key \"colour\" (expected one of: title, subtitle, prepared_for, prepared_by, date, currency, baseline, token_basis, paper)\n"
         "tests/data/err_schema.yaml:9:3: assumptions: unknown key \"utilisation\" (did you mean \"utilization\"?)\n"
         "tests/data/err_schema.yaml:13:3: workloads: workload shares sum to 0.9 (expected 1 within 1e-6)\n"
-        "tests/data/err_schema.yaml:14:10: workloads[1].id: duplicate id \"chat\" (first at line 13)\n"
+        "tests/data/err_schema.yaml:14:10: workloads[chat].id: duplicate id \"chat\" (first at line 13)\n"
         "tests/data/err_schema.yaml:15:5: workloads[2]: missing required key \"model\"\n"
         "tests/data/err_schema.yaml:15:10: workloads[2].id: invalid id \"Bad!\" (expected 1 to 64 of a-z, 0-9, _ and -)\n"
-        "tests/data/err_schema.yaml:18:11: platforms[0].name: text contains a control character (expected printable text)\n"
-        "tests/data/err_schema.yaml:22:7: platforms[0].pricing.owned: \"cloud\" and \"owned\" cannot both be given (expected exactly one of: cloud, owned, api)\n"
-        "tests/data/err_schema.yaml:29:29: platforms[0].performance[0].points[1].interactivity: duplicate interactivity 10 (first at line 28)\n"
-        "tests/data/err_schema.yaml:30:9: platforms[0].performance[1]: \"points\" and \"throughput\" cannot both be given (expected one of them)\n"
-        "tests/data/err_schema.yaml:30:9: platforms[0].performance[1]: duplicate performance entry for model \"m\", isl 1, osl 1 (first at line 24)\n"
-        "tests/data/err_schema.yaml:31:5: platforms[1]: missing required key \"power_kw_per_gpu\"\n"
-        "tests/data/err_schema.yaml:31:9: platforms[1].id: duplicate id \"h200\" (first at line 17)\n"
-        "tests/data/err_schema.yaml:32:14: platforms[1].pricing: missing the pricing form (expected exactly one of: cloud, owned, api)\n"
-        "tests/data/err_schema.yaml:34:5: platforms[2].peak_pflops: key \"peak_pflops\" does not apply to api pricing\n"
-        "tests/data/err_schema.yaml:36:12: platforms[2].pricing.api: missing required key \"output_per_m\"\n"
-        "tests/data/err_schema.yaml:37:5: platforms[2].performance: key \"performance\" does not apply to api pricing\n"
-        "tests/data/err_schema.yaml:40:7: platforms[2].claims.cost_per_gpu_hour: claim \"cost_per_gpu_hour\" does not apply to api pricing\n"
-        "tests/data/err_schema.yaml:42:7: platforms[2].claims: unknown key \"cost_per_token\" (did you mean \"cost_per_m_tokens\"?)\n"
+        "tests/data/err_schema.yaml:18:11: platforms[h200].name: text contains a control character (expected printable text)\n"
+        "tests/data/err_schema.yaml:22:7: platforms[h200].pricing.owned: \"cloud\" and \"owned\" cannot both be given (expected exactly one of: cloud, owned, api)\n"
+        "tests/data/err_schema.yaml:29:29: platforms[h200].performance[0].points[1].interactivity: duplicate interactivity 10 (first at line 28)\n"
+        "tests/data/err_schema.yaml:30:9: platforms[h200].performance[1]: \"points\" and \"throughput\" cannot both be given (expected one of them)\n"
+        "tests/data/err_schema.yaml:30:9: platforms[h200].performance[1]: duplicate performance entry for model \"m\", isl 1, osl 1 (first at line 24)\n"
+        "tests/data/err_schema.yaml:31:5: platforms[h200]: missing required key \"power_kw_per_gpu\"\n"
+        "tests/data/err_schema.yaml:31:9: platforms[h200].id: duplicate id \"h200\" (first at line 17)\n"
+        "tests/data/err_schema.yaml:32:14: platforms[h200].pricing: missing the pricing form (expected exactly one of: cloud, owned, api)\n"
+        "tests/data/err_schema.yaml:34:5: platforms[api].peak_pflops: key \"peak_pflops\" does not apply to api pricing\n"
+        "tests/data/err_schema.yaml:36:12: platforms[api].pricing.api: missing required key \"output_per_m\"\n"
+        "tests/data/err_schema.yaml:37:5: platforms[api].performance: key \"performance\" does not apply to api pricing\n"
+        "tests/data/err_schema.yaml:40:7: platforms[api].claims.cost_per_gpu_hour: claim \"cost_per_gpu_hour\" does not apply to api pricing\n"
+        "tests/data/err_schema.yaml:42:7: platforms[api].claims: unknown key \"cost_per_token\" (did you mean \"cost_per_m_tokens\"?)\n"
         "tests/data/err_schema.yaml:46:18: analysis.scoring.criteria[0].metric: unknown metric \"cheapness\" (expected one of: cost_per_m_tokens, tokens_per_s_per_mw, tokens_per_s_per_gpu, cost_per_gpu_hour, pflops_per_dollar_hour, levelized_cost_per_m_tokens, tco_npv, tco_nominal, facility_mw)\n"
         "tests/data/err_schema.yaml:46:37: analysis.scoring.criteria[0].weight: 0 is out of range (expected a number > 0)\n"
         "tests/data/err_schema.yaml:48:9: analysis.scoring.requirements[0]: missing required key \"max\" or \"min\" (expected a bound on facility_mw)\n"
@@ -284,8 +284,8 @@ static void test_errors_dist(void **state)
         "tests/data/err_dist.yaml:11:42: assumptions.site_power_mw: unknown key \"mode\" (expected one of: dist, low, high)\n"
         "tests/data/err_dist.yaml:12:18: assumptions.horizon_years: a distribution is not allowed here (expected an integer in 1..15)\n"
         "tests/data/err_dist.yaml:14:19: demand.tokens_per_day: missing required key \"dist\" (expected a number or a distribution)\n"
-        "tests/data/err_dist.yaml:16:46: workloads[0].share: a distribution is not allowed here (expected a share in (0, 1])\n"
-        "tests/data/err_dist.yaml:21:53: platforms[0].pricing.cloud.gpu_hour.sd: expected a number, got a mapping (distributions do not nest)\n");
+        "tests/data/err_dist.yaml:16:46: workloads[a].share: a distribution is not allowed here (expected a share in (0, 1])\n"
+        "tests/data/err_dist.yaml:21:53: platforms[p].pricing.cloud.gpu_hour.sd: expected a number, got a mapping (distributions do not nest)\n");
 }
 
 static void test_errors_yaml_features(void **state)
@@ -297,7 +297,7 @@ static void test_errors_yaml_features(void **state)
         "tests/data/err_yaml.yaml:5:16: tags are not allowed\n"
         "tests/data/err_yaml.yaml:6:17: tags are not allowed\n"
         "tests/data/err_yaml.yaml:7:3: merge keys are not allowed\n"
-        "tests/data/err_yaml.yaml:10:46: workloads[0].share: 2 is out of range (expected a share in (0, 1])\n");
+        "tests/data/err_yaml.yaml:10:46: workloads[a].share: 2 is out of range (expected a share in (0, 1])\n");
     expect_errors("tests/data/multi_doc.yaml",
         "tests/data/multi_doc.yaml:2:1: a file must hold exactly one yaml document\n");
     expect_errors("tests/data/err_parse.yaml",
@@ -324,8 +324,8 @@ static void test_include(void **state)
     expect_errors("tests/data/include_bad.yaml",
         "tests/data/include_bad.yaml:11:5: include[1]: no file matches \"no_such_folder/*.yaml\"\n"
         "tests/data/bids_bad/bad.yaml:2:1: unknown key \"assumptions\" (expected one of: platforms)\n"
-        "tests/data/bids_bad/bad.yaml:5:9: platforms[0].id: duplicate id \"h200\" (first at tests/data/include_bad.yaml:6)\n"
-        "tests/data/bids_bad/bad.yaml:8:25: platforms[0].pricing.cloud.gpu_hour: -1 is out of range (expected a number >= 0)\n");
+        "tests/data/bids_bad/bad.yaml:5:9: platforms[h200].id: duplicate id \"h200\" (first at tests/data/include_bad.yaml:6)\n"
+        "tests/data/bids_bad/bad.yaml:8:25: platforms[h200].pricing.cloud.gpu_hour: -1 is out of range (expected a number >= 0)\n");
 }
 
 static void test_check_file(void **state)
@@ -339,7 +339,7 @@ static void test_check_file(void **state)
     /* alone, the bad bid has no duplicate id: only its own two errors */
     assert_int_equal(tc_check_file("tests/data/bids_bad/bad.yaml", &d), TC_ERR_INVALID);
     assert_int_equal(d.count, 2);
-    assert_string_equal(d.items[1].path, "platforms[0].pricing.cloud.gpu_hour");
+    assert_string_equal(d.items[1].path, "platforms[h200].pricing.cloud.gpu_hour");
     assert_int_equal(tc_check_file("tests/data/err_yaml.yaml", &d), TC_ERR_INVALID);
     assert_int_equal(d.count, 8);
     assert_int_equal(tc_check_file("tests/data/no_such_file.yaml", &d), TC_ERR_READ);
@@ -357,15 +357,15 @@ static void test_check_vendor_mistakes(void **state)
     assert_int_equal(tc_check_file("tests/data/vendor/bid_mistakes.yaml", &d), TC_ERR_INVALID);
     char *got = diag_text(&d);
     assert_string_equal(got,
-        "tests/data/vendor/bid_mistakes.yaml:6:11: platforms[0].name: still a placeholder (replace FILL with a value)\n"
-        "tests/data/vendor/bid_mistakes.yaml:8:5: platforms[0]: key \"gpu_hour\" belongs under pricing.cloud\n"
-        "tests/data/vendor/bid_mistakes.yaml:9:5: platforms[0]: key \"includes_power\" belongs under pricing.cloud\n"
-        "tests/data/vendor/bid_mistakes.yaml:12:9: platforms[0].pricing.cloud: unknown key \"gpu_hours\" (did you mean \"gpu_hour\"?)\n"
-        "tests/data/vendor/bid_mistakes.yaml:12:9: platforms[0].pricing.cloud: missing required key \"gpu_hour\"\n"
+        "tests/data/vendor/bid_mistakes.yaml:6:11: platforms[mi355x].name: still a placeholder (replace FILL with a value)\n"
+        "tests/data/vendor/bid_mistakes.yaml:8:5: platforms[mi355x]: key \"gpu_hour\" belongs under pricing.cloud\n"
+        "tests/data/vendor/bid_mistakes.yaml:9:5: platforms[mi355x]: key \"includes_power\" belongs under pricing.cloud\n"
+        "tests/data/vendor/bid_mistakes.yaml:12:9: platforms[mi355x].pricing.cloud: unknown key \"gpu_hours\" (did you mean \"gpu_hour\"?)\n"
+        "tests/data/vendor/bid_mistakes.yaml:12:9: platforms[mi355x].pricing.cloud: missing required key \"gpu_hour\"\n"
         "tests/data/vendor/bid_mistakes.yaml:13:13: anchors and aliases are not allowed\n"
-        "tests/data/vendor/bid_mistakes.yaml:14:7: platforms[0].claims: unknown key \"cost_per_m_token\" (did you mean \"cost_per_m_tokens\"?)\n"
-        "tests/data/vendor/bid_mistakes.yaml:16:16: platforms[0].performance[0].model: still a placeholder (replace FILL with a value)\n"
-        "tests/data/vendor/bid_mistakes.yaml:20:45: platforms[0].performance[0].points[0].throughput: still a placeholder (replace FILL with a value)\n");
+        "tests/data/vendor/bid_mistakes.yaml:14:7: platforms[mi355x].claims: unknown key \"cost_per_m_token\" (did you mean \"cost_per_m_tokens\"?)\n"
+        "tests/data/vendor/bid_mistakes.yaml:16:16: platforms[mi355x].performance[0].model: still a placeholder (replace FILL with a value)\n"
+        "tests/data/vendor/bid_mistakes.yaml:20:45: platforms[mi355x].performance[0].points[0].throughput: still a placeholder (replace FILL with a value)\n");
     free(got);
     tc_diags_free(&d);
 }
@@ -516,7 +516,7 @@ static void test_override_included(void **state)
     char *got = diag_text(&d);
     assert_string_equal(got,
         "--set:1:11: platforms[mi355xx].pricing.cloud.gpu_hour: no platform with id \"mi355xx\" in the scenario or its included bid files\n"
-        "--set:2:33: platforms[0].pricing.cloud: unknown key \"gpu_hours\" (did you mean \"gpu_hour\"?)\n");
+        "--set:2:33: platforms[mi355x].pricing.cloud: unknown key \"gpu_hours\" (did you mean \"gpu_hour\"?)\n");
     free(got);
     tc_diags_free(&d);
 }

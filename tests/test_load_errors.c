@@ -87,11 +87,11 @@ static const load_case text_cases[] = {
     {.scn = "  subtitle: {a: b}\n", .want = "t.yaml:3:13: scenario.subtitle: expected a text, got a mapping"},
     {.scn = "  subtitle: \"\"\n", .want = "t.yaml:3:13: scenario.subtitle: expected a text, got an empty value"},
     {.scn = "  prepared_by: \"\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xe2\x9c\x93 \xf0\x9f\x98\x80\"\n"},
-    {.plat = "    claims: {cost_per_m_tokens: 5.5}\n", .set = "platforms[a].pricing.cloud.includes_power=yes", .want = "--set:1:43: platforms[0].pricing.cloud.includes_power: expected true or false, got \"yes\""},
+    {.plat = "    claims: {cost_per_m_tokens: 5.5}\n", .set = "platforms[a].pricing.cloud.includes_power=yes", .want = "--set:1:43: platforms[a].pricing.cloud.includes_power: expected true or false, got \"yes\""},
     {.set = "platforms[0].pricing.cloud.includes_power=True"},
     {.set = "platforms[0].id=Bad-Id", .want = "--set:1:17: platforms[0].id: invalid id \"Bad-Id\" (expected 1 to 64 of a-z, 0-9, _ and -)"},
     {.set = "platforms[0].id=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", .want = "--set:1:17: platforms[0].id: invalid id \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\" (expected 1 to 64 of a-z, 0-9, _ and -)"},
-    {.set = "platforms[0].pricing.cloud.includes_power.x=1", .want = "--set:1:28: platforms[0].pricing.cloud.includes_power: expected true or false, got a mapping"},
+    {.set = "platforms[0].pricing.cloud.includes_power.x=1", .want = "--set:1:28: platforms[a].pricing.cloud.includes_power: expected true or false, got a mapping"},
     {.set = "platforms[0].id.x=1", .want = "--set:1:17: platforms[0].id.x: not a mapping (expected key.path=value)"},
     {.set = "scenario.paper=A5", .want = "--set:1:16: scenario.paper: invalid value \"A5\" (expected one of: A4, Letter)"},
     {.scn = "  prepared_for: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"\n", .want = "t.yaml:3:17: scenario.prepared_for: text of 1001 bytes is too long (expected at most 1000 bytes)"},
@@ -120,15 +120,15 @@ static const load_case analysis_cases[] = {
 };
 
 static const load_case perf_cases[] = {
-    {.plat = "    claims: {speed: 5}\n", .want = "t.yaml:13:14: platforms[0].claims: unknown key \"speed\" (expected one of: cost_per_m_tokens, tokens_per_s_per_mw, tokens_per_s_per_gpu, cost_per_gpu_hour, pflops_per_dollar_hour, levelized_cost_per_m_tokens)"},
-    {.plat = "    claims: {cost_per_m_tokens: {dist: uniform, low: 1, high: 2}}\n", .want = "t.yaml:13:33: platforms[0].claims.cost_per_m_tokens: a distribution is not allowed here (expected a number > 0)"},
-    {.plat = "    claims: {cost_per_m_tokens: -1}\n", .want = "t.yaml:13:33: platforms[0].claims.cost_per_m_tokens: -1 is out of range (expected a number > 0)"},
-    {.plat = "    claims: {cost_per_m_tokens: abc}\n", .want = "t.yaml:13:33: platforms[0].claims.cost_per_m_tokens: expected a number, got \"abc\""},
-    {.plat = "    claims: [cost_per_m_tokens]\n", .want = "t.yaml:13:13: platforms[0].claims: expected a mapping, got a list"},
+    {.plat = "    claims: {speed: 5}\n", .want = "t.yaml:13:14: platforms[a].claims: unknown key \"speed\" (expected one of: cost_per_m_tokens, tokens_per_s_per_mw, tokens_per_s_per_gpu, cost_per_gpu_hour, pflops_per_dollar_hour, levelized_cost_per_m_tokens)"},
+    {.plat = "    claims: {cost_per_m_tokens: {dist: uniform, low: 1, high: 2}}\n", .want = "t.yaml:13:33: platforms[a].claims.cost_per_m_tokens: a distribution is not allowed here (expected a number > 0)"},
+    {.plat = "    claims: {cost_per_m_tokens: -1}\n", .want = "t.yaml:13:33: platforms[a].claims.cost_per_m_tokens: -1 is out of range (expected a number > 0)"},
+    {.plat = "    claims: {cost_per_m_tokens: abc}\n", .want = "t.yaml:13:33: platforms[a].claims.cost_per_m_tokens: expected a number, got \"abc\""},
+    {.plat = "    claims: [cost_per_m_tokens]\n", .want = "t.yaml:13:13: platforms[a].claims: expected a mapping, got a list"},
     {.plat = "    claims: {}\n"},
-    {.set = "platforms[0].performance[0].basis=both", .want = "--set:1:35: platforms[0].performance[0].basis: invalid value \"both\" (expected one of: output, total)"},
-    {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[0].performance[0].throughput: 0 is out of range (expected a number > 0)"},
-    {.set = "platforms[0].performance[0].points=1", .want = "t.yaml:12:9: platforms[0].performance[0]: \"points\" and \"throughput\" cannot both be given (expected one of them)"},
+    {.set = "platforms[0].performance[0].basis=both", .want = "--set:1:35: platforms[a].performance[0].basis: invalid value \"both\" (expected one of: output, total)"},
+    {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[a].performance[0].throughput: 0 is out of range (expected a number > 0)"},
+    {.set = "platforms[0].performance[0].points=1", .want = "t.yaml:12:9: platforms[a].performance[0]: \"points\" and \"throughput\" cannot both be given (expected one of them)"},
     {.set = "platforms[0].performance[5].throughput=1", .want = "--set:1:26: platforms[0].performance[5].throughput: no item [5] in this list"},
     {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no platform with id \"zz\" in the scenario or its included bid files"},
     {.set = "platforms[0.name=x", .want = "--set:1:10: platforms[0.name: missing ] (expected key.path=value)"},
@@ -165,19 +165,19 @@ static void performance_claims_overrides(void **state)
 /* Unknown keys a vendor writes: where they belong, what was meant (issue 17). */
 static const load_case vendor_cases[] = {
     {.scn = "  titel: T2\n", .want = "t.yaml:3:3: scenario: unknown key \"titel\" (did you mean \"title\"?)"},
-    {.plat = "    gpu_hours: 1\n", .want = "t.yaml:13:5: platforms[0]: unknown key \"gpu_hours\" (did you mean \"gpu_hour\" under pricing.cloud?)"},
-    {.plat = "    gpu_hour: 1\n", .want = "t.yaml:13:5: platforms[0]: key \"gpu_hour\" belongs under pricing.cloud"},
-    {.plat = "    other_per_year: 1\n", .want = "t.yaml:13:5: platforms[0]: key \"other_per_year\" belongs under pricing.cloud, pricing.owned or pricing.api"},
-    {.plat = "    points: []\n", .want = "t.yaml:13:5: platforms[0]: key \"points\" belongs under performance"},
-    {.plat = "    workloads: []\n", .want = "t.yaml:13:5: platforms[0]: key \"workloads\" belongs at the top level of the file"},
-    {.plat = "    escalation: 0.1\n", .want = "t.yaml:13:5: platforms[0]: key \"escalation\" belongs under assumptions.electricity"},
-    {.plat = "    zzz: 1\n", .want = "t.yaml:13:5: platforms[0]: unknown key \"zzz\" (expected one of: id, name, vendor, source, gpus_per_node, peak_pflops, power_kw_per_gpu, idle_power_fraction, software_uplift, pricing, performance, claims)"},
-    {.plat = "    FILL: 1\n", .want = "t.yaml:13:5: platforms[0]: still a placeholder (replace FILL with a value)"},
-    {.plat = "    vendor: FILL\n", .want = "t.yaml:13:13: platforms[0].vendor: still a placeholder (replace FILL with a value)"},
-    {.plat = "    vendor: \"FILL\"\n", .want = "t.yaml:13:13: platforms[0].vendor: still a placeholder (replace FILL with a value)"},
+    {.plat = "    gpu_hours: 1\n", .want = "t.yaml:13:5: platforms[a]: unknown key \"gpu_hours\" (did you mean \"gpu_hour\" under pricing.cloud?)"},
+    {.plat = "    gpu_hour: 1\n", .want = "t.yaml:13:5: platforms[a]: key \"gpu_hour\" belongs under pricing.cloud"},
+    {.plat = "    other_per_year: 1\n", .want = "t.yaml:13:5: platforms[a]: key \"other_per_year\" belongs under pricing.cloud, pricing.owned or pricing.api"},
+    {.plat = "    points: []\n", .want = "t.yaml:13:5: platforms[a]: key \"points\" belongs under performance"},
+    {.plat = "    workloads: []\n", .want = "t.yaml:13:5: platforms[a]: key \"workloads\" belongs at the top level of the file"},
+    {.plat = "    escalation: 0.1\n", .want = "t.yaml:13:5: platforms[a]: key \"escalation\" belongs under assumptions.electricity"},
+    {.plat = "    zzz: 1\n", .want = "t.yaml:13:5: platforms[a]: unknown key \"zzz\" (expected one of: id, name, vendor, source, gpus_per_node, peak_pflops, power_kw_per_gpu, idle_power_fraction, software_uplift, pricing, performance, claims)"},
+    {.plat = "    FILL: 1\n", .want = "t.yaml:13:5: platforms[a]: still a placeholder (replace FILL with a value)"},
+    {.plat = "    vendor: FILL\n", .want = "t.yaml:13:13: platforms[a].vendor: still a placeholder (replace FILL with a value)"},
+    {.plat = "    vendor: \"FILL\"\n", .want = "t.yaml:13:13: platforms[a].vendor: still a placeholder (replace FILL with a value)"},
     {.plat = "    vendor: FILLED\n"},
-    {.set = "platforms[0].pricing.cloud.power_kw_per_gpu=1", .want = "--set:1:28: platforms[0].pricing.cloud: key \"power_kw_per_gpu\" belongs under platforms[0]"},
-    {.set = "platforms[0].pricing.cloud.gpu_hour=FILL", .want = "--set:1:37: platforms[0].pricing.cloud.gpu_hour: still a placeholder (replace FILL with a value)"},
+    {.set = "platforms[0].pricing.cloud.power_kw_per_gpu=1", .want = "--set:1:28: platforms[a].pricing.cloud: key \"power_kw_per_gpu\" belongs under platforms[a]"},
+    {.set = "platforms[0].pricing.cloud.gpu_hour=FILL", .want = "--set:1:37: platforms[a].pricing.cloud.gpu_hour: still a placeholder (replace FILL with a value)"},
     {.top = "analysis: {scoring: {criteria: [{metric: tco_npv, weight: 1, beter: lower}]}}\n", .want = "t.yaml:13:62: analysis.scoring.criteria[0]: unknown key \"beter\" (did you mean \"better\"?)"},
     {.top = "x: {a: 1\n", .want = "t.yaml:13:4: this { mapping is never closed (expected ',' or '}')"},
     {.top = "x: `a\n", .want = "t.yaml:13:4: a value cannot start with '@' or '`' (put the value in quotes)"},
@@ -190,6 +190,54 @@ static void vendor_keys(void **state)
     RUN_ALL(vendor_cases);
 }
 
+/* Items of platforms and workloads are named in diagnostics by their id,
+ * as --set and the workbook's Key column name them (issue 15); an item
+ * whose id is invalid, missing or not a scalar keeps its 0-based index.
+ * Performance entries have no ids: they keep theirs. */
+static const char ids_text[] =
+    "scenario:\n  title: T\n"
+    "demand: {tokens_per_day: 1.0e9}\n"
+    "workloads:\n  - {id: chat, model: m, isl: 1024, osl: abc, share: 1.0}\n"
+    "platforms:\n"
+    "  - id: h200\n    power_kw_per_gpu: 1.0\n    pricing: {cloud: {gpu_hour: abc}}\n"
+    "    performance:\n      - {model: m, isl: 1024, osl: 1024, throughput: abc}\n"
+    "  - id: Bad!\n    power_kw_per_gpu: 1.0\n    pricing: {cloud: {gpu_hour: abc}}\n"
+    "  - power_kw_per_gpu: 1.0\n    pricing: {cloud: {gpu_hour: abc}}\n"
+    "  - id: [x]\n    power_kw_per_gpu: 1.0\n    pricing: {cloud: {gpu_hour: abc}}\n";
+
+/* Columns by hand: line 5 "  - {id: chat, model: m, isl: 1024, osl: " is 41
+ * bytes, so abc is at 42; "    pricing: {cloud: {gpu_hour: " is 32. */
+static const char ids_want[] =
+    "t.yaml:5:42: workloads[chat].osl: expected a number, got \"abc\"\n"
+    "t.yaml:9:33: platforms[h200].pricing.cloud.gpu_hour: expected a number, got \"abc\"\n"
+    "t.yaml:11:54: platforms[h200].performance[0].throughput: expected a number, got \"abc\"\n"
+    "t.yaml:12:9: platforms[1].id: invalid id \"Bad!\" (expected 1 to 64 of a-z, 0-9, _ and -)\n"
+    "t.yaml:14:33: platforms[1].pricing.cloud.gpu_hour: expected a number, got \"abc\"\n"
+    "t.yaml:15:5: platforms[2]: missing required key \"id\"\n"
+    "t.yaml:16:33: platforms[2].pricing.cloud.gpu_hour: expected a number, got \"abc\"\n"
+    "t.yaml:17:9: platforms[3].id: expected an id, got a list\n"
+    "t.yaml:19:33: platforms[3].pricing.cloud.gpu_hour: expected a number, got \"abc\"\n";
+
+static void ids_in_error_paths(void **state)
+{
+    (void)state;
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    tc_status st = tc_load_scenario_buffer("t.yaml", ids_text, strlen(ids_text), NULL, &s, &d);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    tc_diags_print(&d, f);
+    fclose(f);
+    assert_int_equal(st, TC_ERR_INVALID);
+    assert_null(s);
+    assert_string_equal(out, ids_want);
+    free(out);
+    tc_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +245,7 @@ int main(void)
         cmocka_unit_test(analysis_section),
         cmocka_unit_test(performance_claims_overrides),
         cmocka_unit_test(vendor_keys),
+        cmocka_unit_test(ids_in_error_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

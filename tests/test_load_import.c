@@ -511,23 +511,23 @@ static void bid_import_errors(void **state)
     static const struct { const char *entry, *msg; } cases[] = {
         {"{model: m, isl: 1, osl: 1, import: {format: vllm, files: [h.json], gpus: 8}, "
          "points: [{interactivity: 1, throughput: 1}]}",
-         "b.yaml:3:20: platforms[0].performance[0]: \"import\" and \"points\" cannot both be "
+         "b.yaml:3:20: platforms[x].performance[0]: \"import\" and \"points\" cannot both be "
          "given (expected one of them)"},
         {"{model: m, isl: 1, osl: 1, import: {files: [h.json]}}",
-         "b.yaml:3:55: platforms[0].performance[0].import: missing required key \"format\""},
+         "b.yaml:3:55: platforms[x].performance[0].import: missing required key \"format\""},
         {"{model: m, isl: 1, osl: 1, import: {format: vlm, files: [h.json]}}",
-         "b.yaml:3:64: platforms[0].performance[0].import.format: invalid value \"vlm\" (expected "
+         "b.yaml:3:64: platforms[x].performance[0].import.format: invalid value \"vlm\" (expected "
          "one of: inferencex, inferencex-csv, vllm, sglang, aiperf, genai-perf, genai-perf-csv, "
          "mlperf, llmperf)"},
         {"{model: m, isl: 1, osl: 1, import: {format: vllm, files: [nope-*.json]}}",
-         "b.yaml:3:78: platforms[0].performance[0].import.files[0]: no file matches \"nope-*.json\""},
+         "b.yaml:3:78: platforms[x].performance[0].import.files[0]: no file matches \"nope-*.json\""},
         {"{model: m, isl: 1, osl: 1, import: {format: vllm, files: [h.json], prefill_gpus: 8}}",
-         "b.yaml:3:55: platforms[0].performance[0].import: prefill_gpus and decode_gpus go "
+         "b.yaml:3:55: platforms[x].performance[0].import: prefill_gpus and decode_gpus go "
          "together (a disaggregated run has both)"},
         {"{model: m, isl: 1, osl: 1, import: {format: vllm, files: [], gpus: 8}}",
-         "b.yaml:3:77: platforms[0].performance[0].import.files: expected at least one file"},
+         "b.yaml:3:77: platforms[x].performance[0].import.files: expected at least one file"},
         {"{import: {format: sglang, files: [a.jsonl, b.jsonl], gpus: 2}}",
-         "b.yaml:3:29: platforms[0].performance[0].import: the files hold 2 workloads (m isl 1024 "
+         "b.yaml:3:29: platforms[x].performance[0].import: the files hold 2 workloads (m isl 1024 "
          "osl 1024; m isl 2048 osl 256): give model, isl and osl, or one entry per workload"},
     };
     char dir[] = "/tmp/tc_import_XXXXXX", cmd[600], path[300];

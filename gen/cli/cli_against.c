@@ -24,9 +24,9 @@ void cli_warn_one_point(const tc_results *r)
                 continue;
             const tc_perf *e = &p->in->perf[x->perf_index];
             if (e->n_points == 1)
-                fprintf(stderr, "%s:%d:%d: platforms[%zu].performance[%d]: warning: one point "
+                fprintf(stderr, "%s:%d:%d: platforms[%s].performance[%d]: warning: one point "
                         "only, but workload %s has an SLO of %g tokens/s per user (expected "
-                        "points on both sides of it)\n", p->in->file, e->line, e->col, i,
+                        "points on both sides of it)\n", p->in->file, e->line, e->col, p->in->id,
                         x->perf_index, x->in->id, x->in->min_interactivity.value);
         }
     }

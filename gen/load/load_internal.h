@@ -54,6 +54,8 @@ typedef struct {
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);
 size_t tc_ld_push(tc_ld *c, const char *key);       /* returns the length to pop to */
 size_t tc_ld_push_index(tc_ld *c, size_t i);
+/* [<id>] for a mapping item with a valid id scalar, else [<i>] */
+size_t tc_ld_push_item(tc_ld *c, const tc_node *item, size_t i);
 void tc_ld_pop(tc_ld *c, size_t len);
 void tc_ld_err(tc_ld *c, const tc_node *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -129,6 +131,7 @@ int tc_ld_int_key(tc_ld *c, const tc_node *map, const char *key,
                   const tc_range *r, tc_need need, double def, double *out);
 int tc_ld_text_key(tc_ld *c, const tc_node *map, const char *key,
                    tc_need need, char **out);
+int tc_ld_id_ok(const tc_node *n);                  /* 1 to 64 of [a-z0-9_-] */
 int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out);
 int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
                    const char *const *names, int def, int *out);

@@ -86,6 +86,17 @@ size_t tc_ld_push_index(tc_ld *c, size_t i)
     return ld_append(c, "[%zu]", NULL, i);
 }
 
+/* Items of id'd lists (platforms, workloads) are named by their id, as
+ * --set and the workbook's Key column name them; an item without a valid
+ * id keeps its 0-based index, the only name it has. */
+size_t tc_ld_push_item(tc_ld *c, const tc_node *item, size_t i)
+{
+    const tc_node *id = tc_ld_get(item, "id");
+    if (id && id->kind == TC_NODE_SCALAR && !id->bad && tc_ld_id_ok(id))
+        return ld_append(c, "[%s]", id->text, 0);
+    return tc_ld_push_index(c, i);
+}
+
 void tc_ld_pop(tc_ld *c, size_t len)
 {
     c->plen = len;

@@ -203,7 +203,7 @@ void tc_ld_platforms(tc_ld *c, const tc_node *list, tc_scenario *s)
     for (size_t i = 0; i < list->n_kids; i++) {
         tc_platform *p = &s->platforms[s->n_platforms];
         memset(p, 0, sizeof *p);
-        size_t old = tc_ld_push_index(c, i);
+        size_t old = tc_ld_push_item(c, list->kids[i], i);
         ld_platform(c, list->kids[i], s, p);
         tc_ld_pop(c, old);
         s->n_platforms++;

@@ -142,7 +142,7 @@ static void ld_workloads(tc_ld *c, const tc_node *root, tc_scenario *s)
         int shares_ok = 1;
         double sum = 0;
         for (size_t i = 0; i < l->n_kids; i++) {
-            size_t o2 = tc_ld_push_index(c, i);
+            size_t o2 = tc_ld_push_item(c, l->kids[i], i);
             shares_ok &= ld_workload(c, l->kids[i], s, &s->workloads[i]);
             sum += s->workloads[i].share.value;
             s->n_workloads++;

@@ -194,6 +194,13 @@ static int is_fill(const tc_node *n)
     return n->kind == TC_NODE_SCALAR && !n->bad && n->len == 4 && memcmp(n->text, "FILL", 4) == 0;
 }
 
+/* The top-level lists whose items tc_ld_push_item names by id, so a
+ * placeholder in them is named as the schema walk names other errors. */
+static int ld_ids_list(const tc_ld *c)
+{
+    return strcmp(c->path, "platforms") == 0 || strcmp(c->path, "workloads") == 0;
+}
+
 void tc_ld_placeholders(tc_ld *c, tc_node *n)
 {
     if (is_fill(n)) {
@@ -203,7 +210,9 @@ void tc_ld_placeholders(tc_ld *c, tc_node *n)
     for (size_t i = 0; i < n->n_kids; i++) {
         tc_node *k = n->kids[i];
         size_t old = c->plen;
-        if (n->kind == TC_NODE_SEQ)
+        if (n->kind == TC_NODE_SEQ && ld_ids_list(c))
+            tc_ld_push_item(c, k, i);
+        else if (n->kind == TC_NODE_SEQ)
             tc_ld_push_index(c, i);
         else if (i % 2 == 1 && n->kids[i - 1]->kind == TC_NODE_SCALAR && !n->kids[i - 1]->bad)
             tc_ld_push(c, n->kids[i - 1]->text);

@@ -107,7 +107,7 @@ int tc_ld_text_key(tc_ld *c, const tc_node *map, const char *key, tc_need need, 
     return *out != NULL;
 }
 
-static int id_ok(const tc_node *n)
+int tc_ld_id_ok(const tc_node *n)
 {
     if (n->len < 1 || n->len > 64)
         return 0;
@@ -128,7 +128,7 @@ int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out)
     if (!v)
         return 0;
     const tc_node *t = text_node(c, v, "an id");
-    if (t && !id_ok(t))
+    if (t && !tc_ld_id_ok(t))
         tc_ld_err(c, t, "invalid id \"%s\" (expected 1 to 64 of a-z, 0-9, _ and -)",
                   tc_ld_esc(&e, t->text, t->len));
     else if (t)
