@@ -76,6 +76,12 @@ usage "two into one folder" "'$sc' and '$tmp/sub/small.yaml' would both render i
     "$sc" "$tmp/sub/small.yaml" -o "$tmp/o"
 [ ! -e "$tmp/o" ] && ok || ko "usage error wrote $tmp/o"
 
+# --- a valid input that leaves no bid serving the mix still renders every
+# format (the workbook's year charts have no series then: none is drawn) ---
+expect 0 "render, no bid covers the mix" -- "$bin" render scenarios/seed.yaml -o "$tmp/nc" -q \
+    --set 'workloads[r1].osl=2048'
+[ -s "$(ls "$tmp"/nc/*/workbook.xlsx 2>/dev/null | head -1)" ] && ok || ko "no workbook when no bid covers"
+
 # --- render: options before or after the files, same bytes ---
 expect 0 "render, options after" -- "$bin" render "$sc" -o "$tmp/a" --formats json
 expect 0 "render, options before, default verb" -- "$bin" -q --formats=json -o "$tmp/b" "$sc"

@@ -63,6 +63,11 @@ static void cost_chart(xl_ctx *c, const char *money_axis)
 static void by_year(xl_ctx *c, uint8_t type, const char *title, const char *money_axis,
                     int col, lxw_row_t row, lxw_col_t at)
 {
+    size_t covered = 0;
+    for (size_t i = 0; i < c->s->n_platforms; i++)
+        covered += c->r->platforms[i].years != NULL;
+    if (covered == 0)   /* no bid serves the mix: libxlsxwriter refuses a chart of no series */
+        return;
     lxw_chart *ch = new_chart(c, type, title, "Year", money_axis);
     if (!ch)
         return;
