@@ -142,9 +142,11 @@ asan:
 # fails (halt_on_error).
 tsan: $(BUILD)/tokcost
 	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/tokcost
+	@rm -f build-tsan/tsan.log.*
 	@for i in 1 2 3 4 5; do \
-	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost render $(SCENARIOS) \
-	    -o build-tsan/out -q || exit 1; \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=build-tsan/tsan.log" \
+	    build-tsan/tokcost render $(SCENARIOS) -o build-tsan/out -q || \
+	    { cat build-tsan/tsan.log.* 2>/dev/null; exit 1; }; \
 	done; echo "tsan: no data race in 5 renders of the examples"
 	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost eval scenarios/committee.yaml \
 	  --set analysis.monte_carlo.samples=20000 >/dev/null && \

@@ -304,7 +304,9 @@ tc_status tc_outset_sync(tc_outset *o)
     size_t k = 0;
     pthread_mutex_lock(&o->lock);
     for (size_t i = 0; i < o->n_files && k < MAX_MINE; i++)
-        if (!o->files[i]->synced && pthread_equal(o->files[i]->owner, pthread_self()))
+        /* owner first: `synced` is written by the owner alone, unlocked,
+         * so another thread's files must not have it read */
+        if (pthread_equal(o->files[i]->owner, pthread_self()) && !o->files[i]->synced)
             mine[k++] = o->files[i];
     pthread_mutex_unlock(&o->lock);
     /* Unlocked: the other threads' fsyncs and renders run beside this one. */
