@@ -305,6 +305,22 @@ static void draws_at_the_edges(void **state)
     assert_double_rel(tc_dist_draw(&plain, &g), 7.5, 0);
 }
 
+/* Issue 19, finding 8: past 15 significant digits a double prints false
+ * digits (1e30 was "1,000,000,000,000,019,884,624,838,656"): an exponent. */
+static void huge_figures_take_an_exponent(void **state)
+{
+    (void)state;
+    char b[96];
+    assert_string_equal(tc_fmt_num(b, sizeof b, 1e30, 0), "1.000e+30");
+    assert_string_equal(tc_fmt_num(b, sizeof b, -1.5e17, 2), "-1.5000e+17");
+    assert_string_equal(tc_fmt_num(b, sizeof b, 999999999999999.0, 0), "999,999,999,999,999");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 6.3412e19, "USD"), "$6.34e+19");
+    assert_string_equal(tc_fmt_board_money(b, sizeof b, 999e12, "USD"), "$999T");
+    assert_string_equal(tc_fmt_board_count(b, sizeof b, 2.5e21), "2.50e+21");
+    assert_string_equal(tc_fmt_si(b, sizeof b, -1.2345e30), "-1.23e+30");
+    assert_string_equal(tc_fmt_si(b, sizeof b, 999e12), "999T");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +341,7 @@ int main(void)
         cmocka_unit_test(diagnostics_are_listed_and_printed),
         cmocka_unit_test(status_texts),
         cmocka_unit_test(draws_at_the_edges),
+        cmocka_unit_test(huge_figures_take_an_exponent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,6 +33,10 @@ char *tc_fmt_num(char *buf, size_t n, double v, int decimals)
         return buf;
     }
     char plain[400];
+    if (fabs(v) >= 1e15) {  /* a double has no 16th digit to print: an exponent */
+        snprintf(buf, n, "%.*e", decimals > 0 ? decimals + 2 : 3, v);
+        return buf;
+    }
     double scale = pow(10.0, decimals);
     double r = round(v * scale) / scale;    /* half away from zero */
     if (r == 0.0)
@@ -110,6 +114,10 @@ char *tc_fmt_si(char *buf, size_t n, double v)
         return buf;
     }
     double a = fabs(tc_round_sig(v, 3));
+    if (a >= 1e15) {    /* past a thousand trillion: an exponent, not false digits */
+        snprintf(buf, n, "%.2e", tc_round_sig(v, 3));
+        return buf;
+    }
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
         if (a >= units[i].div) {
             double m = tc_round_sig(v, 3) / units[i].div;
@@ -159,6 +167,10 @@ static void scaled(char *buf, size_t n, double v, const char *const *suffix)
 {
     static const double div[] = {1e12, 1e9, 1e6, 1e3};
     double a = fabs(tc_round_sig(v, 3));
+    if (a >= 1e15) {    /* past a thousand trillion no unit reads: an exponent */
+        snprintf(buf, n, "%.2e", a);
+        return;
+    }
     for (size_t i = 0; i < 4; i++)
         if (a >= div[i]) {
             char m[64];
