@@ -9,7 +9,9 @@
 #include "tc_results.h"
 
 /* "NVIDIA HGX B200 wins if its price falls 18%, to $1.60 per GPU-hour";
- * rates read "if utilization falls from 60% to 45%"; an input whose point
+ * rates read "if utilization falls from 60% to 45%"; a rise to double or
+ * more reads as a multiple, "rises to 4.8 times today's, $12.7 per
+ * GPU-hour" (tc_fmt_rise); an input whose point
  * estimate is 0 reads "rises from $0 to $1.2M". Writes into buf (size n),
  * returns buf. */
 char *tc_flip_text(char *buf, size_t n, const tc_results *r, const tc_flip *f);

@@ -55,6 +55,19 @@ char *tc_fmt_vs(char *buf, size_t n, double v, double base);
  * "n/a" unless finite and >= 0. */
 char *tc_fmt_times(char *buf, size_t n, double x);
 
+/* A rise to ratio times a value (ratio >= 1) as a board reads it: under
+ * double, a percentage with `decimals` decimals ("29.5%"); from double
+ * (100% more once rounded) a multiple to 2 significant figures ("2.0
+ * times", "4.8 times", "35 times"). Returns 1 for a multiple, 0 for a
+ * percentage; -1 and "n/a" unless ratio is finite and >= 1. The one place
+ * the threshold between the two lives. */
+int tc_fmt_rise(char *buf, size_t n, double ratio, int decimals);
+
+/* How much more one cost is than another, from their ratio: "29.5% more",
+ * "4.8 times as much" (tc_fmt_rise, one decimal); below 1 "12.5% less";
+ * "n/a" unless finite and > 0. */
+char *tc_fmt_more(char *buf, size_t n, double ratio);
+
 /* Payback period (years; NAN: never), one style for tables and sentences:
  * "never", "less than a month", "5 months", "2 years", "2 years 1 month".
  * Rounded to the nearest month. */

@@ -33,6 +33,26 @@ done
 for fig in '$0.205 per million' '3.4x lower' '$21.6M' '5% higher' 'less than a month'; do
     tr '\n' ' ' < "$tmp/committee.body" | grep -qF -- "$fig" || fail "committee: '$fig' not in the body"
 done
+# the runner-up's margin, both sides of double (results.json: committee
+# lcot_ratio 1.29524 -> 29.5% more; seed 4.7887 -> 4.8 times as much), and
+# no percentage of 100 or more before "more" anywhere
+tr '\n' ' ' < "$tmp/committee.body" | grep -qF 'costs 29.5% more at $0.266' ||
+    fail "committee: no 'costs 29.5% more at \$0.266'"
+tr '\n' ' ' < "$tmp/seed.body" | grep -qF 'costs 4.8 times as much at $4.39' ||
+    fail "seed: no 'costs 4.8 times as much at \$4.39'"
+for s in committee seed; do
+    if tr '\n' ' ' < "$tmp/$s.txt" | grep -oE '[0-9]{3,}(\.[0-9]+)?% (more|above)|rises [0-9]{3,}%' >&2; then
+        fail "$s: a rise of 100% or more as a percentage"
+    fi
+done
+# a template written before runner_up_more still reads runner_up_margin as
+# the percentage: 4.7887 - 1 = 378.87% -> 378.9%
+mkdir "$tmp/old" && cp templates/report/*.txt "$tmp/old/" || exit 1
+sed -i 's/costs {{runner_up_more}} at/costs {{runner_up_margin}} more at/' "$tmp/old/summary.txt"
+"$bin" render scenarios/seed.yaml -o "$tmp/o" --formats pdf --templates "$tmp/old" -q ||
+    fail "old template: render failed"
+pdftotext "$tmp/o/seed/report.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qF 'costs 378.9% more at $4.39' ||
+    fail "old template: runner_up_margin no longer the percentage"
 # the scenario's currency in every label: the seed in EUR
 sed 's/currency: USD/currency: EUR/' scenarios/seed.yaml > "$tmp/eur.yaml" || exit 1
 "$bin" render "$tmp/eur.yaml" -o "$tmp" --formats pdf -q || fail "EUR render failed"

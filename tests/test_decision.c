@@ -199,6 +199,33 @@ static void sentences(void **state)
     tc_results_free(r);
 }
 
+/* A rise to double or more reads as a multiple (tc_fmt_rise, whole percent
+ * below): Alpha's price from $2.00 to $9.58 is 9.58 / 2 = 4.79 times; to
+ * $3.99 is +99.5%, which rounds to 100%: the multiple, 2.0 times; to $3.98
+ * is +99%. */
+static void sentences_of_large_rises(void **state)
+{
+    fixture *f = *state;
+    tc_results *r = analyzed(f);
+    char buf[512];
+    tc_flip big = *flip(r, "platforms[alpha].pricing.cloud.gpu_hour");
+    big.value = 9.58;
+    big.change = (9.58 - big.point) / big.point;
+    assert_string_equal(tc_flip_text(buf, sizeof buf, r, &big),
+                        "Beta Cloud wins if Alpha Cloud's price rises to 4.8 times today's, "
+                        "$9.58 per GPU-hour");
+    big.value = 3.99;
+    big.change = (3.99 - big.point) / big.point;
+    assert_string_equal(tc_flip_text(buf, sizeof buf, r, &big),
+                        "Beta Cloud wins if Alpha Cloud's price rises to 2.0 times today's, "
+                        "$3.99 per GPU-hour");
+    big.value = 3.98;
+    big.change = (3.98 - big.point) / big.point;
+    assert_string_equal(tc_flip_text(buf, sizeof buf, r, &big),
+                        "Beta Cloud wins if Alpha Cloud's price rises 99%, to $3.98 per GPU-hour");
+    tc_results_free(r);
+}
+
 /* A narrow lead, vendor data, a claim 10% off, a workload not served, a
  * site too small and an SLO below the first point: one line each. */
 static void caveat_lines(void **state)
@@ -392,13 +419,40 @@ static void terminal_lines(void **state)
     tc_results_free(r);
 }
 
+/* A runner-up at double or more reads as a multiple in the terminal too:
+ * Beta's price 1.80 gives 1.2x (terminal_lines); its LCOT is its price
+ * times the same GPU-hours, so 7.20 gives 1.2 * 7.2 / 1.8 = 4.8x. A claim
+ * of $9.60 against the $2.00 computed is 4.8 times it. */
+static void large_margin_lines(void **state)
+{
+    fixture *f = *state;
+    f->p[1].pricing.gpu_hour = given(7.20);
+    add_claim(f, 0, TC_CLAIM_COST_PER_GPU_HOUR, 9.6, 0.1);
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(&f->s, &r), TC_OK);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    assert_non_null(m);
+    tc_table_print_decision(m, r);
+    fclose(m);
+    const char *want = "\nDecision: alpha wins; the runner-up beta costs 4.8 times as much per "
+                       "token (LCOT 4.8000x, TCO NPV ";
+    assert_memory_equal(buf, want, strlen(want));
+    assert_non_null(strstr(buf, "  - Alpha Cloud claims cost per GPU-hour of $9.60, 4.8 times "
+                                "the $2.00 computed from its own figures\n"));
+    free(buf);
+    tc_results_free(r);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
     const struct CMUnitTest tests[] = {
-        T(decision_block), T(flips_by_hand), T(sentences), T(caveat_lines),
+        T(decision_block), T(flips_by_hand), T(sentences), T(sentences_of_large_rises),
+        T(caveat_lines),
         T(caveat_coverage_and_flat), T(no_runner_up), T(whole_years), T(json_keys),
-        T(terminal_lines), T(value_texts),
+        T(terminal_lines), T(large_margin_lines), T(value_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

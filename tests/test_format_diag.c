@@ -136,6 +136,54 @@ static void multiples(void **state)
     assert_string_equal(tc_fmt_times(b, sizeof b, NAN), "n/a");
 }
 
+/* A rise is a percentage below double and a multiple from double, the
+ * threshold taken after rounding: 1.2953 -> 29.5%; 1.9994 -> 99.9%;
+ * 1.99951 -> 99.951% rounds to 100.0%: the multiple 2.0; 4.7887 -> 4.8;
+ * 35.47 -> 35; 9.96 -> 10 (2 significant figures). */
+static void rises(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 1.2953, 1), 0);
+    assert_string_equal(b, "29.5%");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 1.9994, 1), 0);
+    assert_string_equal(b, "99.9%");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 1.99951, 1), 1);
+    assert_string_equal(b, "2.0 times");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 1.994, 0), 0);
+    assert_string_equal(b, "99%");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 4.7887, 1), 1);
+    assert_string_equal(b, "4.8 times");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 35.47, 1), 1);
+    assert_string_equal(b, "35 times");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 9.96, 1), 1);
+    assert_string_equal(b, "10 times");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 1.0, 1), 0);
+    assert_string_equal(b, "0.0%");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 0.99, 1), -1);
+    assert_string_equal(b, "n/a");
+    assert_int_equal(tc_fmt_rise(b, sizeof b, NAN, 1), -1);
+    assert_int_equal(tc_fmt_rise(b, sizeof b, INFINITY, 1), -1);
+}
+
+/* The runner-up's margin in words, both sides of double: the committee's
+ * 0.26568 / 0.20513 = 1.2952 -> "29.5% more"; the seed's 4.39 / 0.916 =
+ * 4.79 -> "4.8 times as much"; 35.47 -> "35 times as much". */
+static void how_much_more(void **state)
+{
+    (void)state;
+    char b[64];
+    assert_string_equal(tc_fmt_more(b, sizeof b, 0.26568 / 0.20513), "29.5% more");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 1.9994), "99.9% more");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 2.0), "2.0 times as much");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 4.39 / 0.916), "4.8 times as much");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 35.47), "35 times as much");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 1.0), "0.0% more");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 0.875), "12.5% less");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 0.0), "n/a");
+    assert_string_equal(tc_fmt_more(b, sizeof b, NAN), "n/a");
+}
+
 /* Board money: 3 significant figures, K/M/B/T from a thousand. */
 static void board_money(void **state)
 {
@@ -333,6 +381,8 @@ int main(void)
         cmocka_unit_test(figures_against_the_baseline),
         cmocka_unit_test(board_money),
         cmocka_unit_test(multiples),
+        cmocka_unit_test(rises),
+        cmocka_unit_test(how_much_more),
         cmocka_unit_test(board_counts),
         cmocka_unit_test(currency_words),
         cmocka_unit_test(payback_in_words),

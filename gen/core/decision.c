@@ -69,6 +69,10 @@ char *tc_flip_text(char *buf, size_t n, const tc_results *r, const tc_flip *f)
         return buf;
     }
     double c = fabs(f->change) * 100;
+    if (f->change > 0 && tc_fmt_rise(pct, sizeof pct, 1 + f->change, 0) == 1) {
+        snprintf(buf, n, "%s wins if %s %s to %s today's, %s", name, who, verb, pct, then);
+        return buf;
+    }
     tc_fmt_num(pct, sizeof pct, c, c < 10 ? 1 : 0);
     snprintf(buf, n, "%s wins if %s %s %s%%, to %s", name, who, verb, pct, then);
     return buf;

@@ -236,6 +236,39 @@ char *tc_fmt_vs(char *buf, size_t n, double v, double base)
     return buf;
 }
 
+int tc_fmt_rise(char *buf, size_t n, double ratio, int decimals)
+{
+    if (!isfinite(ratio) || ratio < 1.0) {
+        snprintf(buf, n, "n/a");
+        return -1;
+    }
+    double scale = pow(10.0, decimals);
+    double pct = round((ratio - 1.0) * 100.0 * scale) / scale;
+    if (pct < 100.0) {
+        snprintf(buf, n, "%.*f%%", decimals, pct);
+        return 0;
+    }
+    double x = tc_round_sig(ratio, 2);
+    snprintf(buf, n, "%.*f times", x < 10.0 ? 1 : 0, x);
+    return 1;
+}
+
+char *tc_fmt_more(char *buf, size_t n, double ratio)
+{
+    char size[64];
+    if (!isfinite(ratio) || ratio <= 0.0) {
+        snprintf(buf, n, "n/a");
+        return buf;
+    }
+    if (ratio < 1.0) {
+        snprintf(buf, n, "%.1f%% less", round((1.0 - ratio) * 1000.0) / 10.0);
+        return buf;
+    }
+    int times = tc_fmt_rise(size, sizeof size, ratio, 1);
+    snprintf(buf, n, "%s %s", size, times ? "as much" : "more");
+    return buf;
+}
+
 char *tc_fmt_payback(char *buf, size_t n, double years)
 {
     if (!isfinite(years)) {

@@ -76,6 +76,25 @@ static const char *input_cell(char *buf, size_t n, const tc_pdf *d, const tc_fli
     return buf;
 }
 
+/* The move of the input: "-23.6%", "+29.5%", a rise to double or more as a
+ * multiple ("4.8x", the sentence's "4.8 times today's"), a rate in points
+ * to 3 significant figures ("-12.5 pts", "+115 pts"), "from 0". */
+static void change_cell(char *buf, size_t n, const tc_flip *f)
+{
+    char v[64];
+    double pts = tc_round_sig((f->value - f->point) * 100, 3);
+    if (isnan(f->change))
+        snprintf(buf, n, "from 0");
+    else if (tc_input_info_of(f->kind)->fmt == TC_IN_FMT_PERCENT)
+        snprintf(buf, n, "%s%s pts", f->value > f->point ? "+" : "",
+                 tc_fmt_num(v, sizeof v, pts, fabs(pts) >= 100 ? 0 : 1));
+    else if (f->change > 0 && tc_fmt_rise(v, sizeof v, 1 + f->change, 0) == 1)
+        tc_fmt_times(buf, n, 1 + f->change);
+    else
+        snprintf(buf, n, "%s%s", f->change > 0 ? "+" : "",
+                 pdf_pct(v, sizeof v, f->change, fabs(f->change) < 0.01 ? 2 : 1));
+}
+
 static void flip_table(tc_pdf *d, const tc_robustness *x)
 {
     pdf_col cols[] = {{"Input", 0.34, PDF_LEFT},  {"Today", 0.15, PDF_RIGHT},
@@ -85,19 +104,11 @@ static void flip_table(tc_pdf *d, const tc_robustness *x)
     pdf_table_start(&t, d, cols, 5, x->n_flips);
     for (size_t i = 0; i < x->n_flips && d->st == TC_OK; i++) {
         const tc_flip *f = &x->flips[i];
-        char c[4][512], pct[64];
+        char c[4][512];
         input_cell(c[0], sizeof c[0], d, f);
         tc_input_value_text(c[1], sizeof c[1], d->r, f->kind, f->point);
         tc_input_value_text(c[2], sizeof c[2], d->r, f->kind, f->value);
-        if (isnan(f->change))
-            snprintf(c[3], sizeof c[3], "from 0");
-        else if (tc_input_info_of(f->kind)->fmt == TC_IN_FMT_PERCENT)
-            snprintf(c[3], sizeof c[3], "%s%s pts", f->value > f->point ? "+" : "",
-                     tc_fmt_num(pct, sizeof pct, (f->value - f->point) * 100, 1));
-        else
-            snprintf(c[3], sizeof c[3], "%s%s", f->change > 0 ? "+" : "",
-                     pdf_pct(pct, sizeof pct, f->change,
-                             fabs(f->change) < 0.01 ? 2 : fabs(f->change) >= 1 ? 0 : 1));
+        change_cell(c[3], sizeof c[3], f);
         const char *cells[] = {c[0], c[1], c[2], c[3], d->r->platforms[f->winner_then].in->name};
         pdf_table_row(&t, cells, 0);
     }

@@ -22,7 +22,7 @@ const char *const pdf_var_names[] = {
     "baseline_platform", "baseline_lcot", "baseline_cost_per_m", "baseline_tco_npv",
     "lcot_vs_baseline", "cost_vs_baseline", "npv_saving",
     "runner_up_platform", "runner_up_lcot", "lcot_vs_runner_up", "runner_up_margin",
-    "npv_vs_runner_up", "mc_stay_share", "mc_samples",
+    "runner_up_more", "npv_vs_runner_up", "mc_stay_share", "mc_samples",
     "page", "pages",
 };
 const size_t pdf_n_var_names = sizeof pdf_var_names / sizeof pdf_var_names[0];
@@ -149,7 +149,10 @@ static void fill_compare(tc_pdf *d, const tc_platform_result *b, const tc_platfo
     }
     const tc_decision *dec = &d->r->decision;
     if (dec->has_runner_up) {
+        /* runner_up_margin keeps its percentage for templates written before
+         * runner_up_more, which words it as a board reads it */
         set(d, "runner_up_margin", pdf_pct(buf, sizeof buf, dec->lcot_ratio - 1, 1));
+        set(d, "runner_up_more", tc_fmt_more(buf, sizeof buf, dec->lcot_ratio));
         set(d, "npv_vs_runner_up", pdf_board(buf, sizeof buf, d, dec->npv_difference));
     }
     const tc_monte_carlo *mc = d->r->monte_carlo;
