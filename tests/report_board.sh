@@ -53,6 +53,42 @@ sed -i 's/costs {{runner_up_more}} at/costs {{runner_up_margin}} more at/' "$tmp
     fail "old template: render failed"
 pdftotext "$tmp/o/seed/report.pdf" - 2>/dev/null | tr '\n' ' ' | grep -qF 'costs 378.9% more at $4.39' ||
     fail "old template: runner_up_margin no longer the percentage"
+# pages break as an editor would: the committee's sensitivity table stays
+# with its heading (it used to leave the heading and intro alone at the
+# foot of a page), and a continued table repeats its header with at least
+# 3 rows (the performance table: 9 rows, then 3)
+pages=$(pdfinfo "$tmp/committee/report.pdf" | sed -n 's/^Pages: *//p')
+i=1; while [ "$i" -le "$pages" ]; do
+    pdftotext -f "$i" -l "$i" -layout "$tmp/committee/report.pdf" "$tmp/p$i.txt" 2>/dev/null
+    i=$((i + 1))
+done
+grep -l '^Sensitivity' "$tmp"/p*.txt | xargs grep -L 'LCOT with the input' | grep . >&2 &&
+    fail "committee: the sensitivity heading without its table"
+last=$(grep -l 'Model, tokens in/out' "$tmp"/p*.txt | tail -n 1)
+[ "$(grep -c 'deepseek-r1,' "$last")" -ge 3 ] || fail "committee: a continued table with under 3 rows"
+# a heading found alone at the foot of a page is moved to the next by a
+# second layout pass: padded intros put "TCO by year and cost category"
+# at the foot of a page, and it must stay with its chart
+mkdir "$tmp/pad" && cp templates/report/*.txt "$tmp/pad/" || exit 1
+/usr/bin/python3 - "$tmp/pad" <<'PY'
+import re, sys
+for f in ['analysis.txt', 'workloads.txt', 'tco.txt', 'fleet.txt']:
+    p = sys.argv[1] + '/' + f
+    s = re.sub(r'(\]\n)([A-Z][^\n]*)', lambda m: m.group(1) + m.group(2) + ' Pad.' * 52, open(p).read())
+    open(p, 'w').write(s)
+PY
+"$bin" render scenarios/committee.yaml -o "$tmp/padded" --formats pdf --templates "$tmp/pad" -q ||
+    fail "padded render failed"
+i=1; found=0; while [ "$i" -le 20 ]; do
+    t=$(pdftotext -f "$i" -l "$i" "$tmp/padded/committee/report.pdf" - 2>/dev/null) || break
+    if printf '%s' "$t" | grep -q 'TCO by year and cost category'; then
+        found=1
+        printf '%s' "$t" | grep -q 'Total cost of ownership by year' ||
+            fail "padded: the TCO chart's heading alone on page $i"
+    fi
+    i=$((i + 1))
+done
+[ "$found" = 1 ] || fail "padded: no TCO chart heading"
 # the scenario's currency in every label: the seed in EUR
 sed 's/currency: USD/currency: EUR/' scenarios/seed.yaml > "$tmp/eur.yaml" || exit 1
 "$bin" render "$tmp/eur.yaml" -o "$tmp" --formats pdf -q || fail "EUR render failed"

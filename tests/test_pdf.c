@@ -326,7 +326,7 @@ static void test_decision_section(void **state)
     assert_int_equal(render(f, OUT "/decision", NULL, err, sizeof err), TC_OK);
     char *text = pdf_text_of(OUT "/decision/report.pdf");
     static const char *const order[] = {
-        "Executive summary", "the runner-up, the baseline", "378.9% more", "What would change it",
+        "Executive summary", "the runner-up, the baseline", "costs 4.8", "times as much at", "What would change it",
         "HGX H200 wins if its price falls 79%, to $0.290 per GPU-hour",
         "What would change the recommendation", "GPU-hour price, HGX H200", "$1.41 per",
         "$0.290 per", "-79.4%", "Scenario: PUE.", "GB300 NVL72: Power per GPU."};

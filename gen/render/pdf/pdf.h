@@ -55,6 +55,17 @@ enum { PDF_LEFT = 0, PDF_RIGHT, PDF_CENTER };
  * those a full font has. */
 typedef struct pdf_chars pdf_chars;
 
+#define PDF_KEEP_ROWS 3             /* rows kept on each side of a table's split */
+#define PDF_KEEP_TEXT 100.0         /* text under a heading that may stand without what follows */
+#define PDF_MAX_KEEPS 4096          /* headings that can be moved (later ones are not) */
+
+/* The headings found alone at the foot of a page, by their order in the
+ * report: the next layout opens a page with them. Kept over the passes. */
+typedef struct {
+    unsigned char bits[PDF_MAX_KEEPS / 8];
+    int changed;                    /* a heading was marked in this pass */
+} pdf_keeps;
+
 /* The report wording: the template files, their placeholders' values. */
 typedef struct {
     tc_tpl **files;
@@ -87,6 +98,11 @@ typedef struct {
     size_t n_missing;
     char **kept;                    /* strings freed with the document */
     size_t n_kept, cap_kept;
+    pdf_keeps *keeps;               /* the caller's; NULL: no heading is moved */
+    size_t n_heads, head;           /* headings so far; the last one */
+    int head_open;                  /* the last heading has only text under it */
+    size_t head_page;               /* its page (n_pages when drawn) */
+    double head_y;                  /* the cursor under it */
 } tc_pdf;
 
 /* pdf_doc.c: document, fonts, pages, frame, saving. chars: the characters
@@ -152,17 +168,45 @@ typedef struct {
 enum { PDF_ROW_BOLD = 1, PDF_ROW_MARK = 2 };
 
 typedef struct {
+    char *text;         /* the row's cells, one string after the other */
+    int flags;
+} pdf_row;
+
+typedef struct {
     tc_pdf *d;
     const pdf_col *cols;
     size_t n;
     double x[PDF_MAX_COLS + 1];
-    size_t rows;
+    pdf_row *row;       /* kept until pdf_table_end places them */
+    size_t rows, cap;
 } pdf_table;
 
-/* rows: how many rows follow (a short table is kept on one page). */
-void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, size_t rows);
+/* A table is drawn by pdf_table_end, which must follow every start. */
+void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n);
 void pdf_table_row(pdf_table *t, const char *const *cells, int flags);
 void pdf_table_end(pdf_table *t);
+
+/* pdf_paginate.c: page breaks */
+/* Where a table of n rows of heights h[] (and a header of head points)
+ * splits: room points are left on the current page, page on a new one.
+ * The first chunk goes on the current page unless it cannot hold keep rows
+ * (all of a table under 2 * keep rows), then *fresh is 1 and it opens a
+ * new page; every later chunk opens one. A split leaves at least keep rows
+ * on each side when the page holds them, else splits as evenly as it can;
+ * a row taller than a page goes alone. Writes the first row of each chunk
+ * into start[] (room for n) and returns the chunk count (0 when n is 0). */
+size_t pdf_table_breaks(const double *h, size_t n, double head, double room, double page,
+                        size_t keep, int *fresh, size_t *start);
+/* A heading is about to be drawn: 1 when an earlier pass found it alone at
+ * the foot of a page, so it must open one. */
+int pdf_keep_head(tc_pdf *d);
+/* The heading is drawn (at_top: it opened its page, so moving it is useless). */
+void pdf_keep_open(tc_pdf *d, int at_top);
+/* A table or chart is placed: the heading stands with it. */
+void pdf_keep_done(tc_pdf *d);
+/* A new page begins: marks the open heading when less than PDF_KEEP_TEXT
+ * points of text stand under it on its page. */
+void pdf_keep_break(tc_pdf *d);
 
 /* pdf_chart.c: the box of a chart */
 void pdf_chart(tc_pdf *d, tc_chart_kind k, double h);

@@ -47,7 +47,7 @@ static void headline(tc_pdf *d)
     };
     pdf_table t;
     pdf_subtitle(d, "Headline figures (year 1; LCOT and TCO over the horizon)");
-    pdf_table_start(&t, d, cols, 8, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 8);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         char gh[48], tp[48], mw[48], cm[48], lc[48], npv[48];
@@ -90,7 +90,7 @@ static void coverage(tc_pdf *d)
     };
     pdf_table t;
     pdf_subtitle(d, "Coverage of the RFP's workloads");
-    pdf_table_start(&t, d, cols, 6, d->s->n_platforms * d->s->n_workloads);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++)
         for (size_t k = 0; k < d->s->n_workloads && d->st == TC_OK; k++)
             coverage_row(d, &t, &d->r->platforms[i], k);
@@ -110,7 +110,7 @@ static void claims(tc_pdf *d)
         return;
     pdf_table t;
     pdf_subtitle(d, "Claims checked against the bid's own figures");
-    pdf_table_start(&t, d, cols, 5, n);
+    pdf_table_start(&t, d, cols, 5);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         for (size_t k = 0; k < p->in->n_claims; k++) {

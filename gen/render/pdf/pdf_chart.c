@@ -33,6 +33,7 @@ static void no_chart(tc_pdf *d, tc_chart_kind k)
     pdf_text_box(d, d->fonts.regular, PDF_TS_NO_CHART, d->left, d->y - 12, d->right - d->left, PDF_LEFT, labels[k]);
     pdf_color(d, 1, PDF_BLACK);
     d->y -= 24;
+    pdf_keep_done(d);
 }
 
 /* A heading kept on the page of its chart. */
@@ -55,4 +56,5 @@ void pdf_chart(tc_pdf *d, tc_chart_kind k, double h)
     pdf_need(d, h + 10);
     draw_chart(d, k, d->left, d->y - h, d->right - d->left, h);
     d->y -= h + 14;
+    pdf_keep_done(d);
 }

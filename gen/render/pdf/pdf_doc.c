@@ -138,6 +138,7 @@ void pdf_new_page(tc_pdf *d)
 {
     if (d->st != TC_OK)
         return;
+    pdf_keep_break(d);
     if (d->n_pages == d->cap_pages) {
         size_t cap = d->cap_pages ? 2 * d->cap_pages : 16;
         HPDF_Page *p = realloc(d->pages, cap * sizeof *p);

@@ -20,12 +20,14 @@ void pdf_gap(tc_pdf *d, double h)
  * first section after the cover always opens a page. */
 void pdf_title(tc_pdf *d, const char *title)
 {
-    if (d->n_pages <= d->first_body_page || d->y - TITLE_KEEP < d->bottom)
+    int push = pdf_keep_head(d);
+    if (push || d->n_pages <= d->first_body_page || d->y - TITLE_KEEP < d->bottom)
         pdf_new_page(d);
     else if (d->y < d->top)
         d->y -= 22;
     if (d->st != TC_OK)
         return;
+    int at_top = d->y >= d->top;
     pdf_bookmark(d, title);
     pdf_color(d, 1, PDF_NAVY);
     pdf_text_box(d, d->fonts.bold, PDF_TS_TITLE, d->left, d->y - PDF_TS_TITLE, d->right - d->left, PDF_LEFT, title);
@@ -36,13 +38,18 @@ void pdf_title(tc_pdf *d, const char *title)
     HPDF_Page_Stroke(d->page);
     pdf_color(d, 1, PDF_BLACK);
     d->y -= 42;
+    pdf_keep_open(d, at_top);
 }
 
 void pdf_subtitle(tc_pdf *d, const char *title)
 {
     char buf[1024];
     const char *lines[2];
-    pdf_need(d, 190);       /* kept with what follows, never alone at the foot of a page */
+    if (pdf_keep_head(d))
+        pdf_new_page(d);    /* found alone at the foot of a page in an earlier pass */
+    else
+        pdf_need(d, 190);   /* kept with what follows, never alone at the foot of a page */
+    int at_top = d->y >= d->top;
     if (d->y < d->top)
         d->y -= 6;
     size_t n = pdf_wrap(d, d->fonts.bold, PDF_TS_SUBTITLE, title, d->right - d->left, buf, sizeof buf, lines, 2);
@@ -53,6 +60,7 @@ void pdf_subtitle(tc_pdf *d, const char *title)
     }
     pdf_color(d, 1, PDF_BLACK);
     d->y -= 5;
+    pdf_keep_open(d, at_top);
 }
 
 /* Draws one wrapped paragraph, indented by indent, with an optional bullet. */

@@ -47,18 +47,24 @@ static void sections(tc_pdf *d)
         pdf_frame(d);
 }
 
-/* One pass: the document laid out and, unless a text asked for a character
- * the font subsets lack (d->retry), saved. */
+#define MAX_PASSES 6     /* a pass per heading moved is rare: two or three in practice */
+
+/* One pass: the document laid out and saved, unless it is not the last
+ * pass and a text asked for a character the font subsets lack (d->retry)
+ * or a heading was found alone at the foot of a page (keeps->changed). */
 static tc_status render_once(tc_pdf *d, const tc_results *r, tc_outset *o,
-                             const tc_render_opts *opts, pdf_chars *chars)
+                             const tc_render_opts *opts, pdf_chars *chars, pdf_keeps *keeps,
+                             int last)
 {
+    keeps->changed = 0;
     if (pdf_open(d, r, chars) == TC_OK
         && pdf_words_load(d, opts ? opts->templates_dir : NULL) == TC_OK
         && pdf_vars_fill(d) == TC_OK) {
+        d->keeps = keeps;
         info(d);
         sections(d);
     }
-    if (d->retry && d->st == TC_OK)
+    if ((d->retry || keeps->changed) && !last && d->st == TC_OK)
         return TC_OK;
     const char *path = d->st == TC_OK ? tc_outset_add(o, TC_OUT_PDF) : NULL;
     if (d->st == TC_OK && !path)
@@ -72,16 +78,20 @@ tc_status tc_render_pdf(const tc_results *r, tc_outset *o, const tc_render_opts 
                         char *err, size_t n)
 {
     tc_pdf d;
+    pdf_keeps keeps;
+    memset(&keeps, 0, sizeof keeps);
     pdf_chars *chars = pdf_chars_new();
     if (!chars) {
         snprintf(err, n, "report.pdf: %s", tc_strerror(TC_ERR_NOMEM));
         return TC_ERR_NOMEM;
     }
     pdf_chars_scenario(chars, r->scenario);
-    tc_status st = render_once(&d, r, o, opts, chars);
-    if (st == TC_OK && d.retry) {   /* the second pass has every character */
+    tc_status st = render_once(&d, r, o, opts, chars, &keeps, 0);
+    /* again while a pass found a character or a heading to move; the set of
+     * both only grows, so this ends (MAX_PASSES is a guard) */
+    for (int pass = 2; st == TC_OK && (d.retry || keeps.changed) && pass <= MAX_PASSES; pass++) {
         pdf_close(&d);
-        st = render_once(&d, r, o, opts, chars);
+        st = render_once(&d, r, o, opts, chars, &keeps, pass == MAX_PASSES);
     }
     if (st != TC_OK)
         snprintf(err, n, "report.pdf: %s", d.err);

@@ -41,7 +41,7 @@ static void tornado_table(tc_pdf *d)
     pdf_table t;
     if (!s->rows || !s->n_rows)
         return;
-    pdf_table_start(&t, d, cols, 4, s->n_rows[p]);
+    pdf_table_start(&t, d, cols, 4);
     for (size_t i = 0; i < s->n_rows[p] && d->st == TC_OK; i++) {
         const tc_tornado_row *row = &s->rows[p][i];
         char c[3][64];
@@ -65,7 +65,7 @@ static void monte_carlo_table(tc_pdf *d)
     snprintf(note, sizeof note, "%s draws, seed %llu.", tc_fmt_num(num, sizeof num, (double)mc->samples, 0),
              mc->seed);
     pdf_note(d, note);
-    pdf_table_start(&t, d, cols, 6, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_quantiles *q = mc->lcot ? &mc->lcot[i] : NULL;
         char c[5][64];
@@ -124,7 +124,7 @@ static void ranked_table(tc_pdf *d, const tc_scoring *sc)
     for (size_t k = 0; k < nc; k++)
         cols[3 + k] = (pdf_col){criterion_head(d, &a->criteria[k]), 0.50 / (double)nc, PDF_RIGHT};
     pdf_table t;
-    pdf_table_start(&t, d, cols, 3 + nc, sc->n_scores);
+    pdf_table_start(&t, d, cols, 3 + nc);
     for (size_t i = 0; i < sc->n_scores && d->st == TC_OK; i++) {
         const tc_score *s = &sc->scores[i];
         if (s->rank == 0)
@@ -153,7 +153,7 @@ static void non_compliant_table(tc_pdf *d, const tc_scoring *sc)
     if (n == 0)
         return;
     pdf_subtitle(d, pdf_say(d, "scoring", "non_compliant_title"));
-    pdf_table_start(&t, d, cols, 2, n);
+    pdf_table_start(&t, d, cols, 2);
     for (size_t i = 0; i < sc->n_scores && d->st == TC_OK; i++) {
         const tc_score *s = &sc->scores[i];
         if (s->rank != 0)

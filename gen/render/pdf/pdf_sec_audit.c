@@ -66,7 +66,7 @@ void pdf_sec_claims(tc_pdf *d)
         pdf_block(d, pdf_say(d, "claims", "none"));
         return;
     }
-    pdf_table_start(&t, d, cols, 6, n);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         for (size_t k = 0; k < p->in->n_claims; k++) {
@@ -108,7 +108,7 @@ static void assumptions_table(tc_pdf *d)
                       {"Provenance", 0.30, PDF_LEFT}};
     char v[16][64];
     pdf_table t;
-    pdf_table_start(&t, d, cols, 3, 14);
+    pdf_table_start(&t, d, cols, 3);
     snprintf(v[0], sizeof v[0], "%d years", s->horizon_years);
     assumption_row(&t, "Horizon", v[0], NULL);
     assumption_row(&t, "Discount rate", pdf_pct(v[1], 64, s->discount_rate.value, 1), &s->discount_rate);
@@ -172,7 +172,7 @@ static void platforms_table(tc_pdf *d)
                       {"Source", 0.28, PDF_LEFT}, {"Defaults applied", 0.15, PDF_LEFT}};
     pdf_table t;
     pdf_subtitle(d, pdf_say(d, "assumptions", "platforms_title"));
-    pdf_table_start(&t, d, cols, 6, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform *p = &d->s->platforms[i];
         char price[200], kw[32], pf[32], def[200], src[400];
@@ -199,7 +199,7 @@ static void performance_table(tc_pdf *d)
     if (n == 0)
         return;
     pdf_subtitle(d, pdf_say(d, "assumptions", "performance_title"));
-    pdf_table_start(&t, d, cols, 6, n);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform *p = &d->s->platforms[i];
         for (size_t k = 0; k < p->n_perf; k++) {

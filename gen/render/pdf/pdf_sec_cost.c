@@ -42,7 +42,7 @@ static void workload_table(tc_pdf *d, size_t wi)
                       {"Cost per M tokens", 0.14, PDF_RIGHT}, {"Serves the workload", 0.42, PDF_LEFT}};
     pdf_table t;
     workload_title(d, &d->s->workloads[wi]);
-    pdf_table_start(&t, d, cols, 4, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 4);
     for (size_t i = 0; i < d->s->n_platforms; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         const tc_wl_result *w = &p->workloads[wi];
@@ -67,7 +67,7 @@ static void mix_table(tc_pdf *d)
     pdf_table t;
     pdf_subtitle(d, pdf_say(d, "workloads", "mix_title"));
     pdf_note(d, pdf_say(d, "workloads", "mix_intro"));
-    pdf_table_start(&t, d, cols, 4, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 4);
     for (size_t i = 0; i < d->s->n_platforms; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         char tput[64], cost[64];
@@ -128,7 +128,7 @@ void pdf_sec_fleet(tc_pdf *d)
     pdf_title(d, pdf_say(d, "fleet", "title"));
     pdf_block(d, pdf_say(d, "fleet", "intro"));
     pdf_block(d, pdf_say(d, "fleet", d->s->site_power_mw.given ? "site" : "no_site"));
-    pdf_table_start(&t, d, cols, 7, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 7);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++)
         fleet_row(d, &t, &d->r->platforms[i]);
     pdf_table_end(&t);

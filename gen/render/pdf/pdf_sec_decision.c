@@ -78,16 +78,17 @@ static const char *input_cell(char *buf, size_t n, const tc_pdf *d, const tc_fli
 
 /* The move of the input: "-23.6%", "+29.5%", a rise to double or more as a
  * multiple ("4.8x", the sentence's "4.8 times today's"), a rate in points
- * to 3 significant figures ("-12.5 pts", "+115 pts"), "from 0". */
+ * to 3 significant figures ("-12.5 pts", "+115 pts", from 0 too), other
+ * inputs at 0 "from 0". */
 static void change_cell(char *buf, size_t n, const tc_flip *f)
 {
     char v[64];
     double pts = tc_round_sig((f->value - f->point) * 100, 3);
-    if (isnan(f->change))
-        snprintf(buf, n, "from 0");
-    else if (tc_input_info_of(f->kind)->fmt == TC_IN_FMT_PERCENT)
+    if (tc_input_info_of(f->kind)->fmt == TC_IN_FMT_PERCENT)     /* points, even from 0 */
         snprintf(buf, n, "%s%s pts", f->value > f->point ? "+" : "",
                  tc_fmt_num(v, sizeof v, pts, fabs(pts) >= 100 ? 0 : 1));
+    else if (isnan(f->change))
+        snprintf(buf, n, "from 0");
     else if (f->change > 0 && tc_fmt_rise(v, sizeof v, 1 + f->change, 0) == 1)
         tc_fmt_times(buf, n, 1 + f->change);
     else
@@ -101,7 +102,7 @@ static void flip_table(tc_pdf *d, const tc_robustness *x)
                       {"Flips at", 0.15, PDF_RIGHT}, {"Change", 0.10, PDF_RIGHT},
                       {"Then wins", 0.26, PDF_LEFT}};
     pdf_table t;
-    pdf_table_start(&t, d, cols, 5, x->n_flips);
+    pdf_table_start(&t, d, cols, 5);
     for (size_t i = 0; i < x->n_flips && d->st == TC_OK; i++) {
         const tc_flip *f = &x->flips[i];
         char c[4][512];

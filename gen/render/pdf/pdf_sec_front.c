@@ -188,7 +188,7 @@ static void headline_table(tc_pdf *d, const tc_platform_result *base,
     pdf_col cols[] = {{"Year 1", 0.34, PDF_LEFT}, {head[0], 0.24, PDF_RIGHT},
                       {head[1], 0.24, PDF_RIGHT}, {"Relative", 0.18, PDF_RIGHT}};
     pdf_table t;
-    pdf_table_start(&t, d, cols, other ? 4 : 2, 6);
+    pdf_table_start(&t, d, cols, other ? 4 : 2);
     for (int i = 0; i < 6; i++) {
         char a[64], b[64], rel[64];
         const char *cells[] = {names[i], fmts[i](a, sizeof a, d, metric(base, i)),
@@ -228,7 +228,7 @@ static void ranking_table(tc_pdf *d)
                       {"LCOT per M tokens", 0.11, PDF_RIGHT},
                       {"LCOT vs baseline", 0.12, PDF_RIGHT}};
     pdf_table t;
-    pdf_table_start(&t, d, cols, 9, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, 9);
     for (size_t k = 0; k < d->r->n_ranking; k++) {
         char rank[24];
         snprintf(rank, sizeof rank, "%zu", k + 1);

@@ -72,7 +72,7 @@ void pdf_sec_imported(tc_pdf *d)
     pdf_subtitle(d, pdf_say(d, "assumptions", "imported_title"));
     pdf_block(d, pdf_say(d, "assumptions", "imported_intro"));
     pdf_table t;
-    pdf_table_start(&t, d, cols, 6, n);
+    pdf_table_start(&t, d, cols, 6);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform *p = &d->s->platforms[i];
         int first = 1;

@@ -21,7 +21,7 @@ static void totals_table(tc_pdf *d)
                       {"Margin, total", 0.14, PDF_RIGHT}, {"Payback", 0.11, PDF_RIGHT}};
     pdf_table t;
     pdf_subtitle(d, pdf_say(d, "tco", "summary_title"));
-    pdf_table_start(&t, d, cols, price ? 7 : 5, d->s->n_platforms);
+    pdf_table_start(&t, d, cols, price ? 7 : 5);
     for (size_t i = 0; i < d->s->n_platforms && d->st == TC_OK; i++) {
         const tc_platform_result *p = &d->r->platforms[i];
         char c[6][64];
@@ -48,7 +48,7 @@ static void cash_table(tc_pdf *d, const tc_platform_result *p)
                       {"Cumulative", 0.13, PDF_RIGHT}, {"GPUs", 0.09, PDF_RIGHT}};
     pdf_table t;
     pdf_subtitle(d, title);
-    pdf_table_start(&t, d, cols, 9, (size_t)d->s->horizon_years);
+    pdf_table_start(&t, d, cols, 9);
     double cum = 0;
     for (int y = 0; y < d->s->horizon_years && d->st == TC_OK; y++) {
         const tc_year *v = &p->years[y];
@@ -80,7 +80,7 @@ static void pnl_table(tc_pdf *d, const tc_platform_result *p)
                       {"Gross margin", 0.14, PDF_RIGHT}};
     pdf_table t;
     pdf_subtitle(d, title);
-    pdf_table_start(&t, d, cols, price ? 7 : 5, (size_t)d->s->horizon_years);
+    pdf_table_start(&t, d, cols, price ? 7 : 5);
     for (int y = 0; y < d->s->horizon_years && d->st == TC_OK; y++) {
         const tc_year *v = &p->years[y];
         char c[7][64];
@@ -107,7 +107,7 @@ static void break_even_table(tc_pdf *d)
         return;
     pdf_subtitle(d, pdf_say(d, "tco", "break_even_title"));
     pdf_note(d, pdf_say(d, "tco", "break_even_intro"));
-    pdf_table_start(&t, d, cols, 3, r->n_break_even);
+    pdf_table_start(&t, d, cols, 3);
     for (size_t i = 0; i < r->n_break_even && d->st == TC_OK; i++) {
         const tc_break_even *b = &r->break_even[i];
         char pair[600], val[128];

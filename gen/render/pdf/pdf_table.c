@@ -1,8 +1,11 @@
 /* Tables: cells wrap to at most six lines (the last shortened with an
- * ellipsis), rows never split across pages, and the header row is repeated
- * on every page the table runs onto. */
+ * ellipsis), rows never split across pages, the header row is repeated on
+ * every page the table runs onto, and a split leaves at least PDF_KEEP_ROWS
+ * rows on each side. Rows are kept until pdf_table_end, which measures them
+ * all before placing any (a split is decided by the rows after it). */
 #include "pdf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SIZE PDF_TS_CELL
@@ -91,7 +94,7 @@ static void draw_header(pdf_table *t)
     d->y -= h;
 }
 
-void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, size_t rows)
+void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n)
 {
     memset(t, 0, sizeof *t);
     t->d = d;
@@ -103,26 +106,66 @@ void pdf_table_start(pdf_table *t, tc_pdf *d, const pdf_col *cols, size_t n, siz
     t->x[0] = d->left;
     for (size_t i = 0; i < t->n; i++)
         t->x[i + 1] = t->x[i] + w * cols[i].w / (total > 0 ? total : 1);
-    /* a short table stays whole (rows of two lines counted), a long one starts with five */
-    pdf_need(d, rows <= 8 ? 40 + 21.0 * (double)rows : 34 + 16.0 * 5);
-    draw_header(t);
 }
 
+/* A row's cells, copied (the caller's buffers are reused for the next
+ * row) into one block: n strings one after the other. */
 void pdf_table_row(pdf_table *t, const char *const *cells, int flags)
 {
     tc_pdf *d = t->d;
-    cell_layout c;
     if (d->st != TC_OK)
         return;
-    HPDF_Font f = (flags & PDF_ROW_BOLD) ? d->fonts.bold : d->fonts.regular;
-    double h = layout(t, &c, cells, f, SIZE);
-    if (d->y - h < d->bottom) {
-        pdf_new_page(d);
-        draw_header(t);
+    if (t->rows == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 16;
+        pdf_row *r = realloc(t->row, cap * sizeof *r);
+        if (!r) {
+            pdf_fail(d, TC_ERR_NOMEM, "%s", tc_strerror(TC_ERR_NOMEM));
+            return;
+        }
+        t->row = r;
+        t->cap = cap;
     }
-    if (flags & PDF_ROW_MARK)
+    size_t len = 0;
+    for (size_t i = 0; i < t->n; i++)
+        len += strlen(cells[i] ? cells[i] : "") + 1;
+    char *text = malloc(len);
+    if (!text) {
+        pdf_fail(d, TC_ERR_NOMEM, "%s", tc_strerror(TC_ERR_NOMEM));
+        return;
+    }
+    t->row[t->rows] = (pdf_row){text, flags};
+    for (size_t i = 0; i < t->n; i++) {
+        size_t k = strlen(cells[i] ? cells[i] : "") + 1;
+        memcpy(text, cells[i] ? cells[i] : "", k);
+        text += k;
+    }
+    t->rows++;
+}
+
+/* The cells of row r, pointing into its block. */
+static void cells_of(const pdf_table *t, size_t r, const char **cells)
+{
+    const char *p = t->row[r].text;
+    for (size_t i = 0; i < t->n; i++, p += strlen(p) + 1)
+        cells[i] = p;
+}
+
+static HPDF_Font row_font(const pdf_table *t, size_t r)
+{
+    return (t->row[r].flags & PDF_ROW_BOLD) ? t->d->fonts.bold : t->d->fonts.regular;
+}
+
+static void draw_row(pdf_table *t, size_t r)
+{
+    tc_pdf *d = t->d;
+    cell_layout c;
+    const char *cells[PDF_MAX_COLS];
+    cells_of(t, r, cells);
+    HPDF_Font f = row_font(t, r);
+    double h = layout(t, &c, cells, f, SIZE);
+    if (t->row[r].flags & PDF_ROW_MARK)
         pdf_color(d, 1, PDF_ROW_MARK_FILL);
-    else if (t->rows % 2)
+    else if (r % 2)
         pdf_color(d, 1, PDF_ROW_STRIPE);
     else
         pdf_color(d, 1, PDF_WHITE);
@@ -135,10 +178,62 @@ void pdf_table_row(pdf_table *t, const char *const *cells, int flags)
     pdf_color(d, 1, PDF_BLACK);
     draw_cells(t, &c, f, 0);
     d->y -= h;
-    t->rows++;
+}
+
+/* The heights of the header and of every row, as drawn. */
+static double measure(pdf_table *t, double *h)
+{
+    cell_layout c;
+    const char *cells[PDF_MAX_COLS];
+    for (size_t i = 0; i < t->n; i++)
+        cells[i] = t->cols[i].head;
+    double head = layout(t, &c, cells, t->d->fonts.bold, HEAD_SIZE);
+    for (size_t r = 0; r < t->rows; r++) {
+        cells_of(t, r, cells);
+        h[r] = layout(t, &c, cells, row_font(t, r), SIZE);
+    }
+    return head;
+}
+
+/* Places the rows by pdf_table_breaks: each chunk under its own header. */
+static void place(pdf_table *t, double *h, size_t *start)
+{
+    tc_pdf *d = t->d;
+    int fresh = 0;
+    double head = measure(t, h);
+    double room = d->page ? d->y - d->bottom : 0;
+    size_t chunks = pdf_table_breaks(h, t->rows, head, room, d->top - d->bottom,
+                                     PDF_KEEP_ROWS, &fresh, start);
+    for (size_t c = 0; c < chunks && d->st == TC_OK; c++) {
+        if (c > 0 || fresh)
+            pdf_new_page(d);
+        draw_header(t);
+        size_t end = c + 1 < chunks ? start[c + 1] : t->rows;
+        for (size_t r = start[c]; r < end && d->st == TC_OK; r++)
+            draw_row(t, r);
+    }
+    pdf_keep_done(d);
 }
 
 void pdf_table_end(pdf_table *t)
 {
-    t->d->y -= 12;
+    tc_pdf *d = t->d;
+    double *h = t->rows ? malloc(t->rows * sizeof *h) : NULL;
+    size_t *start = t->rows ? malloc(t->rows * sizeof *start) : NULL;
+    if (t->rows && (!h || !start))
+        pdf_fail(d, TC_ERR_NOMEM, "%s", tc_strerror(TC_ERR_NOMEM));
+    if (d->st == TC_OK && t->rows)
+        place(t, h, start);
+    else if (d->st == TC_OK) {      /* no rows: the header, never alone on a page */
+        pdf_need(d, 40);
+        draw_header(t);
+    }
+    free(h);
+    free(start);
+    for (size_t r = 0; r < t->rows; r++)
+        free(t->row[r].text);
+    free(t->row);
+    t->row = NULL;
+    t->rows = t->cap = 0;
+    d->y -= 12;
 }
