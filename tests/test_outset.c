@@ -11,144 +11,92 @@
 
 #include "tc_render.h"
 
-static char root[256];
-
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(root, sizeof root, "/tmp/tc_outset_XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void path_of(char *buf, size_t n, const char *rel)
-{
-    snprintf(buf, n, "%s/%s", root, rel);
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *read_file(const char *path)
-{
-    static char buf[4096];
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
-/* Number of entries in a folder, "." and ".." aside (-1: no folder). */
-static int entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
+#define OUTSET_FIXTURE_NAME "tc_outset"
+#include "outset_fixture.h"
 
 static void commit_renames_every_file(void **state)
 {
     (void)state;
     char dir[300], p[400];
-    path_of(dir, sizeof dir, "out/s1");
+    fx_path(dir, sizeof dir, "out/s1");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     assert_non_null(o);
     const char *t1 = tc_outset_add(o, "results.json");
     assert_non_null(t1);
-    write_file(t1, "{}\n");
+    fx_write(t1, "{}\n");
     const char *t2 = tc_outset_add(o, "charts/cost.svg");
     assert_non_null(t2);
-    write_file(t2, "<svg/>\n");
+    fx_write(t2, "<svg/>\n");
     /* The files are written into a hidden stage beside the folder. */
-    snprintf(p, sizeof p, "%s/out/.tokcost-s1-%ld-", root, (long)getpid());
+    snprintf(p, sizeof p, "%s/out/.tokcost-s1-%ld-", fx_root, (long)getpid());
     assert_int_equal(strncmp(t2, p, strlen(p)), 0);
     assert_string_equal(t2 + strlen(t2) - strlen(".tmp/charts/cost.svg"), ".tmp/charts/cost.svg");
-    assert_int_equal(entries(dir), -1);         /* nothing in place before the commit */
+    assert_int_equal(fx_count_in(dir, ""), -1);         /* nothing in place before the commit */
     assert_int_equal(tc_outset_commit(o), TC_OK);
     tc_outset_free(o);
     snprintf(p, sizeof p, "%s/results.json", dir);
-    assert_string_equal(read_file(p), "{}\n");
+    assert_string_equal(fx_read(p), "{}\n");
     snprintf(p, sizeof p, "%s/charts/cost.svg", dir);
-    assert_string_equal(read_file(p), "<svg/>\n");
-    assert_int_equal(entries(dir), 2);          /* results.json, charts */
+    assert_string_equal(fx_read(p), "<svg/>\n");
+    assert_int_equal(fx_count_in(dir, ""), 2);          /* results.json, charts */
     snprintf(p, sizeof p, "%s/charts", dir);
-    assert_int_equal(entries(p), 1);
+    assert_int_equal(fx_count_in(p, ""), 1);
 }
 
 static void abort_keeps_the_previous_files(void **state)
 {
     (void)state;
     char dir[300], p[400];
-    path_of(dir, sizeof dir, "prev");
+    fx_path(dir, sizeof dir, "prev");
     assert_int_equal(mkdir(dir, 0777), 0);
     snprintf(p, sizeof p, "%s/results.json", dir);
-    write_file(p, "old\n");
+    fx_write(p, "old\n");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     const char *t1 = tc_outset_add(o, "results.json");
     assert_non_null(t1);
-    write_file(t1, "new\n");
+    fx_write(t1, "new\n");
     assert_non_null(tc_outset_add(o, "charts/a.png"));
     tc_outset_free(o);                          /* a renderer failed: no commit */
-    assert_string_equal(read_file(p), "old\n");
-    assert_int_equal(entries(dir), 1);          /* no temporary, no charts folder */
+    assert_string_equal(fx_read(p), "old\n");
+    assert_int_equal(fx_count_in(dir, ""), 1);          /* no temporary, no charts folder */
 }
 
 static void abort_removes_created_folders(void **state)
 {
     (void)state;
     char dir[300], parent[300];
-    path_of(parent, sizeof parent, "fresh");
-    path_of(dir, sizeof dir, "fresh/s");
+    fx_path(parent, sizeof parent, "fresh");
+    fx_path(dir, sizeof dir, "fresh/s");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     assert_non_null(tc_outset_add(o, "charts/x.png"));
-    assert_int_equal(entries(parent), 1);       /* the stage */
+    assert_int_equal(fx_count_in(parent, ""), 1);       /* the stage */
     tc_outset_free(o);
-    assert_int_equal(entries(parent), -1);
+    assert_int_equal(fx_count_in(parent, ""), -1);
 }
 
 static void empty_output_is_not_committed(void **state)
 {
     (void)state;
     char dir[300], p[400];
-    path_of(dir, sizeof dir, "empty");
+    fx_path(dir, sizeof dir, "empty");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
-    write_file(tc_outset_add(o, "a.json"), "x");
+    fx_write(tc_outset_add(o, "a.json"), "x");
     assert_non_null(tc_outset_add(o, "b.json"));  /* left empty by a broken renderer */
     assert_int_equal(tc_outset_commit(o), TC_ERR_WRITE);
     snprintf(p, sizeof p, "%s/b.json: output is empty", dir);
     assert_string_equal(tc_outset_error(o), p);
     tc_outset_free(o);
-    assert_int_equal(entries(dir), -1);           /* a.json was not committed either */
+    assert_int_equal(fx_count_in(dir, ""), -1);           /* a.json was not committed either */
 }
 
 static void an_input_is_never_an_output(void **state)
 {
     (void)state;
     char dir[300], in[400], alias[400], msg[500];
-    path_of(dir, sizeof dir, "same");
+    fx_path(dir, sizeof dir, "same");
     assert_int_equal(mkdir(dir, 0777), 0);
     snprintf(in, sizeof in, "%s/scenario.yaml", dir);
-    write_file(in, "scenario: {title: x}\n");
+    fx_write(in, "scenario: {title: x}\n");
     snprintf(alias, sizeof alias, "%s/report.pdf", dir);
     assert_int_equal(link(in, alias), 0);          /* same inode under the output's name */
     const char *inputs[] = {in};
@@ -160,7 +108,7 @@ static void an_input_is_never_an_output(void **state)
     snprintf(msg, sizeof msg, "%s: output path is an input file", alias);
     assert_string_equal(tc_outset_error(o), msg);
     tc_outset_free(o);
-    assert_string_equal(read_file(in), "scenario: {title: x}\n");
+    assert_string_equal(fx_read(in), "scenario: {title: x}\n");
 }
 
 static void unwritable_folder_is_named(void **state)
@@ -168,8 +116,8 @@ static void unwritable_folder_is_named(void **state)
     (void)state;
     char file[300], dir[400], msg[500];
     /* A folder below a regular file cannot be made, even by root. */
-    path_of(file, sizeof file, "plainfile");
-    write_file(file, "x");
+    fx_path(file, sizeof file, "plainfile");
+    fx_write(file, "x");
     snprintf(dir, sizeof dir, "%s/s", file);
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     assert_null(tc_outset_add(o, "results.json"));
@@ -178,7 +126,7 @@ static void unwritable_folder_is_named(void **state)
     tc_outset_free(o);
     if (geteuid() != 0) {                         /* permissions bind everyone but root */
         char ro[300];
-        path_of(ro, sizeof ro, "ro");
+        fx_path(ro, sizeof ro, "ro");
         assert_int_equal(mkdir(ro, 0555), 0);
         o = tc_outset_new(ro, NULL, 0);
         assert_null(tc_outset_add(o, "results.json"));
@@ -192,7 +140,7 @@ static void names_outside_the_folder_are_refused(void **state)
 {
     (void)state;
     char dir[300];
-    path_of(dir, sizeof dir, "names");
+    fx_path(dir, sizeof dir, "names");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     const char *bad[] = {"../x", "/etc/passwd", "", "a//b", "a/./b", "a/"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
@@ -224,7 +172,7 @@ static void make_before(const char *dir, const prune_case *c)
                 *s = '/';
             }
         if (p[strlen(p) - 1] != '/')
-            write_file(p, "old\n");
+            fx_write(p, "old\n");
     }
 }
 
@@ -235,7 +183,7 @@ static tc_status commit_over(const char *dir, const prune_case *c, char *err, si
     assert_non_null(o);
     assert_int_equal(tc_outset_claim(o, c->claims, c->n_claims), TC_OK);
     for (size_t i = 0; i < c->n_written; i++)
-        write_file(tc_outset_add(o, c->written[i]), "new\n");
+        fx_write(tc_outset_add(o, c->written[i]), "new\n");
     tc_status st = tc_outset_commit(o);
     snprintf(err, n, "%s", tc_outset_error(o));
     tc_outset_free(o);
@@ -246,7 +194,7 @@ static void commit_removes_claimed_names_not_written(void **state)
 {
     (void)state;
     char dir[300], p[400], err[600];
-    path_of(dir, sizeof dir, "prune");
+    fx_path(dir, sizeof dir, "prune");
     const char *before[] = {"results.json", "report.pdf", "charts/a.png", "charts/a.svg",
                             "charts/b.png", "notes.txt", "charts/mine.png", "workbook.xlsx/"};
     const char *written[] = {"results.json", "charts/b.png"};
@@ -256,24 +204,24 @@ static void commit_removes_claimed_names_not_written(void **state)
     assert_int_equal(commit_over(dir, &c, err, sizeof err), TC_OK);
     assert_string_equal(err, "");
     snprintf(p, sizeof p, "%s/results.json", dir);
-    assert_string_equal(read_file(p), "new\n");
+    assert_string_equal(fx_read(p), "new\n");
     snprintf(p, sizeof p, "%s/charts/b.png", dir);
-    assert_string_equal(read_file(p), "new\n");
+    assert_string_equal(fx_read(p), "new\n");
     snprintf(p, sizeof p, "%s/notes.txt", dir);     /* a name tokcost does not write */
-    assert_string_equal(read_file(p), "old\n");
+    assert_string_equal(fx_read(p), "old\n");
     snprintf(p, sizeof p, "%s/report.pdf", dir);
-    assert_null(read_file(p));
+    assert_null(fx_read(p));
     /* results.json, charts, notes.txt and the folder under workbook.xlsx's name */
-    assert_int_equal(entries(dir), 4);
+    assert_int_equal(fx_count_in(dir, ""), 4);
     snprintf(p, sizeof p, "%s/charts", dir);
-    assert_int_equal(entries(p), 2);                /* b.png, mine.png */
+    assert_int_equal(fx_count_in(p, ""), 2);                /* b.png, mine.png */
 }
 
 static void commit_removes_an_emptied_folder_and_never_an_input(void **state)
 {
     (void)state;
     char dir[300], p[400], in[400], err[600];
-    path_of(dir, sizeof dir, "prune2");
+    fx_path(dir, sizeof dir, "prune2");
     snprintf(in, sizeof in, "%s/scenario.yaml", dir);
     snprintf(p, sizeof p, "%s/report.pdf", dir);
     const char *before[] = {"charts/a.png", "charts/a.svg", "scenario.yaml"};
@@ -284,16 +232,16 @@ static void commit_removes_an_emptied_folder_and_never_an_input(void **state)
     make_before(dir, &c);
     assert_int_equal(symlink(in, p), 0);            /* an input under an output's name */
     assert_int_equal(commit_over(dir, &c, err, sizeof err), TC_OK);
-    assert_string_equal(read_file(in), "old\n");
-    assert_string_equal(read_file(p), "old\n");
-    assert_int_equal(entries(dir), 3);              /* results.json, scenario.yaml, report.pdf */
+    assert_string_equal(fx_read(in), "old\n");
+    assert_string_equal(fx_read(p), "old\n");
+    assert_int_equal(fx_count_in(dir, ""), 3);              /* results.json, scenario.yaml, report.pdf */
 }
 
 static void a_failed_commit_removes_nothing(void **state)
 {
     (void)state;
     char dir[300], p[400];
-    path_of(dir, sizeof dir, "prune3");
+    fx_path(dir, sizeof dir, "prune3");
     const char *before[] = {"charts/a.png"};
     const char *claims[] = {"charts/a.png"};
     prune_case c = {before, claims, NULL, NULL, 1, 1, 0, 0};
@@ -304,26 +252,26 @@ static void a_failed_commit_removes_nothing(void **state)
     assert_int_equal(tc_outset_commit(o), TC_ERR_WRITE);
     tc_outset_free(o);
     snprintf(p, sizeof p, "%s/charts/a.png", dir);
-    assert_string_equal(read_file(p), "old\n");
+    assert_string_equal(fx_read(p), "old\n");
 }
 
 static void claims_are_checked(void **state)
 {
     (void)state;
     char dir[300];
-    path_of(dir, sizeof dir, "prune4");
+    fx_path(dir, sizeof dir, "prune4");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     const char *names[] = {"results.json", "../x"};
     assert_int_equal(tc_outset_claim(o, names, 2), TC_ERR_WRITE);
     assert_string_equal(tc_outset_error(o), "../x: invalid output name");
-    write_file(tc_outset_add(o, "results.json"), "x");
+    fx_write(tc_outset_add(o, "results.json"), "x");
     assert_int_equal(tc_outset_commit(o), TC_OK);
     assert_int_equal(tc_outset_claim(o, names, 1), TC_ERR_WRITE);   /* too late */
     assert_string_equal(tc_outset_error(o), "results.json: invalid output name");
     tc_outset_free(o);
     if (geteuid() != 0) {                           /* permissions bind everyone but root */
         char ro[300], p[400], err[600], msg[700];
-        path_of(ro, sizeof ro, "prune_ro");
+        fx_path(ro, sizeof ro, "prune_ro");
         const char *before[] = {"charts/a.png"};
         prune_case c = {before, before, NULL, NULL, 1, 1, 0, 0};
         make_before(ro, &c);
@@ -337,7 +285,7 @@ static void claims_are_checked(void **state)
                  ro, strerror(EACCES));
         assert_string_equal(err, msg);
         snprintf(p, sizeof p, "%s/results.json", ro);
-        assert_string_equal(read_file(p), "new\n");    /* the new files are in place */
+        assert_string_equal(fx_read(p), "new\n");    /* the new files are in place */
         snprintf(p, sizeof p, "%s/charts", ro);
         chmod(p, 0755);
     }
@@ -345,19 +293,19 @@ static void claims_are_checked(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, outset_setup, outset_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(commit_renames_every_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(abort_keeps_the_previous_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(abort_removes_created_folders, setup, teardown),
-        cmocka_unit_test_setup_teardown(empty_output_is_not_committed, setup, teardown),
-        cmocka_unit_test_setup_teardown(an_input_is_never_an_output, setup, teardown),
-        cmocka_unit_test_setup_teardown(unwritable_folder_is_named, setup, teardown),
-        cmocka_unit_test_setup_teardown(names_outside_the_folder_are_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(commit_removes_claimed_names_not_written, setup, teardown),
-        cmocka_unit_test_setup_teardown(commit_removes_an_emptied_folder_and_never_an_input, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(a_failed_commit_removes_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(claims_are_checked, setup, teardown),
+        T(commit_renames_every_file),
+        T(abort_keeps_the_previous_files),
+        T(abort_removes_created_folders),
+        T(empty_output_is_not_committed),
+        T(an_input_is_never_an_output),
+        T(unwritable_folder_is_named),
+        T(names_outside_the_folder_are_refused),
+        T(commit_removes_claimed_names_not_written),
+        T(commit_removes_an_emptied_folder_and_never_an_input),
+        T(a_failed_commit_removes_nothing),
+        T(claims_are_checked),
     };
     return cmocka_run_group_tests_name("outset", tests, NULL, NULL);
 }

@@ -16,30 +16,8 @@
 
 #include "tc_render.h"
 
-static char root[256];
-
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(root, sizeof root, "/tmp/tc_atomic_XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
+#define OUTSET_FIXTURE_NAME "tc_atomic"
+#include "outset_fixture.h"
 
 /* The text of dir/rel, or NULL. */
 static char *slurp_at(int dirfd, const char *rel)
@@ -54,48 +32,11 @@ static char *slurp_at(int dirfd, const char *rel)
     return buf;
 }
 
-static char *slurp(const char *rel)
-{
-    int fd = open(root, O_RDONLY | O_DIRECTORY);
-    char *s = slurp_at(fd, rel);
-    close(fd);
-    return s;
-}
-
-static void put(const char *rel, const char *text)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    write_file(p, text);
-}
-
-static void mkdir_in(const char *rel)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    assert_int_equal(mkdir(p, 0777), 0);
-}
-
-/* Entries of root/rel whose name starts with prefix. */
-static int count(const char *rel, const char *prefix)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    DIR *d = opendir(p);
-    int n = 0;
-    for (struct dirent *e; d && (e = readdir(d));)
-        n += strncmp(e->d_name, prefix, strlen(prefix)) == 0 && strcmp(e->d_name, ".") &&
-             strcmp(e->d_name, "..");
-    if (d)
-        closedir(d);
-    return d ? n : -1;
-}
-
 /* Hidden entries (a stage, a temporary) anywhere under root/rel. */
 static int hidden(const char *rel)
 {
     char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
+    fx_path(p, sizeof p, rel);
     DIR *d = opendir(p);
     int n = 0;
     for (struct dirent *e; d && (e = readdir(d));) {
@@ -126,7 +67,7 @@ static tc_status commit_set(const char *dir, const char *tag, int only_a)
     for (size_t i = 0; i < N_SET - (only_a ? 1u : 0u); i++) {
         const char *p = tc_outset_add(o, set_names[i]);
         assert_non_null(p);
-        write_file(p, tag);
+        fx_write(p, tag);
     }
     tc_status st = tc_outset_commit(o);
     tc_outset_free(o);
@@ -152,7 +93,7 @@ static void a_reader_never_sees_two_runs_mixed(void **state)
 {
     (void)state;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     assert_int_equal(commit_set(dir, "A", 0), TC_OK);
     pid_t w = fork();
     if (w == 0) {
@@ -180,7 +121,7 @@ static void concurrent_commits_leave_one_set_whole(void **state)
 {
     (void)state;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     for (int round = 0; round < 25; round++) {
         pid_t kids[2];
         for (int k = 0; k < 2; k++)
@@ -191,15 +132,15 @@ static void concurrent_commits_leave_one_set_whole(void **state)
             assert_int_equal(waitpid(kids[k], &status, 0), kids[k]);
             assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
         }
-        char *first = slurp("out/results.json");
+        char *first = fx_slurp("out/results.json");
         assert_non_null(first);
         char tag[4];
-        snprintf(tag, sizeof tag, "%s", first);
+        snprintf(tag, sizeof tag, "%.3s", first);
         /* A wrote no b.png: with A last there is none, with B last all four. */
         for (size_t i = 0; i < N_SET; i++) {
             char rel[64];
             snprintf(rel, sizeof rel, "out/%s", set_names[i]);
-            char *s = slurp(rel);
+            char *s = fx_slurp(rel);
             if (i == 3 && strcmp(tag, "A") == 0)
                 assert_null(s);
             else
@@ -213,32 +154,32 @@ static void the_users_files_survive(void **state)
 {
     (void)state;
     char dir[300], p[512];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     assert_int_equal(commit_set(dir, "A", 0), TC_OK);
-    put("out/notes.txt", "mine\n");
-    mkdir_in("out/mine");
-    put("out/mine/deep.txt", "deep\n");
-    put("out/charts/mine.png", "my png\n");
-    snprintf(p, sizeof p, "%s/out/elsewhere", root);
+    fx_put("out/notes.txt", "mine\n");
+    fx_mkdir("out/mine");
+    fx_put("out/mine/deep.txt", "deep\n");
+    fx_put("out/charts/mine.png", "my png\n");
+    fx_path(p, sizeof p, "out/elsewhere");
     assert_int_equal(symlink("/nonexistent/target", p), 0);
     struct stat before, after;
-    snprintf(p, sizeof p, "%s/out/notes.txt", root);
+    fx_path(p, sizeof p, "out/notes.txt");
     assert_int_equal(stat(p, &before), 0);
     assert_int_equal(commit_set(dir, "B", 1), TC_OK);
-    assert_string_equal(slurp("out/notes.txt"), "mine\n");
+    assert_string_equal(fx_slurp("out/notes.txt"), "mine\n");
     assert_int_equal(stat(p, &after), 0);
     assert_int_equal(before.st_ino, after.st_ino);      /* the same file, not a copy */
-    assert_string_equal(slurp("out/mine/deep.txt"), "deep\n");
-    assert_string_equal(slurp("out/charts/mine.png"), "my png\n");
-    assert_string_equal(slurp("out/charts/a.png"), "B");
-    assert_null(slurp("out/charts/b.png"));             /* A's, not written by B */
+    assert_string_equal(fx_slurp("out/mine/deep.txt"), "deep\n");
+    assert_string_equal(fx_slurp("out/charts/mine.png"), "my png\n");
+    assert_string_equal(fx_slurp("out/charts/a.png"), "B");
+    assert_null(fx_slurp("out/charts/b.png"));             /* A's, not written by B */
     char link[64];
-    snprintf(p, sizeof p, "%s/out/elsewhere", root);
+    fx_path(p, sizeof p, "out/elsewhere");
     ssize_t n = readlink(p, link, sizeof link - 1);
     assert_true(n > 0);
     link[n] = '\0';
     assert_string_equal(link, "/nonexistent/target");
-    assert_int_equal(count("", ".tokcost-"), 0);
+    assert_int_equal(fx_count("", ".tokcost-"), 0);
 }
 
 /* A planted charts -> elsewhere/: nothing is written there, nothing removed. */
@@ -246,41 +187,41 @@ static void a_linked_folder_is_not_followed(void **state)
 {
     (void)state;
     char dir[300], p[512], target[512];
-    snprintf(dir, sizeof dir, "%s/out", root);
-    mkdir_in("out");
-    mkdir_in("victim");
-    put("victim/a.png", "precious\n");
-    put("victim/b.png", "precious too\n");
-    snprintf(target, sizeof target, "%s/victim", root);
-    snprintf(p, sizeof p, "%s/out/charts", root);
+    fx_path(dir, sizeof dir, "out");
+    fx_mkdir("out");
+    fx_mkdir("victim");
+    fx_put("victim/a.png", "precious\n");
+    fx_put("victim/b.png", "precious too\n");
+    fx_path(target, sizeof target, "victim");
+    fx_path(p, sizeof p, "out/charts");
     assert_int_equal(symlink(target, p), 0);
     assert_int_equal(commit_set(dir, "N", 1), TC_OK);
-    assert_string_equal(slurp("victim/a.png"), "precious\n");
-    assert_string_equal(slurp("victim/b.png"), "precious too\n");
-    assert_int_equal(count("victim", ""), 2);
+    assert_string_equal(fx_slurp("victim/a.png"), "precious\n");
+    assert_string_equal(fx_slurp("victim/b.png"), "precious too\n");
+    assert_int_equal(fx_count("victim", ""), 2);
     struct stat st;
     assert_int_equal(lstat(p, &st), 0);
     assert_true(S_ISDIR(st.st_mode));                   /* the link replaced by the folder */
-    assert_string_equal(slurp("out/charts/a.png"), "N");
+    assert_string_equal(fx_slurp("out/charts/a.png"), "N");
 }
 
 static void a_linked_scenario_folder_is_refused(void **state)
 {
     (void)state;
     char dir[300], target[300], msg[400];
-    mkdir_in("real");
-    put("real/results.json", "theirs\n");
-    snprintf(target, sizeof target, "%s/real", root);
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_mkdir("real");
+    fx_put("real/results.json", "theirs\n");
+    fx_path(target, sizeof target, "real");
+    fx_path(dir, sizeof dir, "out");
     assert_int_equal(symlink(target, dir), 0);
     tc_outset *o = tc_outset_new(dir, NULL, 0);
-    write_file(tc_outset_add(o, "results.json"), "new\n");
+    fx_write(tc_outset_add(o, "results.json"), "new\n");
     assert_int_equal(tc_outset_commit(o), TC_ERR_WRITE);
     snprintf(msg, sizeof msg, "%s: a symbolic link: tokcost writes through no link", dir);
     assert_string_equal(tc_outset_error(o), msg);
     tc_outset_free(o);
-    assert_string_equal(slurp("real/results.json"), "theirs\n");
-    assert_int_equal(count("", ".tokcost-"), 0);
+    assert_string_equal(fx_slurp("real/results.json"), "theirs\n");
+    assert_int_equal(fx_count("", ".tokcost-"), 0);
 }
 
 /* A child half-way through a render: files added and written, no commit. */
@@ -291,7 +232,7 @@ static pid_t render_then_wait(const char *dir, int fds[2])
     if (kid == 0) {
         tc_outset *o = tc_outset_new(dir, NULL, 0);
         for (size_t i = 0; i < N_SET; i++)
-            write_file(tc_outset_add(o, set_names[i]), "X");
+            fx_write(tc_outset_add(o, set_names[i]), "X");
         (void)!write(fds[1], "r", 1);
         alarm(30);              /* should the test fail before it signals */
         pause();
@@ -306,7 +247,7 @@ static void a_stopped_render_removes_its_stage(void **state)
 {
     (void)state;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     assert_int_equal(commit_set(dir, "A", 0), TC_OK);
     const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
     for (size_t i = 0; i < 3; i++) {
@@ -320,16 +261,16 @@ static void a_stopped_render_removes_its_stage(void **state)
         close(fds[0]);
         close(fds[1]);
     }
-    assert_string_equal(slurp("out/report.pdf"), "A");
+    assert_string_equal(fx_slurp("out/report.pdf"), "A");
 }
 
 static void a_killed_render_is_swept_by_the_next(void **state)
 {
     (void)state;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     assert_int_equal(commit_set(dir, "A", 0), TC_OK);
-    put("out/notes.txt", "mine\n");
+    fx_put("out/notes.txt", "mine\n");
     int fds[2], status;
     pid_t kid = render_then_wait(dir, fds);
     kill(kid, SIGKILL);
@@ -343,8 +284,8 @@ static void a_killed_render_is_swept_by_the_next(void **state)
     kill(live, SIGTERM);
     waitpid(live, &status, 0);
     assert_int_equal(hidden(""), 0);
-    assert_string_equal(slurp("out/results.json"), "B");
-    assert_string_equal(slurp("out/notes.txt"), "mine\n");
+    assert_string_equal(fx_slurp("out/results.json"), "B");
+    assert_string_equal(fx_slurp("out/notes.txt"), "mine\n");
     for (int k = 0; k < 2; k++) {
         close(k ? fds2[0] : fds[0]);
         close(k ? fds2[1] : fds[1]);
@@ -356,14 +297,14 @@ static void the_sweep_alone_removes_a_dead_stage(void **state)
 {
     (void)state;
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/fresh", root);
+    fx_path(dir, sizeof dir, "fresh");
     int fds[2], status;
     pid_t kid = render_then_wait(dir, fds);
     kill(kid, SIGKILL);
     waitpid(kid, &status, 0);
     assert_true(hidden("") > 0);
     tc_render_sweep(dir);
-    assert_int_equal(count("", ""), 0);                 /* no folder was ever in place */
+    assert_int_equal(fx_count("", ""), 0);                 /* no folder was ever in place */
     tc_render_sweep(dir);                               /* nothing to do: no error */
     close(fds[0]);
     close(fds[1]);
@@ -371,15 +312,16 @@ static void the_sweep_alone_removes_a_dead_stage(void **state)
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, outset_setup, outset_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(a_reader_never_sees_two_runs_mixed, setup, teardown),
-        cmocka_unit_test_setup_teardown(concurrent_commits_leave_one_set_whole, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_users_files_survive, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_linked_folder_is_not_followed, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_linked_scenario_folder_is_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_stopped_render_removes_its_stage, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_killed_render_is_swept_by_the_next, setup, teardown),
-        cmocka_unit_test_setup_teardown(the_sweep_alone_removes_a_dead_stage, setup, teardown),
+        T(a_reader_never_sees_two_runs_mixed),
+        T(concurrent_commits_leave_one_set_whole),
+        T(the_users_files_survive),
+        T(a_linked_folder_is_not_followed),
+        T(a_linked_scenario_folder_is_refused),
+        T(a_stopped_render_removes_its_stage),
+        T(a_killed_render_is_swept_by_the_next),
+        T(the_sweep_alone_removes_a_dead_stage),
     };
     return cmocka_run_group_tests_name("outset_atomic", tests, NULL, NULL);
 }

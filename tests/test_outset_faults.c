@@ -17,6 +17,9 @@
 
 #include "tc_render.h"
 
+#define OUTSET_FIXTURE_NAME "tc_outset_faults"
+#include "outset_fixture.h"
+
 static int no_exchange;
 
 int __real_renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags);
@@ -30,59 +33,16 @@ int __wrap_renameat2(int fd1, const char *from, int fd2, const char *to, unsigne
     return __real_renameat2(fd1, from, fd2, to, flags);
 }
 
-static char root[256];
-
 static int setup(void **state)
 {
-    (void)state;
     no_exchange = 0;
-    snprintf(root, sizeof root, "/tmp/tc_outset_faults_XXXXXX");
-    return mkdtemp(root) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-static void put(const char *rel, const char *text)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    FILE *f = fopen(p, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    assert_int_equal(fclose(f), 0);
-}
-
-static char *slurp(const char *rel)
-{
-    static char buf[256];
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    FILE *f = fopen(p, "r");
-    if (!f)
-        return NULL;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
-static void mk(const char *rel)
-{
-    char p[512];
-    snprintf(p, sizeof p, "%s/%s", root, rel);
-    assert_int_equal(mkdir(p, 0777), 0);
+    return outset_setup(state);
 }
 
 static tc_status commit(const char *tag, char *err, size_t n)
 {
     char dir[300];
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_path(dir, sizeof dir, "out");
     tc_outset *o = tc_outset_new(dir, NULL, 0);
     const char *names[] = {"results.json", "charts/a.png"};
     assert_int_equal(tc_outset_claim(o, names, 2), TC_OK);
@@ -105,14 +65,14 @@ static void without_exchange_the_old_folder_moves_aside(void **state)
     char err[600];
     no_exchange = 1;
     assert_int_equal(commit("A", err, sizeof err), TC_OK);     /* no folder yet */
-    put("out/notes.txt", "mine\n");
-    mk("out/mine");
-    put("out/mine/x.txt", "deep\n");
+    fx_put("out/notes.txt", "mine\n");
+    fx_mkdir("out/mine");
+    fx_put("out/mine/x.txt", "deep\n");
     assert_int_equal(commit("B", err, sizeof err), TC_OK);
-    assert_string_equal(slurp("out/results.json"), "B");
-    assert_string_equal(slurp("out/charts/a.png"), "B");
-    assert_string_equal(slurp("out/notes.txt"), "mine\n");
-    assert_string_equal(slurp("out/mine/x.txt"), "deep\n");
+    assert_string_equal(fx_slurp("out/results.json"), "B");
+    assert_string_equal(fx_slurp("out/charts/a.png"), "B");
+    assert_string_equal(fx_slurp("out/notes.txt"), "mine\n");
+    assert_string_equal(fx_slurp("out/mine/x.txt"), "deep\n");
 }
 
 /* Killed between "folder aside" and "stage in": the next sweep puts the
@@ -121,14 +81,14 @@ static void a_folder_left_aside_is_put_back(void **state)
 {
     (void)state;
     char dir[300];
-    mk(".tokcost-out-1-2.old");
-    put(".tokcost-out-1-2.old/results.json", "old\n");
-    put(".tokcost-out-1-2.old/notes.txt", "mine\n");
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_mkdir(".tokcost-out-1-2.old");
+    fx_put(".tokcost-out-1-2.old/results.json", "old\n");
+    fx_put(".tokcost-out-1-2.old/notes.txt", "mine\n");
+    fx_path(dir, sizeof dir, "out");
     tc_render_sweep(dir);
-    assert_string_equal(slurp("out/results.json"), "old\n");
-    assert_string_equal(slurp("out/notes.txt"), "mine\n");
-    assert_null(slurp(".tokcost-out-1-2.old/notes.txt"));
+    assert_string_equal(fx_slurp("out/results.json"), "old\n");
+    assert_string_equal(fx_slurp("out/notes.txt"), "mine\n");
+    assert_null(fx_slurp(".tokcost-out-1-2.old/notes.txt"));
 }
 
 /* An old folder swapped out (no stage mark) beside a live folder: its stale
@@ -138,17 +98,17 @@ static void an_old_folder_left_is_drained(void **state)
     (void)state;
     char dir[300], err[600];
     assert_int_equal(commit("N", err, sizeof err), TC_OK);
-    mk(".tokcost-out-7-0.tmp");
-    put(".tokcost-out-7-0.tmp/results.json", "old\n");
-    put(".tokcost-out-7-0.tmp/kept.txt", "mine\n");
-    snprintf(dir, sizeof dir, "%s/out", root);
+    fx_mkdir(".tokcost-out-7-0.tmp");
+    fx_put(".tokcost-out-7-0.tmp/results.json", "old\n");
+    fx_put(".tokcost-out-7-0.tmp/kept.txt", "mine\n");
+    fx_path(dir, sizeof dir, "out");
     tc_render_sweep(dir);
-    assert_string_equal(slurp("out/results.json"), "N");
-    assert_string_equal(slurp("out/kept.txt"), "mine\n");
-    assert_null(slurp(".tokcost-out-7-0.tmp/kept.txt"));
+    assert_string_equal(fx_slurp("out/results.json"), "N");
+    assert_string_equal(fx_slurp("out/kept.txt"), "mine\n");
+    assert_null(fx_slurp(".tokcost-out-7-0.tmp/kept.txt"));
     struct stat st;
     char p[400];
-    snprintf(p, sizeof p, "%s/.tokcost-out-7-0.tmp", root);
+    fx_path(p, sizeof p, ".tokcost-out-7-0.tmp");
     assert_int_equal(stat(p, &st), -1);
 }
 
@@ -156,24 +116,24 @@ static void a_users_folder_in_the_way_is_refused(void **state)
 {
     (void)state;
     char err[600], want[700];
-    mk("out");
-    mk("out/results.json");
-    put("out/results.json/mine.txt", "mine\n");
+    fx_mkdir("out");
+    fx_mkdir("out/results.json");
+    fx_put("out/results.json/mine.txt", "mine\n");
     assert_int_equal(commit("A", err, sizeof err), TC_ERR_WRITE);
-    snprintf(want, sizeof want, "%s/out/results.json: %s", root, strerror(EISDIR));
+    snprintf(want, sizeof want, "%s/out/results.json: %s", fx_root, strerror(EISDIR));
     assert_string_equal(err, want);
-    assert_string_equal(slurp("out/results.json/mine.txt"), "mine\n");
-    assert_null(slurp("out/charts/a.png"));
+    assert_string_equal(fx_slurp("out/results.json/mine.txt"), "mine\n");
+    assert_null(fx_slurp("out/charts/a.png"));
 }
 
 int main(void)
 {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, outset_teardown)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(without_exchange_the_old_folder_moves_aside, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(a_folder_left_aside_is_put_back, setup, teardown),
-        cmocka_unit_test_setup_teardown(an_old_folder_left_is_drained, setup, teardown),
-        cmocka_unit_test_setup_teardown(a_users_folder_in_the_way_is_refused, setup, teardown),
+        T(without_exchange_the_old_folder_moves_aside),
+        T(a_folder_left_aside_is_put_back),
+        T(an_old_folder_left_is_drained),
+        T(a_users_folder_in_the_way_is_refused),
     };
     return cmocka_run_group_tests_name("outset_faults", tests, NULL, NULL);
 }
