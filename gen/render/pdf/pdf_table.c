@@ -211,8 +211,8 @@ static void place(pdf_table *t, double *h, size_t *start)
         size_t end = c + 1 < chunks ? start[c + 1] : t->rows;
         for (size_t r = start[c]; r < end && d->st == TC_OK; r++)
             draw_row(t, r);
+        pdf_keep_done(d);   /* its heading stands with the first chunk */
     }
-    pdf_keep_done(d);
 }
 
 void pdf_table_end(pdf_table *t)
