@@ -64,7 +64,8 @@ char *tc_fmt_times(char *buf, size_t n, double x);
 int tc_fmt_rise(char *buf, size_t n, double ratio, int decimals);
 
 /* How much more one cost is than another, from their ratio: "29.5% more",
- * "4.8 times as much" (tc_fmt_rise, one decimal); below 1 "12.5% less";
+ * "4.8 times as much" (tc_fmt_rise, one decimal); under 0.05% "the same";
+ * below 1 "12.5% less";
  * "n/a" unless finite and > 0. */
 char *tc_fmt_more(char *buf, size_t n, double ratio);
 

@@ -178,7 +178,9 @@ static void how_much_more(void **state)
     assert_string_equal(tc_fmt_more(b, sizeof b, 2.0), "2.0 times as much");
     assert_string_equal(tc_fmt_more(b, sizeof b, 4.39 / 0.916), "4.8 times as much");
     assert_string_equal(tc_fmt_more(b, sizeof b, 35.47), "35 times as much");
-    assert_string_equal(tc_fmt_more(b, sizeof b, 1.0), "0.0% more");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 1.0), "the same");
+    assert_string_equal(tc_fmt_more(b, sizeof b, 1.0004), "the same");   /* 0.04% -> 0.0% */
+    assert_string_equal(tc_fmt_more(b, sizeof b, 1.0006), "0.1% more");
     assert_string_equal(tc_fmt_more(b, sizeof b, 0.875), "12.5% less");
     assert_string_equal(tc_fmt_more(b, sizeof b, 0.0), "n/a");
     assert_string_equal(tc_fmt_more(b, sizeof b, NAN), "n/a");

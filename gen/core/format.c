@@ -265,7 +265,10 @@ char *tc_fmt_more(char *buf, size_t n, double ratio)
         return buf;
     }
     int times = tc_fmt_rise(size, sizeof size, ratio, 1);
-    snprintf(buf, n, "%s %s", size, times ? "as much" : "more");
+    if (!times && strcmp(size, "0.0%") == 0)
+        snprintf(buf, n, "the same");       /* a tie at the shown precision */
+    else
+        snprintf(buf, n, "%s %s", size, times ? "as much" : "more");
     return buf;
 }
 
