@@ -47,7 +47,7 @@ static void sections(tc_pdf *d)
         pdf_frame(d);
 }
 
-#define MAX_PASSES 6     /* a pass per heading moved is rare: two or three in practice */
+#define MAX_PASSES 6     /* a guard: the examples take one pass, a heading moved one more */
 
 /* One pass: the document laid out and saved, unless it is not the last
  * pass and a text asked for a character the font subsets lack (d->retry)
