@@ -43,12 +43,22 @@ typedef struct {
     const char *phrase;     /* in a sentence after "its": "price" */
     const char *unit;       /* after the value ("per GPU-hour"); "" when none */
     tc_input_fmt fmt;
-    double lo, hi;          /* valid range (+-DBL_MAX: unbounded) */
+    double lo, hi;          /* valid range: finite, chosen so that no figure can
+                             * overflow (gen/core/inputs.c proves it) */
     int lo_open, hi_open;   /* 1: the bound itself is not valid */
     int integer;            /* whole numbers only */
     int structural;         /* shapes the sheets: never varied by an analysis */
     int decides;            /* can move a bid's LCOT: robustness and sensitivity vary it */
+    const char *noun;       /* what the range is of, in messages: "a rate" in
+                             * "(expected a rate in [-0.9, 10])" */
+    double typical;         /* a value in range any scenario can take (the
+                             * post-evaluation check resets a culprit to it) */
 } tc_input_info;
+
+/* Nonzero magnitudes below this are refused as an underflow, whatever the
+ * key (a price of 1e-300 is a typo, and it would make PFLOPS per dollar
+ * overflow); the bounds' proof relies on it. */
+#define TC_INPUT_TINY 1e-9
 
 /* The kind's description; NULL outside 0..TC_IN_KIND_COUNT-1. */
 const tc_input_info *tc_input_info_of(tc_input_kind k);

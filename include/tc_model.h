@@ -26,6 +26,7 @@ typedef struct {
     double lo, hi;      /* valid range of the key (for truncation, clamping) */
     int given;          /* 1: written in the input; 0: the default was applied */
     int line, col;      /* where it was written (0 when defaulted) */
+    int set;            /* written by the n-th --set (1-based; line, col are in it), 0: a file */
 } tc_num;
 
 /* ---- vocabularies ---------------------------------------------------------

@@ -157,7 +157,7 @@ static void expect_err(const fixture *f, const char *fmt)
 
 #define KILLED "tokcost: %s/victim.yaml: rendering stopped by signal 9 (Killed); nothing written for it\n"
 #define EXITED "tokcost: %s/victim_exit.yaml: rendering stopped by exit status 5; nothing written for it\n"
-#define BAD_C "%s/c.yaml:17:16: assumptions.utilization: 1.5 is out of range (expected a fraction in (0, 1])\n"
+#define BAD_C "%s/c.yaml:17:16: assumptions.utilization: 1.5 is out of range (expected a fraction in [0.01, 1])\n"
 
 static void dead_worker_leaves_nothing(void **state)
 {

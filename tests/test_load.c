@@ -150,7 +150,7 @@ static void check_full_scenario(const tc_scenario *s)
     assert_double_rel(s->discount_rate.value, 0.08, 1e-15);
     assert_int_equal(s->utilization.dist, TC_DIST_UNIFORM);
     assert_double_rel(s->utilization.value, 0.7, 1e-12);
-    assert_double_rel(s->utilization.lo, 0, 0);
+    assert_double_rel(s->utilization.lo, 0.01, 0);     /* the inputs' table */
     assert_double_rel(s->utilization.hi, 1, 0);
     assert_int_equal(s->pue.dist, TC_DIST_NORMAL);
     assert_double_rel(s->pue.p2, 0.1, 1e-15);
@@ -217,7 +217,7 @@ static void test_errors_numbers(void **state)
     expect_errors("tests/data/err_numbers.yaml",
         "tests/data/err_numbers.yaml:5:18: assumptions.horizon_years: 16 is out of range (expected an integer in 1..15)\n"
         "tests/data/err_numbers.yaml:6:18: assumptions.discount_rate: percentages are not allowed, got \"12%\" (write fractions as fractions, e.g. 0.12)\n"
-        "tests/data/err_numbers.yaml:7:16: assumptions.utilization: 1.5 is out of range (expected a fraction in (0, 1])\n"
+        "tests/data/err_numbers.yaml:7:16: assumptions.utilization: 1.5 is out of range (expected a fraction in [0.01, 1])\n"
         "tests/data/err_numbers.yaml:9:20: assumptions.electricity.price_per_kwh: unit \"kW\" is not an energy price (expected one of: /kWh, /MWh)\n"
         "tests/data/err_numbers.yaml:10:17: assumptions.electricity.escalation: expected a finite number, got \".inf\"\n"
         "tests/data/err_numbers.yaml:11:8: assumptions.pue: expected a number, got \"yes\"\n"
@@ -227,10 +227,10 @@ static void test_errors_numbers(void **state)
         "tests/data/err_numbers.yaml:16:19: demand.tokens_per_day: 1e309 is too large (expected a finite number)\n"
         "tests/data/err_numbers.yaml:17:10: demand.growth: expected a number, got an empty value\n"
         "tests/data/err_numbers.yaml:19:28: workloads[a].isl: expected an integer, got \"1024.5\"\n"
-        "tests/data/err_numbers.yaml:19:41: workloads[a].osl: 0 is out of range (expected an integer >= 1)\n"
+        "tests/data/err_numbers.yaml:19:41: workloads[a].osl: 0 is out of range (expected an integer in 1..1e7)\n"
         "tests/data/err_numbers.yaml:23:23: platforms[p].power_kw_per_gpu: unit \"/kWh\" is not a power (expected one of: W, kW, MW, GW)\n"
         "tests/data/err_numbers.yaml:24:26: platforms[p].idle_power_fraction: units are not accepted here, got \"0.5 kW\" (expected a plain number)\n"
-        "tests/data/err_numbers.yaml:26:25: platforms[p].pricing.cloud.gpu_hour: -0.5 is out of range (expected a number >= 0)\n"
+        "tests/data/err_numbers.yaml:26:25: platforms[p].pricing.cloud.gpu_hour: -0.5 is out of range (expected a number in [0, 1e9])\n"
         "tests/data/err_numbers.yaml:26:47: platforms[p].pricing.cloud.includes_power: expected true or false, got \"yes\"\n"
         "tests/data/err_numbers.yaml:31:21: platforms[p].performance[0].throughput: expected a finite number, got \".nan\"\n"
         "tests/data/err_numbers.yaml:33:26: platforms[p].claims.cost_per_m_tokens: expected a number, got \"true\"\n");
@@ -325,7 +325,7 @@ static void test_include(void **state)
         "tests/data/include_bad.yaml:11:5: include[1]: no file matches \"no_such_folder/*.yaml\"\n"
         "tests/data/bids_bad/bad.yaml:2:1: unknown key \"assumptions\" (expected one of: platforms)\n"
         "tests/data/bids_bad/bad.yaml:5:9: platforms[h200].id: duplicate id \"h200\" (first at tests/data/include_bad.yaml:6)\n"
-        "tests/data/bids_bad/bad.yaml:8:25: platforms[h200].pricing.cloud.gpu_hour: -1 is out of range (expected a number >= 0)\n");
+        "tests/data/bids_bad/bad.yaml:8:25: platforms[h200].pricing.cloud.gpu_hour: -1 is out of range (expected a number in [0, 1e9])\n");
 }
 
 static void test_check_file(void **state)
@@ -478,7 +478,7 @@ static void test_overrides(void **state)
     assert_null(s);
     char *got = diag_text(&d);
     assert_string_equal(got,
-        "--set:1:25: assumptions.utilization: 1.4 is out of range (expected a fraction in (0, 1])\n"
+        "--set:1:25: assumptions.utilization: 1.4 is out of range (expected a fraction in [0.01, 1])\n"
         "--set:2:11: platforms[h300].pricing.cloud.gpu_hour: no platform with id \"h300\" in the scenario or its included bid files\n"
         "--set:3:11: platforms[7].name: no item [7] in this list\n"
         "--set:4:1: noequals: expected key.path=value, e.g. assumptions.utilization=0.4\n"
@@ -525,7 +525,7 @@ static void test_override_included(void **state)
 static void test_units(void **state)
 {
     (void)state;
-    const char *sets[] = {"platforms[0].power_kw_per_gpu=0.5 GW", "platforms[1].power_kw_per_gpu=3MW",
+    const char *sets[] = {"platforms[0].power_kw_per_gpu=0.0005 GW", "platforms[1].power_kw_per_gpu=0.3MW",
                           "assumptions.site_power_mw=1450 W", "assumptions.electricity.price_per_kwh=0.08 /kWh",
                           "platforms[0].pricing.cloud.gpu_hour=.5"};
     tc_load_opts opts = {sets, 5};
@@ -533,8 +533,8 @@ static void test_units(void **state)
     tc_diags_init(&d);
     tc_scenario *s = NULL;
     assert_int_equal(tc_load_scenario("scenarios/seed.yaml", &opts, &s, &d), TC_OK);
-    assert_double_rel(s->platforms[0].power_kw_per_gpu.value, 5e5, 1e-15);
-    assert_double_rel(s->platforms[1].power_kw_per_gpu.value, 3000, 1e-15);
+    assert_double_rel(s->platforms[0].power_kw_per_gpu.value, 500, 1e-15);
+    assert_double_rel(s->platforms[1].power_kw_per_gpu.value, 300, 1e-15);
     assert_double_rel(s->site_power_mw.value, 0.00145, 1e-12);
     assert_double_rel(s->price_per_kwh.value, 0.08, 1e-15);
     assert_double_rel(s->platforms[0].pricing.gpu_hour.value, 0.5, 1e-15);

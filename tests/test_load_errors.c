@@ -127,7 +127,7 @@ static const load_case perf_cases[] = {
     {.plat = "    claims: [cost_per_m_tokens]\n", .want = "t.yaml:13:13: platforms[a].claims: expected a mapping, got a list"},
     {.plat = "    claims: {}\n"},
     {.set = "platforms[0].performance[0].basis=both", .want = "--set:1:35: platforms[a].performance[0].basis: invalid value \"both\" (expected one of: output, total)"},
-    {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[a].performance[0].throughput: 0 is out of range (expected a number > 0)"},
+    {.set = "platforms[0].performance[0].throughput=0", .want = "--set:1:40: platforms[a].performance[0].throughput: 0 is out of range (expected a number in [0.001, 1e9])"},
     {.set = "platforms[0].performance[0].points=1", .want = "t.yaml:12:9: platforms[a].performance[0]: \"points\" and \"throughput\" cannot both be given (expected one of them)"},
     {.set = "platforms[0].performance[5].throughput=1", .want = "--set:1:26: platforms[0].performance[5].throughput: no item [5] in this list"},
     {.set = "platforms[zz].name=x", .want = "--set:1:11: platforms[zz].name: no platform with id \"zz\" in the scenario or its included bid files"},
@@ -138,6 +138,45 @@ static const load_case perf_cases[] = {
     {.set = "=x", .want = "--set:1:1: expected key.path=value, e.g. assumptions.utilization=0.4"},
     {.set = "noequals", .want = "--set:1:1: noequals: expected key.path=value, e.g. assumptions.utilization=0.4"},
     {.set = "assumptions.utilization=0.5"},
+};
+
+/* Issue 19, finding 7: every numeric key has a finite range (the inputs'
+ * table, gen/core/inputs.c), distribution parameters and what-ifs obey
+ * it, and underflow is refused like overflow. Each failed on the old code:
+ * growth 1e300 and utilization 4.9e-324 were valid and evaluated to
+ * "$0.00" and "n/a". */
+static const load_case range_cases[] = {
+    {.set = "demand.growth=1e300", .want = "--set:1:15: demand.growth: 1e300 is out of range (expected a rate in [-0.9, 10])"},
+    {.set = "demand.growth=-0.95", .want = "--set:1:15: demand.growth: -0.95 is out of range (expected a rate in [-0.9, 10])"},
+    {.set = "demand.growth=10"},
+    {.set = "assumptions.utilization=4.9e-324", .want = "--set:1:25: assumptions.utilization: 4.9e-324 is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.set = "assumptions.utilization=0.005", .want = "--set:1:25: assumptions.utilization: 0.005 is out of range (expected a fraction in [0.01, 1])"},
+    {.set = "assumptions.utilization=0.01"},
+    {.set = "demand.tokens_per_day=1e-400", .want = "--set:1:23: demand.tokens_per_day: 1e-400 is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.set = "demand.tokens_per_day=2e18", .want = "--set:1:23: demand.tokens_per_day: 2e18 is out of range (expected a number in [1, 1e18])"},
+    {.set = "demand.growth=-1e-10", .want = "--set:1:15: demand.growth: -1e-10 is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.set = "demand.growth=0e-999"},
+    {.set = "assumptions.electricity.escalation=1.5", .want = "--set:1:36: assumptions.electricity.escalation: 1.5 is out of range (expected a rate in [-0.5, 1])"},
+    {.set = "assumptions.electricity.price_per_kwh=2e9", .want = "--set:1:39: assumptions.electricity.price_per_kwh: 2e9 is out of range (expected a price per kWh in [0, 1e9])"},
+    {.set = "assumptions.discount_rate=1", .want = "--set:1:27: assumptions.discount_rate: 1 is out of range (expected a rate in [0, 1))"},
+    {.set = "platforms[a].pricing.cloud.gpu_hour=1e-300", .want = "--set:1:37: platforms[a].pricing.cloud.gpu_hour: 1e-300 is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.set = "platforms[a].pricing.cloud.annual_change=-0.91", .want = "--set:1:42: platforms[a].pricing.cloud.annual_change: -0.91 is out of range (expected a rate in [-0.9, 10])"},
+    {.set = "platforms[a].pricing.cloud.other_per_year=1.1e15", .want = "--set:1:43: platforms[a].pricing.cloud.other_per_year: 1.1e15 is out of range (expected a number in [0, 1e15])"},
+    {.set = "platforms[a].software_uplift=12", .want = "--set:1:30: platforms[a].software_uplift: 12 is out of range (expected a rate in [-0.9, 10])"},
+    {.set = "platforms[a].power_kw_per_gpu=2 MW", .want = "--set:1:31: platforms[a].power_kw_per_gpu: 2 MW is out of range (expected a power in [0.001, 1000] kW, or with a unit)"},
+    {.set = "platforms[a].power_kw_per_gpu=1e-10 W", .want = "--set:1:31: platforms[a].power_kw_per_gpu: 1e-10 W is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.set = "platforms[a].peak_pflops=2e6", .want = "--set:1:26: platforms[a].peak_pflops: 2e6 is out of range (expected a number in [0.001, 1e6])"},
+    {.set = "workloads[w].isl=20000000", .want = "--set:1:18: workloads[w].isl: 20000000 is out of range (expected an integer in 0..1e7)"},
+    {.set = "workloads[w].min_interactivity=0.0001", .want = "--set:1:32: workloads[w].min_interactivity: 0.0001 is out of range (expected a number in [0.001, 1e6])"},
+    {.set = "platforms[a].performance[0].throughput=2e9", .want = "--set:1:40: platforms[a].performance[0].throughput: 2e9 is out of range (expected a number in [0.001, 1e9])"},
+    /* distribution parameters: the same ranges, and a spread within them */
+    {.top = "assumptions: {electricity: {escalation: {dist: uniform, low: 0, high: 2}}}\n", .want = "t.yaml:13:71: assumptions.electricity.escalation.high: 2 is out of range (expected a rate in [-0.5, 1])"},
+    {.top = "assumptions: {utilization: {dist: triangular, low: 0.001, mode: 0.5, high: 1}}\n", .want = "t.yaml:13:52: assumptions.utilization.low: 0.001 is out of range (expected a fraction in [0.01, 1])"},
+    {.top = "assumptions: {utilization: {dist: normal, mean: 0.5, sd: 2}}\n", .want = "t.yaml:13:58: assumptions.utilization: sd is wider than the key's range (expected sd <= 0.99)"},
+    {.top = "assumptions: {utilization: {dist: normal, mean: 0.5, sd: 0.99}}\n"},
+    {.plat = "    software_uplift: {dist: lognormal, median: 0.5, p90: 1e300}\n", .want = "t.yaml:13:58: platforms[a].software_uplift.p90: 1e300 is out of range (expected a rate in [-0.9, 10])"},
+    {.plat = "    software_uplift: {dist: lognormal, median: 1e-320, p90: 1}\n", .want = "t.yaml:13:48: platforms[a].software_uplift.median: 1e-320 is too small (expected 0 or a magnitude of at least 1e-9)"},
+    {.plat = "    software_uplift: {dist: uniform, low: 0, high: 1e-400}\n", .want = "t.yaml:13:52: platforms[a].software_uplift.high: 1e-400 is too small (expected 0 or a magnitude of at least 1e-9)"},
 };
 
 #define RUN_ALL(cases) \
@@ -160,6 +199,12 @@ static void performance_claims_overrides(void **state)
 {
     (void)state;
     RUN_ALL(perf_cases);
+}
+
+static void ranges_and_underflow(void **state)
+{
+    (void)state;
+    RUN_ALL(range_cases);
 }
 
 /* Unknown keys a vendor writes: where they belong, what was meant (issue 17). */
@@ -244,6 +289,7 @@ int main(void)
         cmocka_unit_test(text_date_currency_enum),
         cmocka_unit_test(analysis_section),
         cmocka_unit_test(performance_claims_overrides),
+        cmocka_unit_test(ranges_and_underflow),
         cmocka_unit_test(vendor_keys),
         cmocka_unit_test(ids_in_error_paths),
     };

@@ -238,7 +238,7 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
         double r = s->discount_rate.value, res = pp->residual_value.value;
         int life = pp->amortization_years;
         double f = pow(1 + r, life);    /* tc_eval_crf's pow, taken once */
-        double crf = r == 0 ? 1.0 / life : r * f / (f - 1);
+        double crf = r == 0 || f == 1 ? 1.0 / life : r * f / (f - 1);
         double annual = (c - res * c / f) * crf
                         + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
         capital = annual / 8760;

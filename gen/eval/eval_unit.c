@@ -3,11 +3,13 @@
 
 #include "eval_priv.h"
 
+/* 1/L at r = 0, and where (1 + r)^L rounds to 1 (a Monte Carlo draw of
+ * 1e-17): its limit, where r / (f - 1) would divide by 0. */
 double tc_eval_crf(double r, int years)
 {
-    if (r == 0)
-        return 1.0 / years;
     double f = pow(1 + r, years);
+    if (r == 0 || f == 1)
+        return 1.0 / years;
     return r * f / (f - 1);
 }
 

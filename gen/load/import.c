@@ -218,7 +218,8 @@ static void unlabelled(imp_ctx *x, const imp_rec *r, int *said, const char *what
 
 typedef struct { int model, isl, osl, gpus; } said_t;
 
-static void divide(imp_ctx *x, imp_rec *r, said_t *said)
+/* 1 when r->output_tps is per GPU now. */
+static int divide(imp_ctx *x, imp_rec *r, said_t *said)
 {
     const tc_import_opts *o = x->o;
     int split = o->prefill_gpus + o->decode_gpus;
@@ -226,19 +227,34 @@ static void divide(imp_ctx *x, imp_rec *r, said_t *said)
         if (o->gpus || split)
             imp_note(x, "the GPUs given are not used (%s throughput is per GPU already)",
                      tc_import_format_names[x->fmt]);
-        return;
+        return 1;
     }
     int g = o->gpus ? o->gpus : split ? split : r->gpus;
     if (o->gpus && r->gpus && o->gpus != r->gpus)
         imp_note(x, "the files record %d GPUs, labelled %d", r->gpus, o->gpus);
     if (!g) {
         unlabelled(x, r, &said->gpus, "number of GPUs", "--gpus N", "import: {gpus: N}");
-        return;
+        return 0;
     }
     r->output_tps /= g;
     if (split) {
         r->prefill_gpus = o->prefill_gpus;
         r->decode_gpus = o->decode_gpus;
+    }
+    return 1;
+}
+
+/* An imported point obeys the ranges a bid's own point does (the inputs'
+ * table), so that no import can make a figure overflow either. */
+static void point_in_range(imp_ctx *x, const imp_rec *r)
+{
+    static const tc_input_kind kinds[] = {TC_IN_POINT_THROUGHPUT, TC_IN_POINT_INTERACTIVITY};
+    const double v[] = {r->output_tps, r->interactivity};
+    for (size_t k = 0; k < 2; k++) {
+        const tc_input_info *i = tc_input_info_of(kinds[k]);
+        if (!tc_input_in_range(kinds[k], v[k]))
+            imp_err(x, r->line, r->col, i->name, "%.10g %s is out of range (expected %.10g to %.10g)",
+                    v[k], i->unit, i->lo, i->hi);
     }
 }
 
@@ -258,7 +274,8 @@ static void label(imp_ctx *x, const char *const *paths)
             unlabelled(x, r, &said.isl, "input length", "--isl N", "isl: N");
         if (!(r->osl > 0))
             unlabelled(x, r, &said.osl, "output length", "--osl N", "osl: N");
-        divide(x, r, &said);
+        if (divide(x, r, &said))
+            point_in_range(x, r);
     }
 }
 

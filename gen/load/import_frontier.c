@@ -50,10 +50,10 @@ static int mark_dominated(const imp_rec *r, const size_t *idx, size_t n, char *d
 
 static void to_point(const imp_rec *r, tc_point *pt)
 {
-    pt->interactivity = (tc_num){.value = r->interactivity, .given = 1,
-                                 .lo = TC_R_INTERACTIVITY.lo, .hi = TC_R_INTERACTIVITY.hi};
-    pt->throughput = (tc_num){.value = r->output_tps, .given = 1, .lo = TC_R_POSITIVE.lo,
-                              .hi = TC_R_POSITIVE.hi};
+    const tc_input_info *x = tc_input_info_of(TC_IN_POINT_INTERACTIVITY);
+    const tc_input_info *y = tc_input_info_of(TC_IN_POINT_THROUGHPUT);
+    pt->interactivity = (tc_num){.value = r->interactivity, .given = 1, .lo = x->lo, .hi = x->hi};
+    pt->throughput = (tc_num){.value = r->output_tps, .given = 1, .lo = y->lo, .hi = y->hi};
     pt->file = r->file;
     memcpy(pt->record, r->record, sizeof pt->record);
     pt->prefill_gpus = r->prefill_gpus;

@@ -4,6 +4,7 @@
 #include "load_internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static const char *const kinds[] = {"triangular", "uniform", "normal", "lognormal", NULL};
 static const char *const k_tri[] = {"dist", "low", "mode", "high", NULL};
@@ -82,6 +83,14 @@ static int dist_norm(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out)
         tc_ld_err(c, tc_ld_get(n, "sd"), "sd must be positive (expected sd > 0)");
         return 0;
     }
+    /* a spread wider than the key's whole range says nothing the range
+     * does not (draws are truncated to it) and is a typo */
+    if (sd > r->hi - r->lo) {
+        char w[32];
+        snprintf(w, sizeof w, "%.6g", r->hi - r->lo);
+        tc_ld_err(c, tc_ld_get(n, "sd"), "sd is wider than the key's range (expected sd <= %s)", w);
+        return 0;
+    }
     out->p1 = mean, out->p2 = sd;
     out->value = mean;
     return 1;
@@ -129,5 +138,6 @@ int tc_ld_dist(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out)
     out->given = 1;
     out->line = n->line;
     out->col = n->col;
+    out->set = n->set;
     return 1;
 }

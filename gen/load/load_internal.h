@@ -7,6 +7,7 @@
 #include <glob.h>
 #include <stddef.h>
 #include "tc_diag.h"
+#include "tc_inputs.h"
 #include "tc_load.h"
 #include "tc_model.h"
 #include "tc_status.h"
@@ -113,13 +114,20 @@ typedef struct {
     int dist_ok;                /* a distribution may be written */
     tc_dim dim;
     const char *expect;         /* for "(expected ...)" */
+    char text[112];             /* expect's text, for a range built from the inputs' table */
 } tc_range;
 
-extern const tc_range TC_R_UTIL, TC_R_DISCOUNT, TC_R_PUE, TC_R_FRACTION,
-    TC_R_CHANGE, TC_R_MONEY, TC_R_POSITIVE, TC_R_POWER_KW, TC_R_POWER_MW,
-    TC_R_PER_KWH, TC_R_SHARE, TC_R_SLO, TC_R_INTERACTIVITY, TC_R_SWING,
-    TC_R_HORIZON, TC_R_GPUS, TC_R_AMORT, TC_R_ISL, TC_R_OSL, TC_R_SAMPLES,
-    TC_R_SEED, TC_R_WEIGHT, TC_R_CLAIM, TC_R_BOUND;
+/* Keys outside the inputs' table (analysis, claims, import options). */
+extern const tc_range TC_R_SWING, TC_R_GPUS, TC_R_SAMPLES, TC_R_SEED, TC_R_WEIGHT,
+    TC_R_CLAIM, TC_R_BOUND;
+
+/* The range of input kind k as the loader reads it: the bounds of the
+ * inputs' table (gen/core/inputs.c, the one place they are defined), the
+ * unit its key takes, whether a distribution may be written, and the
+ * "(expected ...)" text kept in r itself. Returns r. */
+const tc_range *tc_ld_input_range(tc_input_kind k, tc_range *r);
+/* tc_ld_input_range into a temporary that lives to the end of the statement's block. */
+#define TC_LD_IN(k) tc_ld_input_range((k), &(tc_range){0})
 
 typedef enum { TC_LD_DEFAULT = 0, TC_LD_REQUIRED, TC_LD_OPTIONAL } tc_need;
 

@@ -1,6 +1,7 @@
-/* Strict numbers: decimal only, finite, nothing after them but a unit the
- * key accepts. YAML 1.1 readings (yes, 0x1F, 1_000, .inf) are refused with a
- * message that says what to write instead. */
+/* Strict numbers: decimal only, finite, neither too large nor too small,
+ * nothing after them but a unit the key accepts. YAML 1.1 readings (yes,
+ * 0x1F, 1_000, .inf) are refused with a message that says what to write
+ * instead. */
 #include "load_internal.h"
 
 #include <errno.h>
@@ -144,6 +145,20 @@ static int num_refuse(tc_ld *c, const tc_node *n, const tc_scan *sc)
     return 1;
 }
 
+/* Underflow is refused like overflow: a literal that strtod could only
+ * round toward zero (1e-400, ERANGE), a subnormal, and any nonzero
+ * magnitude below TC_INPUT_TINY, which no input means and on which the
+ * ranges' proof of finite figures relies (gen/core/inputs.c). */
+static int num_tiny_ok(tc_ld *c, const tc_node *n, double v, int erange)
+{
+    if (!erange && (v == 0 || fabs(v) >= TC_INPUT_TINY))
+        return 1;
+    tc_esc e;
+    tc_ld_err(c, n, "%s is too small (expected 0 or a magnitude of at least 1e-9)",
+              tc_ld_esc(&e, n->text, n->len));
+    return 0;
+}
+
 int tc_ld_number(tc_ld *c, const tc_node *n, tc_dim dim, double *out, double *quantum)
 {
     tc_esc e;
@@ -169,6 +184,8 @@ int tc_ld_number(tc_ld *c, const tc_node *n, tc_dim dim, double *out, double *qu
         tc_ld_err(c, n, "%s is too large (expected a finite number)", tc_ld_esc(&e, n->text, n->len));
         return 0;
     }
+    if (!num_tiny_ok(c, n, v, errno == ERANGE))
+        return 0;
     const char *rest = n->text + sc.len;
     size_t rlen = n->len - sc.len;
     while (rlen && rest[0] == ' ') {
@@ -180,7 +197,7 @@ int tc_ld_number(tc_ld *c, const tc_node *n, tc_dim dim, double *out, double *qu
                   tc_ld_esc(&e, n->text, n->len), v / 100.0);
         return 0;
     }
-    if (rlen && !num_unit(c, n, dim, rest, rlen, &v))
+    if (rlen && (!num_unit(c, n, dim, rest, rlen, &v) || !num_tiny_ok(c, n, v, 0)))
         return 0;
     *out = v;
     if (quantum)

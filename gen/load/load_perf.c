@@ -19,7 +19,7 @@ static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
 {
     if (!tc_ld_map(c, m, k_point))
         return;
-    if (tc_ld_num_key(c, m, "interactivity", &TC_R_INTERACTIVITY, TC_LD_REQUIRED, 0,
+    if (tc_ld_num_key(c, m, "interactivity", TC_LD_IN(TC_IN_POINT_INTERACTIVITY), TC_LD_REQUIRED, 0,
                       &pt->interactivity)) {
         for (size_t j = 0; j < e->n_points; j++) {
             const tc_num *q = &e->points[j].interactivity;
@@ -32,7 +32,8 @@ static void ld_point(tc_ld *c, const tc_node *m, tc_perf *e, tc_point *pt)
             }
         }
     }
-    tc_ld_num_key(c, m, "throughput", &TC_R_POSITIVE, TC_LD_REQUIRED, 0, &pt->throughput);
+    tc_ld_num_key(c, m, "throughput", TC_LD_IN(TC_IN_POINT_THROUGHPUT),
+                  TC_LD_REQUIRED, 0, &pt->throughput);
 }
 
 static void ld_points(tc_ld *c, const tc_node *l, tc_perf *e)
@@ -74,7 +75,8 @@ static void ld_curve(tc_ld *c, const tc_node *m, tc_perf *e)
             return;
         }
         e->n_points = 1;
-        tc_ld_num_key(c, m, "throughput", &TC_R_POSITIVE, TC_LD_REQUIRED, 0, &e->points[0].throughput);
+        tc_ld_num_key(c, m, "throughput", TC_LD_IN(TC_IN_POINT_THROUGHPUT),
+                      TC_LD_REQUIRED, 0, &e->points[0].throughput);
     } else {
         tc_ld_err(c, m, "missing required key \"points\" (expected points or throughput)");
     }
@@ -105,8 +107,8 @@ static void ld_entry(tc_ld *c, const tc_node *m, tc_platform *p, tc_perf *e)
     const tc_node *im = tc_ld_get(m, "import");
     tc_need need = im ? TC_LD_OPTIONAL : TC_LD_REQUIRED;
     int ok = tc_ld_text_key(c, m, "model", need, &e->model);
-    ok &= tc_ld_int_key(c, m, "isl", &TC_R_ISL, need, 0, &e->isl);
-    ok &= tc_ld_int_key(c, m, "osl", &TC_R_OSL, need, 0, &e->osl);
+    ok &= tc_ld_int_key(c, m, "isl", TC_LD_IN(TC_IN_PERF_ISL), need, 0, &e->isl);
+    ok &= tc_ld_int_key(c, m, "osl", TC_LD_IN(TC_IN_PERF_OSL), need, 0, &e->osl);
     tc_ld_term_key(c, m, "basis", tc_basis_terms, TC_BASIS_COUNT, TC_BASIS_OUTPUT, &basis);
     e->basis = (tc_basis)basis;
     tc_ld_text_key(c, m, "config", TC_LD_OPTIONAL, &e->config);

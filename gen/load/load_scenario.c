@@ -68,19 +68,25 @@ static void ld_assumptions(tc_ld *c, const tc_node *root, tc_scenario *s)
     size_t old, old2;
     double h;
     const tc_node *m = section(c, root, "assumptions", k_asm, &old);
-    tc_ld_int_key(c, m, "horizon_years", &TC_R_HORIZON, TC_LD_DEFAULT, 5, &h);
+    tc_ld_int_key(c, m, "horizon_years", TC_LD_IN(TC_IN_HORIZON_YEARS), TC_LD_DEFAULT, 5, &h);
     s->horizon_years = (int)h;
-    tc_ld_num_key(c, m, "discount_rate", &TC_R_DISCOUNT, TC_LD_DEFAULT, 0.08, &s->discount_rate);
-    tc_ld_num_key(c, m, "utilization", &TC_R_UTIL, TC_LD_DEFAULT, 0.70, &s->utilization);
+    tc_ld_num_key(c, m, "discount_rate", TC_LD_IN(TC_IN_DISCOUNT_RATE),
+                  TC_LD_DEFAULT, 0.08, &s->discount_rate);
+    tc_ld_num_key(c, m, "utilization", TC_LD_IN(TC_IN_UTILIZATION),
+                  TC_LD_DEFAULT, 0.70, &s->utilization);
     const tc_node *e = section(c, m, "electricity", k_elec, &old2);
-    tc_ld_num_key(c, e, "price_per_kwh", &TC_R_PER_KWH, TC_LD_DEFAULT, 0.10, &s->price_per_kwh);
-    tc_ld_num_key(c, e, "escalation", &TC_R_CHANGE, TC_LD_DEFAULT, 0, &s->escalation);
+    tc_ld_num_key(c, e, "price_per_kwh", TC_LD_IN(TC_IN_PRICE_PER_KWH),
+                  TC_LD_DEFAULT, 0.10, &s->price_per_kwh);
+    tc_ld_num_key(c, e, "escalation", TC_LD_IN(TC_IN_ESCALATION), TC_LD_DEFAULT, 0, &s->escalation);
     tc_ld_pop(c, old2);
-    tc_ld_num_key(c, m, "pue", &TC_R_PUE, TC_LD_DEFAULT, 1.3, &s->pue);
-    tc_ld_num_key(c, m, "facility_per_kw_month", &TC_R_MONEY, TC_LD_DEFAULT, 0,
+    tc_ld_num_key(c, m, "pue", TC_LD_IN(TC_IN_PUE), TC_LD_DEFAULT, 1.3, &s->pue);
+    tc_ld_num_key(c, m, "facility_per_kw_month", TC_LD_IN(TC_IN_FACILITY_PER_KW_MONTH),
+                  TC_LD_DEFAULT, 0,
                   &s->facility_per_kw_month);
-    tc_ld_num_key(c, m, "site_power_mw", &TC_R_POWER_MW, TC_LD_OPTIONAL, 0, &s->site_power_mw);
-    tc_ld_num_key(c, m, "token_price_per_m", &TC_R_MONEY, TC_LD_OPTIONAL, 0, &s->token_price_per_m);
+    tc_ld_num_key(c, m, "site_power_mw", TC_LD_IN(TC_IN_SITE_POWER_MW),
+                  TC_LD_OPTIONAL, 0, &s->site_power_mw);
+    tc_ld_num_key(c, m, "token_price_per_m", TC_LD_IN(TC_IN_TOKEN_PRICE_PER_M),
+                  TC_LD_OPTIONAL, 0, &s->token_price_per_m);
     tc_ld_pop(c, old);
 }
 
@@ -88,8 +94,9 @@ static void ld_demand(tc_ld *c, const tc_node *root, tc_scenario *s)
 {
     size_t old;
     const tc_node *m = section(c, root, "demand", k_dem, &old);
-    tc_ld_num_key(c, m, "tokens_per_day", &TC_R_POSITIVE, TC_LD_REQUIRED, 0, &s->tokens_per_day);
-    tc_ld_num_key(c, m, "growth", &TC_R_CHANGE, TC_LD_DEFAULT, 0, &s->growth);
+    tc_ld_num_key(c, m, "tokens_per_day", TC_LD_IN(TC_IN_TOKENS_PER_DAY),
+                  TC_LD_REQUIRED, 0, &s->tokens_per_day);
+    tc_ld_num_key(c, m, "growth", TC_LD_IN(TC_IN_GROWTH), TC_LD_DEFAULT, 0, &s->growth);
     tc_ld_pop(c, old);
 }
 
@@ -120,10 +127,11 @@ static int ld_workload(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *
     if (!w->name && w->id && !tc_ld_get(m, "name"))
         w->name = tc_ld_strdup(c, w->id, strlen(w->id));
     tc_ld_text_key(c, m, "model", TC_LD_REQUIRED, &w->model);
-    tc_ld_int_key(c, m, "isl", &TC_R_ISL, TC_LD_REQUIRED, 0, &w->isl);
-    tc_ld_int_key(c, m, "osl", &TC_R_OSL, TC_LD_REQUIRED, 0, &w->osl);
-    tc_ld_num_key(c, m, "min_interactivity", &TC_R_SLO, TC_LD_OPTIONAL, 0, &w->min_interactivity);
-    return tc_ld_num_key(c, m, "share", &TC_R_SHARE, TC_LD_REQUIRED, 0, &w->share);
+    tc_ld_int_key(c, m, "isl", TC_LD_IN(TC_IN_WL_ISL), TC_LD_REQUIRED, 0, &w->isl);
+    tc_ld_int_key(c, m, "osl", TC_LD_IN(TC_IN_WL_OSL), TC_LD_REQUIRED, 0, &w->osl);
+    tc_ld_num_key(c, m, "min_interactivity", TC_LD_IN(TC_IN_WL_MIN_INTERACTIVITY),
+                  TC_LD_OPTIONAL, 0, &w->min_interactivity);
+    return tc_ld_num_key(c, m, "share", TC_LD_IN(TC_IN_WL_SHARE), TC_LD_REQUIRED, 0, &w->share);
 }
 
 static void ld_workloads(tc_ld *c, const tc_node *root, tc_scenario *s)

@@ -6,37 +6,70 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define BIG DBL_MAX
 #define R(lo, hi, lo_open, hi_open, integer, dist, dim, what) \
-    {lo, hi, lo_open, hi_open, integer, dist, dim, what}
+    {lo, hi, lo_open, hi_open, integer, dist, dim, what, ""}
 
-const tc_range TC_R_UTIL = R(0, 1, 1, 0, 0, 1, TC_DIM_NONE, "a fraction in (0, 1]");
-const tc_range TC_R_DISCOUNT = R(0, 1, 0, 1, 0, 1, TC_DIM_NONE, "a rate in [0, 1)");
-const tc_range TC_R_PUE = R(1, 5, 0, 0, 0, 1, TC_DIM_NONE, "a number in [1, 5]");
-const tc_range TC_R_FRACTION = R(0, 1, 0, 0, 0, 1, TC_DIM_NONE, "a fraction in [0, 1]");
-const tc_range TC_R_CHANGE = R(-1, BIG, 1, 0, 0, 1, TC_DIM_NONE, "a rate > -1");
-const tc_range TC_R_MONEY = R(0, BIG, 0, 0, 0, 1, TC_DIM_NONE, "a number >= 0");
-const tc_range TC_R_POSITIVE = R(0, BIG, 1, 0, 0, 1, TC_DIM_NONE, "a number > 0");
-const tc_range TC_R_POWER_KW = R(0, BIG, 1, 0, 0, 1, TC_DIM_KW, "a power > 0, in kW or with a unit");
-const tc_range TC_R_POWER_MW = R(0, BIG, 1, 0, 0, 1, TC_DIM_MW, "a power > 0, in MW or with a unit");
-const tc_range TC_R_PER_KWH = R(0, BIG, 0, 0, 0, 1, TC_DIM_PER_KWH, "a price per kWh >= 0");
-const tc_range TC_R_SHARE = R(0, 1, 1, 0, 0, 0, TC_DIM_NONE, "a share in (0, 1]");
-const tc_range TC_R_SLO = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
-const tc_range TC_R_INTERACTIVITY = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
 const tc_range TC_R_SWING = R(0, 1, 1, 1, 0, 0, TC_DIM_NONE, "a fraction in (0, 1)");
-const tc_range TC_R_HORIZON = R(1, 15, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..15");
 const tc_range TC_R_GPUS = R(1, 100000, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..100000");
-const tc_range TC_R_AMORT = R(1, 30, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..30");
-const tc_range TC_R_ISL = R(0, BIG, 0, 0, 1, 0, TC_DIM_NONE, "an integer >= 0");
-const tc_range TC_R_OSL = R(1, BIG, 0, 0, 1, 0, TC_DIM_NONE, "an integer >= 1");
 const tc_range TC_R_SAMPLES = R(1, 10000000, 0, 0, 1, 0, TC_DIM_NONE, "an integer in 1..10000000");
 const tc_range TC_R_SEED = R(0, 9007199254740991.0, 0, 0, 1, 0, TC_DIM_NONE,
                              "an integer in 0..9007199254740991");
 const tc_range TC_R_WEIGHT = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
 const tc_range TC_R_CLAIM = R(0, BIG, 1, 0, 0, 0, TC_DIM_NONE, "a number > 0");
 const tc_range TC_R_BOUND = R(-BIG, BIG, 0, 0, 0, 0, TC_DIM_NONE, "a number");
+
+/* A bound as a reader writes it: 0.001, 10, 1e9 (not 1e+09). */
+static const char *bound_text(char *buf, size_t n, double v)
+{
+    char raw[32];
+    snprintf(raw, sizeof raw, "%g", v);    /* every bound has at most 6 digits */
+    char *e = strchr(raw, 'e');
+    if (!e) {
+        snprintf(buf, n, "%s", raw);
+        return buf;
+    }
+    const char *x = e + 1;
+    int neg = *x == '-';
+    x += *x == '-' || *x == '+';
+    while (x[0] == '0' && x[1])
+        x++;
+    snprintf(buf, n, "%.*se%s%s", (int)(e - raw), raw, neg ? "-" : "", x);
+    return buf;
+}
+
+static tc_dim input_dim(tc_input_kind k)
+{
+    return k == TC_IN_POWER_KW_PER_GPU ? TC_DIM_KW
+         : k == TC_IN_SITE_POWER_MW ? TC_DIM_MW
+         : k == TC_IN_PRICE_PER_KWH ? TC_DIM_PER_KWH : TC_DIM_NONE;
+}
+
+const tc_range *tc_ld_input_range(tc_input_kind k, tc_range *r)
+{
+    const tc_input_info *i = tc_input_info_of(k);
+    char lo[32], hi[32];
+    *r = (tc_range){ .lo = i->lo, .hi = i->hi, .lo_open = i->lo_open, .hi_open = i->hi_open,
+                     .integer = i->integer, .dim = input_dim(k) };
+    /* SCENARIO.md: every numeric input of assumptions and platforms, but
+     * not the mix's shape nor the SLO curve's interactivity axis */
+    r->dist_ok = !i->integer && !i->structural && k != TC_IN_WL_MIN_INTERACTIVITY
+                 && k != TC_IN_POINT_INTERACTIVITY;
+    bound_text(lo, sizeof lo, i->lo);
+    bound_text(hi, sizeof hi, i->hi);
+    if (i->integer)
+        snprintf(r->text, sizeof r->text, "%s in %s..%s", i->noun, lo, hi);
+    else
+        snprintf(r->text, sizeof r->text, "%s in %c%s, %s%c%s", i->noun, i->lo_open ? '(' : '[',
+                 lo, hi, i->hi_open ? ')' : ']',
+                 r->dim == TC_DIM_KW ? " kW, or with a unit"
+                 : r->dim == TC_DIM_MW ? " MW, or with a unit" : "");
+    r->expect = r->text;
+    return r;
+}
 
 int tc_ld_in_range(const tc_range *r, double v)
 {
@@ -90,6 +123,7 @@ int tc_ld_num(tc_ld *c, const tc_node *n, const tc_range *r, tc_num *out)
     out->given = 1;
     out->line = n->line;
     out->col = n->col;
+    out->set = n->set;
     return 1;
 }
 
