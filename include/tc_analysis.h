@@ -39,6 +39,15 @@
  * scenario file, no place in it: out of memory, say). */
 tc_status tc_analyze(const tc_scenario *s, tc_results *r, tc_diags *d);
 
+/* The post-evaluation check, run on every evaluation a command shows
+ * (before tc_analyze): TC_OK when every figure of r = tc_eval(s) that
+ * applies is finite (tc_results_nonfinite); otherwise TC_ERR_INVALID and
+ * one diagnostic in d naming the input that caused it, located where it
+ * was written (FILE:LINE:COLUMN: key: message; --set:N:COLUMN for a
+ * what-if), found by resetting inputs to typical values on a copy. The
+ * inputs' ranges make this unreachable but for a cost of exactly 0 under
+ * a division; it is the net under the proof (gen/core/inputs.c). */
+tc_status tc_check_finite(const tc_scenario *s, const tc_results *r, tc_diags *d);
 /* r's analysis sections are freed by tc_results_clear_analysis and the
  * section free functions of tc_results.h. */
 

@@ -191,6 +191,12 @@ typedef struct {
 
 /* Evaluates METHOD.md over s. Pure: no I/O. *out is NULL on error. */
 tc_status tc_eval(const tc_scenario *s, tc_results **out);
+/* The post-evaluation check's test: 1 when a figure of r that applies
+ * (not NAN by design) is not finite, described in what[0..n) ("the
+ * levelized cost per million tokens of h200"); else 0. The inputs' ranges
+ * make it 0 but for a division by a cost of exactly 0 (gen/core/inputs.c);
+ * tc_check_finite (tc_analysis.h) names the input. */
+int tc_results_nonfinite(const tc_results *r, char *what, size_t n);
 void tc_results_free(tc_results *r);     /* accepts NULL */
 /* Frees a robustness section: its keys, flips and holds; accepts NULL. */
 void tc_robustness_free(tc_robustness *x);

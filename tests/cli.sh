@@ -311,4 +311,25 @@ sed 's/^      - {model: deepseek-r1, isl: 1024, osl: 1024, throughput: 90}$/    
 expect 0 "check: one-point curve warns" -- "$bin" check "$tmp/op.yaml"
 has "$tmp/err" "$tmp/op.yaml:18:9: platforms[h200].performance[0]: warning: one point only, but workload r1 has an SLO of 20 tokens/s per user (expected points on both sides of it)" "check: one-point warning"
 
+# Issue 19, finding 7: inputs at the corners of their ranges render whole
+# (exit 0, every output, no "n/a" for a figure that applies); an input
+# that makes a figure infinite is an error located at it, exit 1, nothing
+# written, for render and for check alike.
+for corner in high low; do
+    expect 0 "render the $corner corner of every range" -- "$bin" render "tests/data/extreme_$corner.yaml" -o "$tmp/corner" -q
+    for f in report.pdf workbook.xlsx results.json charts/tco_by_year.png; do
+        exists "$tmp/corner/extreme_$corner/$f" "$corner corner: $f"
+    done
+done
+expect 1 "a zero price under a division" -- "$bin" render scenarios/seed.yaml -o "$tmp/zero" --set 'platforms[h200].pricing.cloud.gpu_hour=0'
+has "$tmp/err" "--set:1:40: platforms[h200].pricing.cloud.gpu_hour: 0 makes the PFLOPS per dollar-hour of h200 infinite or undefined (expected a value that keeps every figure finite)" "zero price: located"
+absent "$tmp/zero" "zero price: nothing written"
+sed 's/    pricing: {cloud: {gpu_hour: 1.41}}/    pricing: {cloud: {gpu_hour: 0}}/' "$sc" >"$tmp/zero.yaml"
+expect 1 "check: a zero price under a division" -- "$bin" check "$tmp/zero.yaml"
+has "$tmp/err" "$tmp/zero.yaml:16:33: platforms[h200].pricing.cloud.gpu_hour: 0 makes the PFLOPS per dollar-hour of h200" "check: zero price located"
+expect 1 "growth 1e300 refused" -- "$bin" eval scenarios/seed.yaml --set demand.growth=1e300
+has "$tmp/err" "--set:1:15: demand.growth: 1e300 is out of range (expected a rate in [-0.9, 10])" "growth 1e300"
+expect 1 "utilization 4.9e-324 refused" -- "$bin" eval scenarios/seed.yaml --set assumptions.utilization=4.9e-324
+has "$tmp/err" "--set:1:25: assumptions.utilization: 4.9e-324 is too small (expected 0 or a magnitude of at least 1e-9)" "utilization 4.9e-324"
+
 finish

@@ -20,19 +20,27 @@ void cli_report(const char *path, tc_status st, const tc_diags *d)
         fprintf(stderr, "tokcost: %s: %s\n", path, tc_strerror(st));
 }
 
-/* A valid scenario (not a bid file) is evaluated for the warnings only
- * its workloads can give: a one-point curve where a workload has an SLO. */
-static void check_warnings(const char *path)
+/* A valid scenario (not a bid file) is evaluated for the post-evaluation
+ * check (an error: the status) and the warnings only its workloads can
+ * give: a one-point curve where a workload has an SLO. */
+static tc_status check_evaluated(const char *path)
 {
     tc_diags d;
     tc_diags_init(&d);
     tc_scenario *s = NULL;
     tc_results *r = NULL;
-    if (tc_load_scenario(path, NULL, &s, &d) == TC_OK && tc_eval(s, &r) == TC_OK)
-        cli_warn_one_point(r);
+    tc_status st = TC_OK;
+    if (tc_load_scenario(path, NULL, &s, &d) == TC_OK && tc_eval(s, &r) == TC_OK) {
+        st = tc_check_finite(s, r, &d);
+        if (st == TC_OK)
+            cli_warn_one_point(r);
+        else
+            cli_report(path, st, &d);
+    }
     tc_results_free(r);
     tc_scenario_free(s);
     tc_diags_free(&d);
+    return st;
 }
 
 int cli_check(const cli_args *a)
@@ -49,7 +57,7 @@ int cli_check(const cli_args *a)
         cli_report(f.paths[i], st, &d);
         tc_diags_free(&d);
         if (st == TC_OK)
-            check_warnings(f.paths[i]);
+            st = check_evaluated(f.paths[i]);
         if (st == TC_OK && chatty)
             printf("%s: ok\n", f.paths[i]);
         int rc = cli_exit_for(st);
@@ -77,7 +85,9 @@ int cli_evaluate_loaded(const char *path, tc_status st, tc_scenario *s, tc_resul
     if (st == TC_OK) {
         tc_diags d;
         tc_diags_init(&d);
-        st = tc_analyze(s, *r, &d);
+        st = tc_check_finite(s, *r, &d);
+        if (st == TC_OK)
+            st = tc_analyze(s, *r, &d);
         cli_report(path, st, &d);
         tc_diags_free(&d);
     }
