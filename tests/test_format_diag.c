@@ -93,6 +93,10 @@ static void ratios_to_the_baseline(void **state)
     assert_string_equal(tc_fmt_relative(b, sizeof b, 0.0), "n/a");
     assert_string_equal(tc_fmt_relative(b, sizeof b, -1.0), "n/a");
     assert_string_equal(tc_fmt_relative(b, sizeof b, NAN), "n/a");
+    /* the extreme corners of the input ranges (issue 19): exponents past
+     * 1e15, not "1800000000000000000000x lower" */
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 2.5e21), "2.5e+21x");
+    assert_string_equal(tc_fmt_relative(b, sizeof b, 1 / 1.8e21), "1.8e+21x lower");
 }
 
 /* The ratio is derived once (tc_ratio_to) and worded by tc_fmt_vs, for the
@@ -121,6 +125,9 @@ static void figures_against_the_baseline(void **state)
     assert_string_equal(tc_fmt_vs(b, sizeof b, 0.0282, 1.0), "35x lower");
     assert_string_equal(tc_fmt_vs(b, sizeof b, 9.96, 1.0), "10x higher");
     assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 0.0), "n/a");
+    /* 2.8e21 / 1 and its inverse: an exponent, and no lround past LONG_MAX */
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 2.8e21, 1.0), "2.8e+21x higher");
+    assert_string_equal(tc_fmt_vs(b, sizeof b, 1.0, 2.8e21), "2.8e+21x lower");
     assert_string_equal(tc_fmt_vs(b, sizeof b, -1.0, 1.0), "n/a");
     assert_string_equal(tc_fmt_vs(tiny, sizeof tiny, 3.0, 1.0), "3.0");   /* cut to the buffer */
 }

@@ -139,7 +139,12 @@ char *tc_fmt_relative(char *buf, size_t n, double ratio)
         snprintf(buf, n, "n/a");
         return buf;
     }
-    if (round(ratio * 10.0) >= 10.0)
+    /* past 1e15 an exponent, as tc_fmt_num: a double holds no more digits */
+    if (ratio >= 1e15)
+        snprintf(buf, n, "%.3gx", ratio);
+    else if (1.0 / ratio >= 1e15)
+        snprintf(buf, n, "%.3gx lower", 1.0 / ratio);
+    else if (round(ratio * 10.0) >= 10.0)
         snprintf(buf, n, "%.1fx", ratio);
     else
         snprintf(buf, n, "%.1fx lower", 1.0 / ratio);
@@ -212,7 +217,10 @@ char *tc_fmt_times(char *buf, size_t n, double x)
         return buf;
     }
     double r = tc_round_sig(x, 2);
-    snprintf(buf, n, "%.*fx", r < 10.0 ? 1 : 0, r);
+    if (r >= 1e15)      /* no false digits: an exponent, as tc_fmt_num */
+        snprintf(buf, n, "%.1ex", r);
+    else
+        snprintf(buf, n, "%.*fx", r < 10.0 ? 1 : 0, r);
     return buf;
 }
 
@@ -224,7 +232,8 @@ char *tc_fmt_vs(char *buf, size_t n, double v, double base)
         return buf;
     }
     const char *side = r > 1.0 ? "higher" : "lower";
-    long pct = lround(fabs(r - 1.0) * 100.0);
+    double p = fabs(r - 1.0) * 100.0;
+    long pct = p < 1e6 ? lround(p) : 1000000;  /* lround past LONG_MAX is undefined */
     if (pct == 0)
         snprintf(buf, n, "same");
     else if (pct < 10)

@@ -25,16 +25,19 @@ static void winner_line(FILE *f, const tc_results *r)
 {
     const tc_decision *d = &r->decision;
     const tc_scenario *s = r->scenario;
-    char npv[48], more[64];
+    char npv[48], more[64], ratio[48];
     if (!d->has_runner_up) {
         fprintf(f, "\nDecision: %s wins, the only bid that serves every workload\n",
                 s->platforms[d->winner].id);
         return;
     }
     tc_fmt_board_money(npv, sizeof npv, d->npv_difference, s->currency);
-    fprintf(f, "\nDecision: %s wins; the runner-up %s costs %s per token (LCOT %.4fx, "
+    /* four decimals of a ratio near 1, none past 10,000 (no false digits) */
+    tc_fmt_num(ratio, sizeof ratio, d->lcot_ratio,
+               d->lcot_ratio < 10 ? 4 : d->lcot_ratio < 1e4 ? 2 : 0);
+    fprintf(f, "\nDecision: %s wins; the runner-up %s costs %s per token (LCOT %sx, "
             "TCO NPV %s more)\n", s->platforms[d->winner].id, s->platforms[d->runner_up].id,
-            tc_fmt_more(more, sizeof more, d->lcot_ratio), d->lcot_ratio, npv);
+            tc_fmt_more(more, sizeof more, d->lcot_ratio), ratio, npv);
 }
 
 static void flips(FILE *f, const tc_results *r)
