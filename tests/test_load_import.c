@@ -314,6 +314,11 @@ static void broken_files_are_located(void **state)
          ":2:40: disagg: expected true or false, got a string"},
         {TC_IMPORT_INFERENCEX, "inferencex-power.json",
          ":2:45: avg_power_w: -5 is not a power (expected watts > 0)"},
+        /* issue 19: an imported point obeys the ranges of a bid's own */
+        {TC_IMPORT_VLLM, "vllm-range.json",
+         ":1:1: throughput: 1.25e+10 tokens/s per GPU is out of range (expected a number in [0.001, 1e9])"},
+        {TC_IMPORT_VLLM, "vllm-fast.json",
+         ":1:1: interactivity: 1e+10 tokens/s per user is out of range (expected a number in [0.001, 1e6])"},
         {TC_IMPORT_LLMPERF, "llmperf-zero.json",
          ":3:49: results_inter_token_latency_s_quantiles_p50: 0 is not a latency (expected a number > 0)"},
         {TC_IMPORT_MLPERF, "mlperf-quote.csv", ":2:22: unterminated quoted field"},

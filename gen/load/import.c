@@ -253,8 +253,8 @@ static void point_in_range(imp_ctx *x, const imp_rec *r)
     for (size_t k = 0; k < 2; k++) {
         const tc_input_info *i = tc_input_info_of(kinds[k]);
         if (!tc_input_in_range(kinds[k], v[k]))
-            imp_err(x, r->line, r->col, i->name, "%.10g %s is out of range (expected %.10g to %.10g)",
-                    v[k], i->unit, i->lo, i->hi);
+            imp_err(x, r->line, r->col, i->name, "%.10g %s is out of range (expected %s)", v[k],
+                    i->unit, TC_LD_IN(kinds[k])->expect);
     }
 }
 
