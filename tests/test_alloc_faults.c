@@ -20,6 +20,7 @@
 #include "tc_render.h"
 #include "tc_load.h"
 #include "tc_inputs.h"
+#include "tc_analysis.h"
 
 /* ---- the failing allocator ---------------------------------------------- */
 static long fail_at;    /* 0: never; k: the k-th allocation from arm() fails */
@@ -385,6 +386,40 @@ static void inputs_fail_cleanly(void **state)
     tc_scenario_free(s);
 }
 
+/* The post-evaluation check's culprit search (issue 19): every
+ * allocation of its copy, tables and evaluations fails in turn; the
+ * check still refuses the scenario (never TC_OK), as TC_ERR_NOMEM or with
+ * the one located message, and leaks nothing. */
+static void finite_check_fails_cleanly(void **state)
+{
+    (void)state;
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_scenario *s = NULL;
+    assert_int_equal(tc_load_scenario("scenarios/seed.yaml", NULL, &s, &d), TC_OK);
+    tc_diags_free(&d);
+    s->platforms[0].pricing.gpu_hour.value = 0;     /* PFLOPS per dollar: 1 / 0 */
+    tc_results *r = NULL;
+    assert_int_equal(tc_eval(s, &r), TC_OK);
+    long k = 1;
+    for (; k < MAX_K; k++) {
+        tc_diags_init(&d);
+        arm(k);
+        tc_status st = tc_check_finite(s, r, &d);
+        int hit = struck();
+        tc_diags_free(&d);
+        if (!hit) {
+            assert_int_equal(st, TC_ERR_INVALID);
+            break;
+        }
+        if (st != TC_ERR_NOMEM && st != TC_ERR_INVALID)
+            fail_msg("tc_check_finite: allocation %ld failed, status %d", k, (int)st);
+    }
+    assert_true(k > 3);
+    tc_results_free(r);
+    tc_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +429,7 @@ int main(void)
         cmocka_unit_test_setup(render_fails_cleanly, disarm),
         cmocka_unit_test_setup(cli_fails_cleanly, disarm),
         cmocka_unit_test_setup(inputs_fail_cleanly, disarm),
+        cmocka_unit_test_setup(finite_check_fails_cleanly, disarm),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
