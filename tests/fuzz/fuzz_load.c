@@ -10,6 +10,7 @@
 
 #include "../../gen/load/load_internal.h"
 #include "../analyze_text.h"
+#include "tc_analysis.h"
 #include "tc_json.h"
 #include "tc_table.h"
 
@@ -23,11 +24,26 @@ static void bound_work(tc_scenario *s)
         s->analysis.samples = 2000;
 }
 
+/* The post-evaluation check, as the CLI runs it: 1 when every figure is
+ * finite. A figure that is not finite must have a culprit input (the
+ * ranges' proof, gen/core/inputs.c): a refusal that names none aborts. */
+static int finite_or_culprit(const tc_scenario *s, const tc_results *r)
+{
+    tc_diags d;
+    tc_diags_init(&d);
+    tc_status st = tc_check_finite(s, r, &d);
+    int unexplained = st == TC_ERR_INVALID && d.count == 1 && d.items[0].path[0] == '\0';
+    tc_diags_free(&d);
+    if (unexplained)
+        abort();
+    return st == TC_OK;
+}
+
 static void evaluate(tc_scenario *s)
 {
     tc_results *r = NULL;
     bound_work(s);
-    if (tc_eval(s, &r) == TC_OK) {
+    if (tc_eval(s, &r) == TC_OK && finite_or_culprit(s, r)) {
         char err[1024];
         (void)tc_test_analyze(s, r, err, sizeof err);
         free(tc_results_json(r));
