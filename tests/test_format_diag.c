@@ -165,6 +165,9 @@ static void rises(void **state)
     assert_string_equal(b, "35 times");
     assert_int_equal(tc_fmt_rise(b, sizeof b, 9.96, 1), 1);
     assert_string_equal(b, "10 times");
+    /* an LCOT ratio at the corners of the input ranges (issue 19) */
+    assert_int_equal(tc_fmt_rise(b, sizeof b, 2.83e21, 1), 1);
+    assert_string_equal(b, "2.8e+21 times");
     assert_int_equal(tc_fmt_rise(b, sizeof b, 1.0, 1), 0);
     assert_string_equal(b, "0.0%");
     assert_int_equal(tc_fmt_rise(b, sizeof b, 0.99, 1), -1);

@@ -258,7 +258,10 @@ int tc_fmt_rise(char *buf, size_t n, double ratio, int decimals)
         return 0;
     }
     double x = tc_round_sig(ratio, 2);
-    snprintf(buf, n, "%.*f times", x < 10.0 ? 1 : 0, x);
+    if (x >= 1e15)      /* no false digits: an exponent, as tc_fmt_num */
+        snprintf(buf, n, "%.1e times", x);
+    else
+        snprintf(buf, n, "%.*f times", x < 10.0 ? 1 : 0, x);
     return 1;
 }
 
