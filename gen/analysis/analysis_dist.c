@@ -91,8 +91,51 @@ void tc_mc_in_init(tc_mc_in *in, const tc_num *x)
     in->p2 = x->p2;
     in->p3 = x->p3;
     in->span = x->p2 - x->p1;
+    in->lo = has_range(x) ? x->lo : -HUGE_VAL;
+    in->hi = has_range(x) ? x->hi : HUGE_VAL;
+    in->fc = (x->p2 - x->p1) / (x->p3 - x->p1);
+    in->ba = x->p3 - x->p1;
+    in->ca = x->p2 - x->p1;
+    in->bc = x->p3 - x->p2;
     in->sigma = x->dist == TC_DIST_LOGNORMAL ? tc_rng_log(x->p2 / x->p1) / z90 : 0;
     in->s_safe = safe_s(x);
+}
+
+static tc_mc_op_kind op_of(const tc_mc_in *in, int used)
+{
+    switch (in->kind) {
+    case TC_DIST_UNIFORM:
+    case TC_DIST_TRIANGULAR:
+        return used ? TC_MC_UNI : TC_MC_SKIP;
+    case TC_DIST_NORMAL:
+        return has_range(in->x) ? TC_MC_TNORM : TC_MC_POLAR;
+    case TC_DIST_LOGNORMAL:
+        return TC_MC_POLAR;
+    case TC_DIST_NONE:
+    default:
+        return TC_MC_CONST;
+    }
+}
+
+size_t tc_mc_program(const tc_mc_in *in, const unsigned char *used, size_t ni, tc_mc_op *ops,
+                     long *slot, size_t *n_slots)
+{
+    size_t n_ops = 0;
+    long next = 0;
+    for (size_t k = 0; k < ni; k++) {
+        tc_mc_op_kind op = op_of(&in[k], used[k]);
+        int width = op == TC_MC_SKIP ? 0 : op == TC_MC_UNI || op == TC_MC_CONST ? 1 : 2;
+        slot[k] = used[k] && width ? next : -1;
+        next += slot[k] < 0 ? 0 : width;
+        tc_mc_op *last = n_ops ? &ops[n_ops - 1] : NULL;
+        if (last && last->op == op && (op == TC_MC_SKIP || op == TC_MC_UNI)) {
+            last->n++;
+            continue;
+        }
+        ops[n_ops++] = (tc_mc_op){op, 1, slot[k], &in[k]};
+    }
+    *n_slots = (size_t)next;
+    return n_ops;
 }
 
 /* tc_rng_normal's pair, unreduced: the second is kept as the spare. */
@@ -132,7 +175,7 @@ static void normal_raw(const tc_mc_in *in, tc_rng *g, double *spare_s, double *a
     double v = x->p1;
     for (int i = 0; i < NORMAL_TRIES; i++) {
         polar(g, spare_s, a, s);
-        if (!has_range(x) || *s >= in->s_safe)
+        if (*s >= in->s_safe)
             return;
         v = x->p1 + x->p2 * reduce(*a, *s);
         if (v >= x->lo && v <= x->hi) {
@@ -145,63 +188,59 @@ static void normal_raw(const tc_mc_in *in, tc_rng *g, double *spare_s, double *a
     *s = -1;
 }
 
+/* One op of one draw; r is the draw's row. An input not kept writes to
+ * scratch. */
+static inline void gen_op(const tc_mc_op *o, tc_rng *g, double *spare_s, double *r)
+{
+    double scratch[2], *dst = o->slot < 0 ? scratch : r + o->slot;
+    switch (o->op) {
+    case TC_MC_UNI:
+        for (size_t t = 0; t < o->n; t++)
+            dst[t] = tc_rng_unit(g);
+        break;
+    case TC_MC_SKIP:
+        for (size_t t = 0; t < o->n; t++)
+            (void)tc_rng_step(g);
+        break;
+    case TC_MC_POLAR:
+        polar(g, spare_s, &dst[0], &dst[1]);
+        break;
+    case TC_MC_TNORM:
+        normal_raw(o->in, g, spare_s, &dst[0], &dst[1]);
+        break;
+    case TC_MC_CONST:
+    default:
+        dst[0] = o->in->x->value;
+        break;
+    }
+}
+
 /* The generator's state is a local copy for the batch, so the compiler can
  * keep it in registers between the uniforms (most of the draws). */
-void tc_mc_gen_batch(tc_rng *gen, double *spare_out, const tc_mc_in *in, size_t ni, size_t nb,
-                     size_t stride, double *a, double *s)
+void tc_mc_gen_batch(tc_rng *gen, double *spare_out, const tc_mc_op *ops, size_t n_ops, size_t nb,
+                     size_t n_slots, double *raw)
 {
     tc_rng local = *gen, *g = &local;
-    double spare = *spare_out, *spare_s = &spare;
+    double spare = *spare_out;
     for (size_t b = 0; b < nb; b++)
-        for (size_t k = 0; k < ni; k++) {
-            size_t j = k * stride + b;
-            switch (in[k].kind) {
-            case TC_DIST_NORMAL:
-                normal_raw(&in[k], g, spare_s, &a[j], &s[j]);
-                break;
-            case TC_DIST_LOGNORMAL:
-                polar(g, spare_s, &a[j], &s[j]);
-                break;
-            case TC_DIST_TRIANGULAR:
-            case TC_DIST_UNIFORM:
-                a[j] = tc_rng_unit(g);
-                break;
-            case TC_DIST_NONE:
-            default:
-                a[j] = in[k].x->value;
-                s[j] = -1;
-                break;
-            }
-        }
+        for (size_t k = 0; k < n_ops; k++)
+            gen_op(&ops[k], g, &spare, raw + b * n_slots);
     *gen = local;
     *spare_out = spare;
 }
 
-void tc_mc_values(const tc_mc_in *in, const double *a, const double *s, size_t n, double *out)
+void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, double *out)
 {
-    const tc_num *x = in->x;
-    double p1 = in->p1, p2 = in->p2, p3 = in->p3, span = in->span, sigma = in->sigma;
-    switch (in->kind) {
-    case TC_DIST_TRIANGULAR:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, triangular(p1, p2, p3, a[i]));
-        break;
-    case TC_DIST_UNIFORM:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, p1 + span * a[i]);
-        break;
-    case TC_DIST_LOGNORMAL:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, p1 * tc_rng_e(sigma * reduce(a[i], s[i])));
-        break;
-    case TC_DIST_NORMAL:
-        for (size_t i = 0; i < n; i++)
-            out[i] = s[i] < 0 ? a[i] : p1 + p2 * reduce(a[i], s[i]);
-        break;
-    case TC_DIST_NONE:
-    default:
-        for (size_t i = 0; i < n; i++)
-            out[i] = a[i];
-        break;
+    double p1 = in->p1, p2 = in->p2, sigma = in->sigma, lo = in->lo, hi = in->hi;
+    if (in->kind == TC_DIST_LOGNORMAL) {
+        for (size_t i = 0; i < n; i++) {
+            const double *r = raw + i * stride;
+            out[i] = tc_mc_clamp(p1 * tc_rng_e(sigma * reduce(r[0], r[1])), lo, hi);
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const double *r = raw + i * stride;
+        out[i] = r[1] < 0 ? r[0] : p1 + p2 * reduce(r[0], r[1]);
     }
 }

@@ -16,19 +16,30 @@ enum { BATCH = 512, CHUNK = 16 };
 
 typedef struct engine engine;
 
+/* Where a kept input's value goes in a lane's scenario copy. */
+typedef struct {
+    const tc_mc_in *in;
+    long slot;
+    double *dst;
+} lane_out;
+
 typedef struct {
     engine *e;
     tc_scenario *c;
     tc_num **v;                 /* the drawn inputs in c, walk order */
     tc_plan *plan;
-    double *vals;               /* [input * CHUNK + draw in chunk] */
+    lane_out *one, *two;        /* one-slot inputs, then normals (pairs) */
+    size_t n_one, n_two;
+    double *vals;               /* normals: [k * CHUNK + draw in chunk] */
 } lane;
 
 struct engine {
-    const tc_mc_in *in;
+    tc_mc_in *in;
     size_t ni, np;
-    size_t *used, n_used;       /* the inputs the figures use: tc_plan_uses */
-    double *a[2], *s[2];        /* raw draws [input * BATCH + draw], double-buffered */
+    tc_mc_op *ops;              /* stage 1's program */
+    size_t n_ops, n_slots;
+    long *slot;                 /* per input: first slot, -1 not kept */
+    double *raw[2];             /* rows of raw draws [draw][slot], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
     double *out;                /* [draw in batch][lcot np, cost np] */
     int cur;                    /* buffer of the batch being evaluated */
@@ -42,14 +53,16 @@ struct engine {
 static void eval_chunk(lane *l, size_t b0, size_t n)
 {
     engine *e = l->e;
-    const double *a = e->a[e->cur], *s = e->s[e->cur];
-    for (size_t u = 0; u < e->n_used; u++) {
-        size_t k = e->used[u];
-        tc_mc_values(&e->in[k], a + k * BATCH + b0, s + k * BATCH + b0, n, l->vals + k * CHUNK);
-    }
+    size_t w = e->n_slots;
+    const double *raw = e->raw[e->cur] + b0 * w;
+    for (size_t k = 0; k < l->n_two; k++)
+        tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
     for (size_t b = 0; b < n; b++) {
-        for (size_t u = 0; u < e->n_used; u++)
-            l->v[e->used[u]]->value = l->vals[e->used[u] * CHUNK + b];
+        const double *r = raw + b * w;
+        for (size_t k = 0; k < l->n_one; k++)
+            *l->one[k].dst = tc_mc_value1(l->one[k].in, r[l->one[k].slot]);
+        for (size_t k = 0; k < l->n_two; k++)
+            *l->two[k].dst = l->vals[k * CHUNK + b];
         double *o = e->out + (b0 + b) * 2 * e->np;
         tc_plan_eval(l->plan, o, o + e->np);
     }
@@ -81,7 +94,7 @@ static void *worker(void *arg)
 
 static void gen(engine *e, tc_rng *g, int buf, size_t nb)
 {
-    tc_mc_gen_batch(g, &e->spare_s, e->in, e->ni, nb, BATCH, e->a[buf], e->s[buf]);
+    tc_mc_gen_batch(g, &e->spare_s, e->ops, e->n_ops, nb, e->n_slots, e->raw[buf]);
 }
 
 /* Every batch through the lanes; threaded: lane 1 runs in a worker. */
@@ -116,15 +129,36 @@ static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
     if (!l->v)
         return TC_ERR_NOMEM;
     tc_mc_inputs(l->c, l->v, n);
-    l->vals = malloc((n ? n : 1) * CHUNK * sizeof *l->vals);
-    if (!l->vals)
-        return TC_ERR_NOMEM;
     return tc_plan_new(l->c, (const tc_num *const *)l->v, n, &l->plan);
+}
+
+/* The lane's kept inputs, once the program has placed them. */
+static tc_status lane_outs(engine *e, lane *l)
+{
+    size_t n = e->ni ? e->ni : 1;
+    l->one = malloc(n * sizeof *l->one);
+    l->two = malloc(n * sizeof *l->two);
+    l->vals = malloc(n * CHUNK * sizeof *l->vals);
+    if (!l->one || !l->two || !l->vals)
+        return TC_ERR_NOMEM;
+    for (size_t k = 0; k < e->ni; k++) {
+        if (e->slot[k] < 0)
+            continue;
+        lane_out o = {&e->in[k], e->slot[k], &l->v[k]->value};
+        tc_dist_kind d = e->in[k].kind;
+        if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
+            l->two[l->n_two++] = o;
+        else
+            l->one[l->n_one++] = o;
+    }
+    return TC_OK;
 }
 
 static void lane_free(lane *l)
 {
     tc_plan_free(l->plan);
+    free(l->one);
+    free(l->two);
     free(l->vals);
     free(l->v);
     tc_analysis_copy_free(l->c);
@@ -134,14 +168,34 @@ static void engine_free(engine *e, int lanes)
 {
     for (int i = 0; i < lanes; i++)
         lane_free(&e->lanes[i]);
-    for (int i = 0; i < 2; i++) {
-        free(e->a[i]);
-        free(e->s[i]);
-    }
+    for (int i = 0; i < 2; i++)
+        free(e->raw[i]);
     free(e->out);
-    free(e->used);
-    free((void *)e->in);
+    free(e->ops);
+    free(e->slot);
+    free(e->in);
     free(e);
+}
+
+/* The inputs, which of them the figures use (tc_plan_uses), the program. */
+static tc_status engine_program(engine *e)
+{
+    size_t n = e->ni ? e->ni : 1;
+    unsigned char *used = malloc(n);
+    e->in = malloc(n * sizeof *e->in);
+    e->ops = malloc(n * sizeof *e->ops);
+    e->slot = malloc(n * sizeof *e->slot);
+    if (!used || !e->in || !e->ops || !e->slot) {
+        free(used);
+        return TC_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < e->ni; k++) {
+        tc_mc_in_init(&e->in[k], e->lanes[0].v[k]);
+        used[k] = (unsigned char)tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]);
+    }
+    e->n_ops = tc_mc_program(e->in, used, e->ni, e->ops, e->slot, &e->n_slots);
+    free(used);
+    return TC_OK;
 }
 
 static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
@@ -153,24 +207,16 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
         return st;
     e->ni = tc_mc_inputs(e->lanes[0].c, NULL, 0);
     e->np = s->n_platforms;
-    tc_mc_in *in = malloc((e->ni ? e->ni : 1) * sizeof *in);
-    e->in = in;
-    size_t cells = BATCH * (e->ni ? e->ni : 1);
-    for (int i = 0; i < 2; i++) {
-        e->a[i] = malloc(cells * sizeof *e->a[i]);
-        e->s[i] = malloc(cells * sizeof *e->s[i]);
-        if (!e->a[i] || !e->s[i])
+    if ((st = engine_program(e)) != TC_OK)
+        return st;
+    for (int i = 0; i < lanes && st == TC_OK; i++)
+        st = lane_outs(e, &e->lanes[i]);
+    size_t cells = BATCH * (e->n_slots ? e->n_slots : 1);
+    for (int i = 0; i < 2; i++)
+        if (!(e->raw[i] = malloc(cells * sizeof *e->raw[i])))
             st = TC_ERR_NOMEM;
-    }
-    e->out = malloc(BATCH * 2 * e->np * sizeof *e->out);
-    e->used = malloc((e->ni ? e->ni : 1) * sizeof *e->used);
-    if (!in || !e->out || !e->used)
-        return TC_ERR_NOMEM;
-    for (size_t k = 0; k < e->ni; k++) {
-        tc_mc_in_init(&in[k], e->lanes[0].v[k]);
-        if (tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]))
-            e->used[e->n_used++] = k;
-    }
+    if (!(e->out = malloc(BATCH * 2 * e->np * sizeof *e->out)))
+        st = TC_ERR_NOMEM;
     return st;
 }
 

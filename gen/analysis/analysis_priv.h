@@ -119,32 +119,91 @@ static inline double tc_rng_e(double x)
     return tc_rng_scale2(sum, (int)k);
 }
 
-/* One drawn input, with what its draws share precomputed. */
+/* One drawn input, with what its draws share precomputed (each the same
+ * double tc_dist_draw computes in place). */
 typedef struct {
     const tc_num *x;
     tc_dist_kind kind;
     double p1, p2, p3;
     double span;        /* uniform: p2 - p1 */
+    double lo, hi;      /* the clamp; -inf and +inf without a range (the same
+                         * result for every v, NAN included) */
+    double fc, ba, ca, bc;  /* triangular: (c - a) / (b - a), b - a, c - a, b - c */
     double sigma;       /* lognormal: ln(p90 / median) / z(0.9) */
     double s_safe;      /* normal: a polar pair with s >= s_safe lands in range */
 } tc_mc_in;
 
 void tc_mc_in_init(tc_mc_in *in, const tc_num *x);
 
-/* Stage 1, in sequence: nb draws of the ni inputs, raw, input-major:
- * a[k * stride + b] and s[...] for input k of draw b hold a uniform
- * (triangular, uniform: s unused), an unreduced normal of the polar method
- * (z = a sqrt(-2 ln s / s), the logarithm left to stage 2), or, for a
- * truncated normal whose acceptance needed the value, that value (s < 0).
- * The stream consumed is exactly tc_dist_draw's, draw by draw, input by
- * input. g->has_spare and g->spare keep their meaning with spare holding
- * the unreduced a of the pair and *spare_s its s. */
-void tc_mc_gen_batch(tc_rng *g, double *spare_s, const tc_mc_in *in, size_t ni, size_t nb,
-                     size_t stride, double *a, double *s);
+/* Stage 1 runs a program: the inputs of one draw as runs of one kind, so
+ * the generator loops without a branch per input. A kept input has slots
+ * in its draw's row of raw draws: one (a uniform, a constant), two for a
+ * normal (a, s: see tc_mc_gen_batch). An input the figures do not use
+ * consumes the stream all the same but keeps nothing. */
+typedef enum {
+    TC_MC_UNI,          /* n uniforms (uniform, triangular) into n slots */
+    TC_MC_SKIP,         /* n uniforms not kept */
+    TC_MC_POLAR,        /* a normal of the polar method, unreduced (lognormal,
+                         * normal without range) */
+    TC_MC_TNORM,        /* a truncated normal (tc_dist_draw's retries) */
+    TC_MC_CONST         /* no draw: the value */
+} tc_mc_op_kind;
 
-/* Stage 2, anywhere: n drawn values of input in from their raw draws,
- * bit for bit tc_dist_draw's (the inverse CDF, the exponential, the
- * clamps); one input at a time so the compiler can interleave them. */
-void tc_mc_values(const tc_mc_in *in, const double *a, const double *s, size_t n, double *out);
+typedef struct {
+    tc_mc_op_kind op;
+    size_t n;
+    long slot;          /* first slot; -1: not kept */
+    const tc_mc_in *in; /* the (first) input */
+} tc_mc_op;
+
+/* The program of the ni inputs in draw order, used[k] whether input k is
+ * kept; ops needs room for ni entries. slot[k] gets input k's first slot
+ * (-1 when not kept), *n_slots the row's width. Returns the ops written. */
+size_t tc_mc_program(const tc_mc_in *in, const unsigned char *used, size_t ni, tc_mc_op *ops,
+                     long *slot, size_t *n_slots);
+
+/* Stage 1, in sequence: nb draws, row b at raw + b * n_slots. A uniform
+ * slot holds the uniform; a normal's pair holds a and s of the polar
+ * method (z = a sqrt(-2 ln s / s), the logarithm left to stage 2) or, for
+ * a truncated normal whose acceptance needed the value, that value and
+ * -1. The stream consumed is exactly tc_dist_draw's, draw by draw, input
+ * by input. g->has_spare and g->spare keep their meaning with spare holding
+ * the unreduced a of the pair and *spare_s its s. */
+void tc_mc_gen_batch(tc_rng *g, double *spare_s, const tc_mc_op *ops, size_t n_ops, size_t nb,
+                     size_t n_slots, double *raw);
+
+/* Stage 2, anywhere: n drawn values of a normal or lognormal input from
+ * its pairs at raw[i * stride], raw[i * stride + 1], bit for bit
+ * tc_dist_draw's; one input at a time so the compiler can interleave the
+ * draws. */
+void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, double *out);
+
+static inline double tc_mc_clamp(double v, double lo, double hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Stage 2 of a one-slot input: uniform, triangular (tc_dist_draw's inverse
+ * CDF, term for term), constant. */
+static inline double tc_mc_value1(const tc_mc_in *in, double u)
+{
+    double v;
+    switch (in->kind) {
+    case TC_DIST_UNIFORM:
+        v = in->p1 + in->span * u;
+        break;
+    case TC_DIST_TRIANGULAR:
+        if (!(in->p3 > in->p1))
+            v = in->p2;
+        else if (u < in->fc)
+            v = in->p1 + sqrt(u * in->ba * in->ca);
+        else
+            v = in->p3 - sqrt((1 - u) * in->ba * in->bc);
+        break;
+    default:
+        return u;
+    }
+    return tc_mc_clamp(v, in->lo, in->hi);
+}
 
 #endif
