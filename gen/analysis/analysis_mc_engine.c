@@ -23,13 +23,21 @@ typedef struct {
     double *dst;
 } lane_out;
 
+/* A kept uniform, its parameters at hand (most of the kept inputs). */
+typedef struct {
+    long slot;
+    double p1, span, lo, hi;
+    double *dst;
+} lane_uni;
+
 typedef struct {
     engine *e;
     tc_scenario *c;
     tc_num **v;                 /* the drawn inputs in c, walk order */
     tc_plan *plan;
-    lane_out *one, *two;        /* one-slot inputs, then normals (pairs) */
-    size_t n_one, n_two;
+    lane_uni *uni;              /* uniforms */
+    lane_out *one, *two;        /* other one-slot inputs, then normals (pairs) */
+    size_t n_uni, n_one, n_two;
     double *vals;               /* normals: [k * CHUNK + draw in chunk] */
 } lane;
 
@@ -59,6 +67,10 @@ static void eval_chunk(lane *l, size_t b0, size_t n)
         tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
     for (size_t b = 0; b < n; b++) {
         const double *r = raw + b * w;
+        for (size_t k = 0; k < l->n_uni; k++) {
+            const lane_uni *x = &l->uni[k];
+            *x->dst = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
+        }
         for (size_t k = 0; k < l->n_one; k++)
             *l->one[k].dst = tc_mc_value1(l->one[k].in, r[l->one[k].slot]);
         for (size_t k = 0; k < l->n_two; k++)
@@ -136,17 +148,21 @@ static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
 static tc_status lane_outs(engine *e, lane *l)
 {
     size_t n = e->ni ? e->ni : 1;
+    l->uni = malloc(n * sizeof *l->uni);
     l->one = malloc(n * sizeof *l->one);
     l->two = malloc(n * sizeof *l->two);
     l->vals = malloc(n * CHUNK * sizeof *l->vals);
-    if (!l->one || !l->two || !l->vals)
+    if (!l->uni || !l->one || !l->two || !l->vals)
         return TC_ERR_NOMEM;
     for (size_t k = 0; k < e->ni; k++) {
         if (e->slot[k] < 0)
             continue;
         lane_out o = {&e->in[k], e->slot[k], &l->v[k]->value};
-        tc_dist_kind d = e->in[k].kind;
-        if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
+        const tc_mc_in *in = &e->in[k];
+        tc_dist_kind d = in->kind;
+        if (d == TC_DIST_UNIFORM)   /* tc_mc_value1's uniform */
+            l->uni[l->n_uni++] = (lane_uni){o.slot, in->p1, in->span, in->lo, in->hi, o.dst};
+        else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
             l->two[l->n_two++] = o;
         else
             l->one[l->n_one++] = o;
@@ -157,6 +173,7 @@ static tc_status lane_outs(engine *e, lane *l)
 static void lane_free(lane *l)
 {
     tc_plan_free(l->plan);
+    free(l->uni);
     free(l->one);
     free(l->two);
     free(l->vals);

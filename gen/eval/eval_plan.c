@@ -310,15 +310,24 @@ typedef struct {
     const tc_platform *pl;
     int h;
     double tput, uplift, growth;    /* 1 + software_uplift, 1 + annual_change */
-    double u, gpn, other, one_time;
+    double u, gpn, per_gpn, other, one_time;    /* per_gpn: 1 / gpn, or 0 */
     double kw_pue_load, facility_gpu_year;
 } plat_k;
 
 /* Nodes for year k's demand at throughput t (eval_fleet.c nodes_needed:
- * demand / 86400 / (t u) / gpus per node, rounded up). */
+ * demand / 86400 / (t u) / gpus per node, rounded up). For a power of two
+ * gpus per node (8, as a rule), x / gpn and x * (1 / gpn) are the same
+ * exact quotient rounded once, so the same double, and cheaper. */
 static double nodes_needed(const plat_k *c, int k, double t)
 {
-    return ceil_clean(c->p->demand_s[k] / (t * c->u) / c->gpn);
+    double x = c->p->demand_s[k] / (t * c->u);
+    return ceil_clean(c->per_gpn != 0 ? x * c->per_gpn : x / c->gpn);
+}
+
+/* 1 / n when n is a power of two (the reciprocal is exact), else 0. */
+static double exact_reciprocal(int n)
+{
+    return n > 0 && (n & (n - 1)) == 0 ? 1.0 / n : 0;
 }
 
 static double npv_api(const plat_k *c, double cost_per_m)
@@ -411,7 +420,8 @@ static double lcot(const tc_plan *p, const tc_platform *pl, double tput, double 
     double u = s->utilization.value, kw = pl->power_kw_per_gpu.value;
     double load = u + (1 - u) * pl->idle_power_fraction.value;
     plat_k c = {p, pl, s->horizon_years, tput, 1 + pl->software_uplift.value,
-                1 + pp->annual_change.value, u, pl->gpus_per_node, pp->other_per_year.value,
+                1 + pp->annual_change.value, u, pl->gpus_per_node,
+                exact_reciprocal(pl->gpus_per_node), pp->other_per_year.value,
                 pp->one_time.value, kw * s->pue.value * load,
                 kw * s->facility_per_kw_month.value * 12};
     double npv = pp->kind == TC_PRICING_API ? npv_api(&c, cost_per_m)
