@@ -75,48 +75,82 @@ static inline double tc_rng_scale2(double x, int k)
 
 /* ln x = e ln 2 + 2 atanh(t), t = (m - 1) / (m + 1), m in [sqrt(1/2), sqrt(2)):
  * |t| < 0.172, so the odd terms t^(2k+1) / (2k+1) up to k = 11 reach below
- * 1e-17. The coefficients are constants so that no division is in the loop. */
-static inline double tc_rng_ln(double x)
+ * 1e-17. The coefficients are constants so that no division is in the loop.
+ * In three steps (t and e; the series; the sum) so the Monte Carlo can run
+ * the series of several draws side by side, each the same operations. */
+static const double tc_rng_odd[12] = {
+    1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9, 1.0 / 11,
+    1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23,
+};
+
+/* 1 and t, e for a positive finite x; 0 otherwise (tc_rng_ln's edge cases). */
+static inline int tc_rng_ln_arg(double x, double *t, int *e)
 {
-    static const double odd[12] = {
-        1.0, 1.0 / 3, 1.0 / 5, 1.0 / 7, 1.0 / 9, 1.0 / 11,
-        1.0 / 13, 1.0 / 15, 1.0 / 17, 1.0 / 19, 1.0 / 21, 1.0 / 23,
-    };
-    if (!(x > 0))
-        return x == 0 ? -HUGE_VAL : NAN;
-    if (isinf(x))
-        return x;
-    int e;
-    double m = tc_rng_fraction(x, &e);
+    if (!(x > 0) || isinf(x))
+        return 0;
+    double m = tc_rng_fraction(x, e);
     if (m < 0.70710678118654752440) {
         m *= 2;
-        e--;
+        (*e)--;
     }
-    double t = (m - 1) / (m + 1), t2 = t * t, sum = odd[11];
+    *t = (m - 1) / (m + 1);
+    return 1;
+}
+
+static inline double tc_rng_ln_series(double t)
+{
+    double t2 = t * t, sum = tc_rng_odd[11];
     for (int k = 10; k >= 0; k--)
-        sum = sum * t2 + odd[k];
+        sum = sum * t2 + tc_rng_odd[k];
+    return sum;
+}
+
+static inline double tc_rng_ln_sum(double t, int e, double sum)
+{
     return e * TC_LN2_HI + (2 * t * sum + e * TC_LN2_LO);
 }
 
+static inline double tc_rng_ln(double x)
+{
+    double t;
+    int e;
+    if (!tc_rng_ln_arg(x, &t, &e))
+        return x == 0 ? -HUGE_VAL : x > 0 ? x : NAN;
+    return tc_rng_ln_sum(t, e, tc_rng_ln_series(t));
+}
+
 /* e^x = 2^k e^r with |r| <= ln(2)/2; the Taylor series of e^r to r^15/15!
- * (the next term is below 1e-19), in Horner form with constant factors. */
+ * (the next term is below 1e-19), in Horner form with constant factors;
+ * in steps as tc_rng_ln. */
+static const double tc_rng_inv[16] = {
+    0, 1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6, 1.0 / 7, 1.0 / 8,
+    1.0 / 9, 1.0 / 10, 1.0 / 11, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15,
+};
+
+/* 1 and k, r for x in the series' range; 0 otherwise. */
+static inline int tc_rng_e_arg(double x, double *k, double *r)
+{
+    if (isnan(x) || x > 709.78 || x < -745.2)
+        return 0;
+    *k = tc_rng_floor(x / (TC_LN2_HI + TC_LN2_LO) + 0.5);
+    *r = (x - *k * TC_LN2_HI) - *k * TC_LN2_LO;
+    return 1;
+}
+
+static inline double tc_rng_e_series(double r)
+{
+    double sum = 1;
+    for (int n = 15; n >= 1; n--)
+        sum = 1 + sum * r * tc_rng_inv[n];
+    return sum;
+}
+
 static inline double tc_rng_e(double x)
 {
-    static const double inv[16] = {
-        0, 1.0, 1.0 / 2, 1.0 / 3, 1.0 / 4, 1.0 / 5, 1.0 / 6, 1.0 / 7, 1.0 / 8,
-        1.0 / 9, 1.0 / 10, 1.0 / 11, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15,
-    };
-    if (isnan(x))
-        return x;
-    if (x > 709.78)
-        return HUGE_VAL;
-    if (x < -745.2)
-        return 0;
-    double k = tc_rng_floor(x / (TC_LN2_HI + TC_LN2_LO) + 0.5);
-    double r = (x - k * TC_LN2_HI) - k * TC_LN2_LO, sum = 1;
-    for (int n = 15; n >= 1; n--)
-        sum = 1 + sum * r * inv[n];
-    return tc_rng_scale2(sum, (int)k);
+    double k, r;
+    if (!tc_rng_e_arg(x, &k, &r))
+        return isnan(x) ? x : x > 0 ? HUGE_VAL : 0;
+    return tc_rng_scale2(tc_rng_e_series(r), (int)k);
 }
 
 /* One drawn input, with what its draws share precomputed (each the same
