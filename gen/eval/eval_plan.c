@@ -10,6 +10,7 @@
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eval_priv.h"
 #include "tc_plan.h"
@@ -31,6 +32,9 @@ struct tc_plan {
     double demand_s[MAX_YEARS]; /* demand / 86400: nodes_needed's first quotient */
     double df_start[MAX_YEARS], df_end[MAX_YEARS];
     double npv_tokens;
+    /* the last pow(1 + r, life) taken: bids of one life share it per draw */
+    double pow_base, pow_value;
+    int pow_life, pow_known;
 };
 
 static int varies(const tc_num *x, const tc_num *const *vary, size_t n)
@@ -227,8 +231,22 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
 }
 
 /* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
-static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
+/* pow(base, life), again only when base or life changed since the last
+ * call (pow is a function: the same arguments give the same double). */
+static double life_pow(tc_plan *p, double base, int life)
 {
+    if (!p->pow_known || memcmp(&base, &p->pow_base, sizeof base) != 0 || life != p->pow_life) {
+        p->pow_base = base;
+        p->pow_life = life;
+        p->pow_value = pow(base, life);
+        p->pow_known = 1;
+    }
+    return p->pow_value;
+}
+
+static double gpu_hour(tc_plan *p, const tc_platform *pl)
+{
+    const tc_scenario *s = p->s;
     const tc_pricing *pp = &pl->pricing;
     double kw = pl->power_kw_per_gpu.value, u = s->utilization.value;
     double load = u + (1 - u) * pl->idle_power_fraction.value;
@@ -239,7 +257,7 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
                    / pl->gpus_per_node;
         double r = s->discount_rate.value, res = pp->residual_value.value;
         int life = pp->amortization_years;
-        double f = pow(1 + r, life);    /* tc_eval_crf's pow, taken once */
+        double f = life_pow(p, 1 + r, life);    /* tc_eval_crf's pow, taken once */
         double crf = r == 0 ? 1.0 / life : r * f / (f - 1);
         double annual = (c - res * c / f) * crf
                         + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
@@ -254,13 +272,13 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
 
 /* Year-1 mix: T = 1 / sum(s_i / T_i), cost = sum s_i cost_i (eval_unit.c).
  * Returns covered; *tput is NAN for api. */
-static int unit(const tc_plan *p, size_t i, double *tput, double *cost)
+static int unit(tc_plan *p, size_t i, double *tput, double *cost)
 {
     const tc_scenario *s = p->s;
     const tc_platform *pl = &s->platforms[i];
     const tc_pricing *pp = &pl->pricing;
     int api = pp->kind == TC_PRICING_API, covered = 1;
-    double per_hour = api ? NAN : gpu_hour(s, pl), per_hour_tokens = s->utilization.value * 3600;
+    double per_hour = api ? NAN : gpu_hour(p, pl), per_hour_tokens = s->utilization.value * 3600;
     double inv = 0, sum = 0;
     for (size_t k = 0; k < s->n_workloads; k++) {
         const tc_workload *w = &s->workloads[k];
