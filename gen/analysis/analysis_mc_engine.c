@@ -49,7 +49,7 @@ struct engine {
     long *slot;                 /* per input: first slot, -1 not kept */
     double *raw[2];             /* rows of raw draws [draw][slot], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
-    double *out;                /* [draw in batch][lcot np, cost np] */
+    double *out[2];             /* [draw in batch][lcot np, cost np], as raw */
     int cur;                    /* buffer of the batch being evaluated */
     size_t nb;                  /* draws in that batch */
     atomic_size_t next;         /* next chunk to take */
@@ -75,7 +75,7 @@ static void eval_chunk(lane *l, size_t b0, size_t n)
             *l->one[k].dst = tc_mc_value1(l->one[k].in, r[l->one[k].slot]);
         for (size_t k = 0; k < l->n_two; k++)
             *l->two[k].dst = l->vals[k * CHUNK + b];
-        double *o = e->out + (b0 + b) * 2 * e->np;
+        double *o = e->out[e->cur] + (b0 + b) * 2 * e->np;
         tc_plan_eval(l->plan, o, o + e->np);
     }
 }
@@ -109,10 +109,13 @@ static void gen(engine *e, tc_rng *g, int buf, size_t nb)
     tc_mc_gen_batch(g, &e->spare_s, e->ops, e->n_ops, nb, e->n_slots, e->raw[buf]);
 }
 
-/* Every batch through the lanes; threaded: lane 1 runs in a worker. */
+/* Every batch through the lanes; threaded: lane 1 runs in a worker. While
+ * the lanes evaluate batch j, the caller also generates batch j + 1 and
+ * hands batch j - 1 to the consumer (in draw order), so the worker never
+ * waits on either. */
 static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer *c)
 {
-    size_t nb0 = samples < BATCH ? (size_t)samples : BATCH;
+    size_t nb0 = samples < BATCH ? (size_t)samples : BATCH, prev_nb = 0;
     gen(e, g, 0, nb0);
     for (long d0 = 0; d0 < samples; d0 += BATCH) {
         e->nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
@@ -122,12 +125,15 @@ static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer
         long d1 = d0 + BATCH;
         if (d1 < samples)
             gen(e, g, !e->cur, samples - d1 < BATCH ? (size_t)(samples - d1) : BATCH);
+        if (prev_nb)
+            c->consume(c, e->out[!e->cur], d0 - BATCH, prev_nb);
         eval_chunks(&e->lanes[0]);
         if (threaded)
             pthread_barrier_wait(&e->end);
-        c->consume(c, e->out, d0, e->nb);
+        prev_nb = e->nb;
         e->cur = !e->cur;
     }
+    c->consume(c, e->out[!e->cur], (samples - 1) / BATCH * BATCH, prev_nb);
 }
 
 static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
@@ -185,9 +191,10 @@ static void engine_free(engine *e, int lanes)
 {
     for (int i = 0; i < lanes; i++)
         lane_free(&e->lanes[i]);
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
         free(e->raw[i]);
-    free(e->out);
+        free(e->out[i]);
+    }
     free(e->ops);
     free(e->slot);
     free(e->in);
@@ -229,11 +236,12 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
     for (int i = 0; i < lanes && st == TC_OK; i++)
         st = lane_outs(e, &e->lanes[i]);
     size_t cells = BATCH * (e->n_slots ? e->n_slots : 1);
-    for (int i = 0; i < 2; i++)
-        if (!(e->raw[i] = malloc(cells * sizeof *e->raw[i])))
+    for (int i = 0; i < 2; i++) {
+        e->raw[i] = malloc(cells * sizeof *e->raw[i]);
+        e->out[i] = malloc(BATCH * 2 * e->np * sizeof *e->out[i]);
+        if (!e->raw[i] || !e->out[i])
             st = TC_ERR_NOMEM;
-    if (!(e->out = malloc(BATCH * 2 * e->np * sizeof *e->out)))
-        st = TC_ERR_NOMEM;
+    }
     return st;
 }
 
