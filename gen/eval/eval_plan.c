@@ -20,6 +20,7 @@ enum { MAX_YEARS = 64 };    /* tc_eval_usable's bound on the horizon */
 typedef struct {
     int perf;               /* entry index, -1: not covered */
     int fixed;              /* bracket (or best point) resolved at build */
+    int at_max;             /* not fixed and no SLO: resolve's best point */
     tc_tput_how how;        /* when fixed: FLAT, INTERP, MAX, NONE (above) */
     size_t lo, hi;
 } plan_wl;
@@ -88,6 +89,8 @@ static void plan_platform(tc_plan *p, size_t i, const tc_num *const *vary, size_
         q->fixed = !e->has_interactivity || !curve_varies(e, w, vary, n);
         if (q->fixed)
             resolve(e, w, q);
+        else
+            q->at_max = !w->min_interactivity.given;
     }
 }
 
@@ -214,8 +217,12 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
     const tc_perf *e = &pl->perf[q->perf];
     tc_basis b = p->s->token_basis;
     plan_wl now = *q;
-    if (!q->fixed)
+    if (q->at_max) {    /* resolve's branch, without its tests */
+        now.how = TC_TPUT_MAX;
+        now.lo = now.hi = tc_eval_max_point(e);
+    } else if (!q->fixed) {
         resolve(e, w, &now);
+    }
     if (now.how == TC_TPUT_NONE)
         return 0;
     double y_lo = tc_eval_on_basis(e, e->points[now.lo].throughput.value, b);
@@ -230,7 +237,6 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
     return 1;
 }
 
-/* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
 /* pow(base, life), again only when base or life changed since the last
  * call (pow is a function: the same arguments give the same double). */
 static double life_pow(tc_plan *p, double base, int life)
@@ -244,6 +250,7 @@ static double life_pow(tc_plan *p, double base, int life)
     return p->pow_value;
 }
 
+/* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
 static double gpu_hour(tc_plan *p, const tc_platform *pl)
 {
     const tc_scenario *s = p->s;
