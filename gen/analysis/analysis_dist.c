@@ -109,11 +109,8 @@ static tc_mc_op_kind op_of(const tc_mc_in *in, int used)
         return used ? TC_MC_UNI : TC_MC_SKIP;
     case TC_DIST_NORMAL:
         return has_range(in->x) ? TC_MC_TNORM : TC_MC_POLAR;
-    case TC_DIST_LOGNORMAL:
+    default:    /* lognormal (tc_mc_inputs lists distributions only) */
         return TC_MC_POLAR;
-    case TC_DIST_NONE:
-    default:
-        return TC_MC_CONST;
     }
 }
 
@@ -124,7 +121,7 @@ size_t tc_mc_program(const tc_mc_in *in, const unsigned char *used, size_t ni, t
     long next = 0;
     for (size_t k = 0; k < ni; k++) {
         tc_mc_op_kind op = op_of(&in[k], used[k]);
-        int width = op == TC_MC_SKIP ? 0 : op == TC_MC_UNI || op == TC_MC_CONST ? 1 : 2;
+        int width = op == TC_MC_SKIP ? 0 : op == TC_MC_UNI ? 1 : 2;
         slot[k] = used[k] && width ? next : -1;
         next += slot[k] < 0 ? 0 : width;
         tc_mc_op *last = n_ops ? &ops[n_ops - 1] : NULL;
@@ -206,11 +203,8 @@ static inline void gen_op(const tc_mc_op *o, tc_rng *g, double *spare_s, double 
         polar(g, spare_s, &dst[0], &dst[1]);
         break;
     case TC_MC_TNORM:
-        normal_raw(o->in, g, spare_s, &dst[0], &dst[1]);
-        break;
-    case TC_MC_CONST:
     default:
-        dst[0] = o->in->x->value;
+        normal_raw(o->in, g, spare_s, &dst[0], &dst[1]);
         break;
     }
 }

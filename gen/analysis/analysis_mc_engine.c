@@ -36,7 +36,7 @@ typedef struct {
     tc_num **v;                 /* the drawn inputs in c, walk order */
     tc_plan *plan;
     lane_uni *uni;              /* uniforms */
-    lane_out *one, *two;        /* other one-slot inputs, then normals (pairs) */
+    lane_out *one, *two;        /* triangulars, then normals (pairs) */
     size_t n_uni, n_one, n_two;
     double *vals;               /* normals: [k * CHUNK + draw in chunk] */
 } lane;
@@ -72,7 +72,7 @@ static void eval_chunk(lane *l, size_t b0, size_t n)
             *x->dst = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
         }
         for (size_t k = 0; k < l->n_one; k++)
-            *l->one[k].dst = tc_mc_value1(l->one[k].in, r[l->one[k].slot]);
+            *l->one[k].dst = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
         for (size_t k = 0; k < l->n_two; k++)
             *l->two[k].dst = l->vals[k * CHUNK + b];
         double *o = e->out[e->cur] + (b0 + b) * 2 * e->np;
@@ -166,7 +166,7 @@ static tc_status lane_outs(engine *e, lane *l)
         lane_out o = {&e->in[k], e->slot[k], &l->v[k]->value};
         const tc_mc_in *in = &e->in[k];
         tc_dist_kind d = in->kind;
-        if (d == TC_DIST_UNIFORM)   /* tc_mc_value1's uniform */
+        if (d == TC_DIST_UNIFORM)   /* tc_dist_draw's p1 + (p2 - p1) u, clamped */
             l->uni[l->n_uni++] = (lane_uni){o.slot, in->p1, in->span, in->lo, in->hi, o.dst};
         else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
             l->two[l->n_two++] = o;

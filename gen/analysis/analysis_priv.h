@@ -169,18 +169,18 @@ typedef struct {
 
 void tc_mc_in_init(tc_mc_in *in, const tc_num *x);
 
-/* Stage 1 runs a program: the inputs of one draw as runs of one kind, so
- * the generator loops without a branch per input. A kept input has slots
- * in its draw's row of raw draws: one (a uniform, a constant), two for a
- * normal (a, s: see tc_mc_gen_batch). An input the figures do not use
- * consumes the stream all the same but keeps nothing. */
+/* Stage 1 runs a program: the inputs of one draw (distributions, as
+ * tc_mc_inputs lists them) as runs of one kind, so the generator loops
+ * without a branch per input. A kept input has slots in its draw's row of
+ * raw draws: one for a uniform (uniform, triangular), two for a normal (a,
+ * s: see tc_mc_gen_batch). An input the figures do not use consumes the
+ * stream all the same but keeps nothing. */
 typedef enum {
     TC_MC_UNI,          /* n uniforms (uniform, triangular) into n slots */
     TC_MC_SKIP,         /* n uniforms not kept */
     TC_MC_POLAR,        /* a normal of the polar method, unreduced (lognormal,
                          * normal without range) */
-    TC_MC_TNORM,        /* a truncated normal (tc_dist_draw's retries) */
-    TC_MC_CONST         /* no draw: the value */
+    TC_MC_TNORM         /* a truncated normal (tc_dist_draw's retries) */
 } tc_mc_op_kind;
 
 typedef struct {
@@ -217,26 +217,16 @@ static inline double tc_mc_clamp(double v, double lo, double hi)
     return v < lo ? lo : v > hi ? hi : v;
 }
 
-/* Stage 2 of a one-slot input: uniform, triangular (tc_dist_draw's inverse
- * CDF, term for term), constant. */
-static inline double tc_mc_value1(const tc_mc_in *in, double u)
+/* Stage 2 of a triangular input: tc_dist_draw's inverse CDF, term for term. */
+static inline double tc_mc_triangular(const tc_mc_in *in, double u)
 {
     double v;
-    switch (in->kind) {
-    case TC_DIST_UNIFORM:
-        v = in->p1 + in->span * u;
-        break;
-    case TC_DIST_TRIANGULAR:
-        if (!(in->p3 > in->p1))
-            v = in->p2;
-        else if (u < in->fc)
-            v = in->p1 + sqrt(u * in->ba * in->ca);
-        else
-            v = in->p3 - sqrt((1 - u) * in->ba * in->bc);
-        break;
-    default:
-        return u;
-    }
+    if (!(in->p3 > in->p1))
+        v = in->p2;
+    else if (u < in->fc)
+        v = in->p1 + sqrt(u * in->ba * in->ca);
+    else
+        v = in->p3 - sqrt((1 - u) * in->ba * in->bc);
     return tc_mc_clamp(v, in->lo, in->hi);
 }
 
