@@ -50,19 +50,17 @@ struct engine {
     double *raw[2];             /* rows of raw draws [draw][slot], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
     double *out[2];             /* [draw in batch][lcot np, cost np], as raw */
-    int cur;                    /* buffer of the batch being evaluated */
-    size_t nb;                  /* draws in that batch */
-    atomic_size_t next;         /* next chunk to take */
-    int done;
-    pthread_barrier_t start, end;
+    size_t nb[2];               /* draws in each buffer's batch */
+    atomic_size_t next[2];      /* next chunk of it to take */
+    pthread_barrier_t sync;     /* between batches: one wait each */
     lane lanes[TC_MC_LANES];
 };
 
-static void eval_chunk(lane *l, size_t b0, size_t n)
+static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
 {
     engine *e = l->e;
     size_t w = e->n_slots;
-    const double *raw = e->raw[e->cur] + b0 * w;
+    const double *raw = e->raw[cur] + b0 * w;
     for (size_t k = 0; k < l->n_two; k++)
         tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
     for (size_t b = 0; b < n; b++) {
@@ -75,65 +73,70 @@ static void eval_chunk(lane *l, size_t b0, size_t n)
             *l->one[k].dst = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
         for (size_t k = 0; k < l->n_two; k++)
             *l->two[k].dst = l->vals[k * CHUNK + b];
-        double *o = e->out[e->cur] + (b0 + b) * 2 * e->np;
+        double *o = e->out[cur] + (b0 + b) * 2 * e->np;
         tc_plan_eval(l->plan, o, o + e->np);
     }
 }
 
-static void eval_chunks(lane *l)
+static void eval_chunks(lane *l, int cur)
 {
     engine *e = l->e;
+    size_t nb = e->nb[cur];
     for (;;) {
-        size_t b0 = atomic_fetch_add(&e->next, CHUNK);
-        if (b0 >= e->nb)
+        size_t b0 = atomic_fetch_add(&e->next[cur], CHUNK);
+        if (b0 >= nb)
             return;
-        eval_chunk(l, b0, b0 + CHUNK < e->nb ? CHUNK : e->nb - b0);
+        eval_chunk(l, cur, b0, b0 + CHUNK < nb ? CHUNK : nb - b0);
     }
 }
 
+/* Batch j is in buffer j % 2; each wait on sync starts the next batch. */
 static void *worker(void *arg)
 {
     lane *l = arg;
     engine *e = l->e;
-    for (;;) {
-        pthread_barrier_wait(&e->start);
-        if (e->done)
+    for (int cur = 0;; cur = !cur) {
+        pthread_barrier_wait(&e->sync);
+        if (e->nb[cur] == 0)    /* no batch after the last */
             return NULL;
-        eval_chunks(l);
-        pthread_barrier_wait(&e->end);
+        eval_chunks(l, cur);
     }
 }
 
-static void gen(engine *e, tc_rng *g, int buf, size_t nb)
+/* Batch d0 (its first draw) into buffer buf, ready to be taken. */
+static void gen(engine *e, tc_rng *g, int buf, long d0, long samples)
 {
+    size_t nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
     tc_mc_gen_batch(g, &e->spare_s, e->ops, e->n_ops, nb, e->n_slots, e->raw[buf]);
+    e->nb[buf] = nb;
+    atomic_store(&e->next[buf], 0);
 }
 
 /* Every batch through the lanes; threaded: lane 1 runs in a worker. While
  * the lanes evaluate batch j, the caller also generates batch j + 1 and
  * hands batch j - 1 to the consumer (in draw order), so the worker never
- * waits on either. */
+ * waits on either; one barrier between batches (both lanes done with
+ * batch j - 1, whose buffers batch j + 1 then takes). Only the barrier
+ * orders the two threads: what one writes the other reads past the next
+ * barrier. */
 static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer *c)
 {
-    size_t nb0 = samples < BATCH ? (size_t)samples : BATCH, prev_nb = 0;
-    gen(e, g, 0, nb0);
-    for (long d0 = 0; d0 < samples; d0 += BATCH) {
-        e->nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
-        atomic_store(&e->next, 0);
+    int cur = 0;
+    gen(e, g, 0, 0, samples);
+    for (long d0 = 0; d0 < samples; d0 += BATCH, cur = !cur) {
         if (threaded)
-            pthread_barrier_wait(&e->start);
-        long d1 = d0 + BATCH;
-        if (d1 < samples)
-            gen(e, g, !e->cur, samples - d1 < BATCH ? (size_t)(samples - d1) : BATCH);
-        if (prev_nb)
-            c->consume(c, e->out[!e->cur], d0 - BATCH, prev_nb);
-        eval_chunks(&e->lanes[0]);
-        if (threaded)
-            pthread_barrier_wait(&e->end);
-        prev_nb = e->nb;
-        e->cur = !e->cur;
+            pthread_barrier_wait(&e->sync);
+        if (d0 > 0)
+            c->consume(c, e->out[!cur], d0 - BATCH, e->nb[!cur]);
+        if (d0 + BATCH < samples)
+            gen(e, g, !cur, d0 + BATCH, samples);
+        else
+            e->nb[!cur] = 0;    /* the worker's signal to stop */
+        eval_chunks(&e->lanes[0], cur);
     }
-    c->consume(c, e->out[!e->cur], (samples - 1) / BATCH * BATCH, prev_nb);
+    if (threaded)       /* the worker done with the last batch, then gone */
+        pthread_barrier_wait(&e->sync);
+    c->consume(c, e->out[!cur], (samples - 1) / BATCH * BATCH, e->nb[!cur]);
 }
 
 static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
@@ -249,15 +252,10 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
  * thread cannot be had (the caller then evaluates alone: same figures). */
 static int start_worker(engine *e, pthread_t *t)
 {
-    if (pthread_barrier_init(&e->start, NULL, 2) != 0)
+    if (pthread_barrier_init(&e->sync, NULL, 2) != 0)
         return 0;
-    if (pthread_barrier_init(&e->end, NULL, 2) != 0) {
-        pthread_barrier_destroy(&e->start);
-        return 0;
-    }
     if (pthread_create(t, NULL, worker, &e->lanes[1]) != 0) {
-        pthread_barrier_destroy(&e->start);
-        pthread_barrier_destroy(&e->end);
+        pthread_barrier_destroy(&e->sync);
         return 0;
     }
     return 1;
@@ -265,11 +263,8 @@ static int start_worker(engine *e, pthread_t *t)
 
 static void stop_worker(engine *e, pthread_t t)
 {
-    e->done = 1;
-    pthread_barrier_wait(&e->start);
     pthread_join(t, NULL);
-    pthread_barrier_destroy(&e->start);
-    pthread_barrier_destroy(&e->end);
+    pthread_barrier_destroy(&e->sync);
 }
 
 tc_status tc_mc_draw(const tc_scenario *s, int lanes, tc_mc_consumer *c)
