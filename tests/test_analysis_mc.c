@@ -11,6 +11,7 @@
 
 #include "tc_analysis.h"
 #include "tc_load.h"
+#include "tc_plan.h"
 #include "mc_fixture.h"
 
 /* Per platform: LCOT p5, p50, p95, mean; cost p5, p50, p95, mean; p_cheapest. */
@@ -155,6 +156,122 @@ static void test_uncovered(void **state)
     tc_monte_carlo_free(m);
 }
 
+/* The distribution inputs of c in the documented draw order (analysis_mc.c). */
+static size_t walk(tc_scenario *c, tc_num **v)
+{
+    size_t n = 0;
+    tc_num *top[] = {&c->discount_rate, &c->utilization, &c->price_per_kwh, &c->escalation,
+                     &c->pue, &c->facility_per_kw_month, &c->site_power_mw,
+                     &c->token_price_per_m, &c->tokens_per_day, &c->growth};
+    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
+        v[n++] = top[i];
+    for (size_t i = 0; i < c->n_workloads; i++) {
+        v[n++] = &c->workloads[i].share;
+        v[n++] = &c->workloads[i].min_interactivity;
+    }
+    for (size_t i = 0; i < c->n_platforms; i++) {
+        tc_platform *p = &c->platforms[i];
+        tc_pricing *pr = &p->pricing;
+        tc_num *f[] = {&p->peak_pflops, &p->power_kw_per_gpu, &p->idle_power_fraction,
+                       &p->software_uplift, &pr->gpu_hour, &pr->annual_change,
+                       &pr->capex_per_node, &pr->network_capex_per_node, &pr->residual_value,
+                       &pr->maintenance_rate, &pr->software_per_gpu_year, &pr->input_per_m,
+                       &pr->output_per_m, &pr->other_per_year, &pr->one_time};
+        for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+            v[n++] = f[k];
+        for (size_t k = 0; k < p->n_perf; k++)
+            for (size_t j = 0; j < p->perf[k].n_points; j++) {
+                v[n++] = &p->perf[k].points[j].interactivity;
+                v[n++] = &p->perf[k].points[j].throughput;
+            }
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i]->dist != TC_DIST_NONE)
+            v[m++] = v[i];
+    return m;
+}
+
+/* The Monte Carlo the simple way: per draw, tc_dist_draw on every input in
+ * walk order, then the plan; the figures from every draw kept. */
+static void reference(const tc_scenario *s, double *x /* [NP][9] */)
+{
+    enum { MAXD = 4000 };
+    static double lcot[NP][MAXD], cost[NP][MAXD];
+    static tc_num *v[1024];
+    long n = s->analysis.samples, won[NP] = {0};
+    assert_true(n <= MAXD);
+    tc_scenario *c = tc_analysis_copy(s, NULL, 0);
+    size_t ni = walk(c, v);
+    tc_plan *p = NULL;
+    assert_int_equal(tc_plan_new(c, (const tc_num *const *)v, ni, &p), TC_OK);
+    tc_rng g;
+    tc_rng_seed(&g, s->analysis.seed);
+    for (long d = 0; d < n; d++) {
+        double l[NP], k[NP];
+        for (size_t i = 0; i < ni; i++)
+            v[i]->value = tc_dist_draw(v[i], &g);
+        tc_plan_eval(p, l, k);
+        size_t best = NP;
+        for (size_t i = 0; i < NP; i++) {
+            lcot[i][d] = l[i];
+            cost[i][d] = k[i];
+            if (isfinite(l[i]) && (best == NP || l[i] < l[best]))
+                best = i;
+        }
+        if (best < NP)
+            won[best]++;
+    }
+    for (size_t i = 0; i < NP; i++) {
+        tc_quantiles a, b;
+        tc_quantiles_summary(lcot[i], (size_t)n, &a);
+        tc_quantiles_summary(cost[i], (size_t)n, &b);
+        double row_i[9] = {a.p5, a.p50, a.p95, a.mean, b.p5, b.p50, b.p95, b.mean,
+                           (double)won[i] / (double)n};
+        memcpy(x + i * 9, row_i, sizeof row_i);
+    }
+    tc_plan_free(p);
+    tc_analysis_copy_free(c);
+}
+
+/* Distributions at their edges, against the simple way, on 1 and 2 lanes,
+ * kept and streamed: a truncated normal that often needs its 64 tries and
+ * then the clamp, normals without range and cut by a range, a triangular
+ * of zero width and one clamped, a uniform without range, lognormals
+ * clamped, a throughput whose draws cross the others (its best point
+ * moves). The engine must consume the very stream tc_dist_draw does. */
+static void test_edges(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    s.analysis.samples = 3001;
+    s.utilization = mc_dist(TC_DIST_NORMAL, 0.7, 0.5, 0, 0.69, 0.71);
+    mc_platforms[1].pricing.capex_per_node = mc_dist(TC_DIST_NORMAL, 3e5, 1e5, 0, 0, 0);
+    mc_platforms[4].pricing.capex_per_node = mc_dist(TC_DIST_NORMAL, 3e5, 1e5, 0, 2.5e5, 3.2e5);
+    mc_platforms[0].pricing.gpu_hour = mc_dist(TC_DIST_TRIANGULAR, 2, 2, 2, 0, 1e6);
+    mc_platforms[3].pricing.gpu_hour = mc_dist(TC_DIST_TRIANGULAR, 1, 1.5, 3, 1.2, 2.0);
+    mc_platforms[2].pricing.input_per_m = mc_dist(TC_DIST_UNIFORM, 0.4, 0.6, 0, 1, 0);
+    mc_platforms[5].pricing.output_per_m = mc_dist(TC_DIST_LOGNORMAL, 2.0, 4.0, 0, 1.5, 3);
+    s.price_per_kwh = mc_dist(TC_DIST_LOGNORMAL, 0.08, 0.2, 0, 0.05, 0.1);
+    mc_points[3][2][1].throughput = mc_dist(TC_DIST_UNIFORM, 100, 3000, 0, 900, 1500);
+    static double want[NP][9];
+    reference(&s, &want[0][0]);
+    static const int modes[4][2] = {{1, 0}, {2, 0}, {1, 1}, {2, 1}};
+    for (int k = 0; k < 4; k++) {
+        tc_monte_carlo *m = run(&s, modes[k][0], modes[k][1]);
+        for (size_t i = 0; i < NP; i++) {
+            double x[9];
+            row(m, i, x);
+            for (int j = 0; j < 9; j++)
+                if (!same(x[j], want[i][j]))
+                    fail_msg("lanes %d stream %d platform %zu figure %d: %a, simple way %a",
+                             modes[k][0], modes[k][1], i, j, x[j], want[i][j]);
+        }
+        tc_monte_carlo_free(m);
+    }
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -175,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_committee),
         cmocka_unit_test(test_atoms),
         cmocka_unit_test(test_uncovered),
+        cmocka_unit_test(test_edges),
         cmocka_unit_test(test_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

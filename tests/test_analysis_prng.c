@@ -247,10 +247,54 @@ static void test_quantile_matches_sort(void **state)
     }
 }
 
+/* Type 7 from a full sort of the finite values (the reference). */
+static double sorted_q(const double *sorted, size_t n, double p)
+{
+    double h = (double)(n - 1) * p;
+    size_t i = (size_t)floor(h);
+    return i + 1 < n && h != (double)i ? sorted[i] + (h - (double)i) * (sorted[i + 1] - sorted[i])
+                                       : sorted[i];
+}
+
+/* tc_quantiles_summary's buckets against a full sort, bit for bit: ties,
+ * an atom holding most values (one bucket holds the ranks), a spread whose
+ * width overflows (every value in one bucket), all values equal, sizes 2
+ * and 3 (the ranks at the ends), with non-finite values mixed in. */
+static void test_summary_matches_sort(void **state)
+{
+    (void)state;
+    enum { N = 5003 };
+    static double v[N], fin[N];
+    tc_rng g;
+    tc_rng_seed(&g, 11);
+    static const size_t sizes[] = {N, N, N, N, N, 2, 3};
+    for (int round = 0; round < 7; round++) {
+        size_t n = sizes[round], m = 0;
+        for (size_t i = 0; i < n; i++) {
+            double u = tc_rng_uniform(&g);
+            double x = round == 0 ? (double)(tc_rng_next(&g) % 7)
+                     : round == 1 ? (u < 0.8 ? 0.25 : u)
+                     : round == 2 ? (u < 0.5 ? -1.7e308 : 1.7e308) * u
+                     : round == 3 ? 3.5
+                     : round == 4 ? exp(8 * u) : u - 0.5;
+            v[i] = i % 97 == 5 ? (i % 2 ? NAN : -INFINITY) : x;
+            if (isfinite(v[i]))
+                fin[m++] = v[i];
+        }
+        qsort(fin, m, sizeof *fin, ascending);
+        tc_quantiles q;
+        assert_int_equal(tc_quantiles_summary(v, n, &q), m);
+        assert_true(q.p5 == sorted_q(fin, m, 0.05));
+        assert_true(q.p50 == sorted_q(fin, m, 0.50));
+        assert_true(q.p95 == sorted_q(fin, m, 0.95));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_xoshiro_reference),
+        cmocka_unit_test(test_summary_matches_sort),
         cmocka_unit_test(test_splitmix_reference),
         cmocka_unit_test(test_seed_fills_state_from_splitmix),
         cmocka_unit_test(test_same_seed_same_stream),

@@ -91,8 +91,48 @@ void tc_mc_in_init(tc_mc_in *in, const tc_num *x)
     in->p2 = x->p2;
     in->p3 = x->p3;
     in->span = x->p2 - x->p1;
+    in->lo = has_range(x) ? x->lo : -HUGE_VAL;
+    in->hi = has_range(x) ? x->hi : HUGE_VAL;
+    in->fc = (x->p2 - x->p1) / (x->p3 - x->p1);
+    in->ba = x->p3 - x->p1;
+    in->ca = x->p2 - x->p1;
+    in->bc = x->p3 - x->p2;
     in->sigma = x->dist == TC_DIST_LOGNORMAL ? tc_rng_log(x->p2 / x->p1) / z90 : 0;
     in->s_safe = safe_s(x);
+}
+
+static tc_mc_op_kind op_of(const tc_mc_in *in, int used)
+{
+    switch (in->kind) {
+    case TC_DIST_UNIFORM:
+    case TC_DIST_TRIANGULAR:
+        return used ? TC_MC_UNI : TC_MC_SKIP;
+    case TC_DIST_NORMAL:
+        return has_range(in->x) ? TC_MC_TNORM : TC_MC_POLAR;
+    default:    /* lognormal (tc_mc_inputs lists distributions only) */
+        return TC_MC_POLAR;
+    }
+}
+
+size_t tc_mc_program(const tc_mc_in *in, const unsigned char *used, size_t ni, tc_mc_op *ops,
+                     long *slot, size_t *n_slots)
+{
+    size_t n_ops = 0;
+    long next = 0;
+    for (size_t k = 0; k < ni; k++) {
+        tc_mc_op_kind op = op_of(&in[k], used[k]);
+        int width = op == TC_MC_SKIP ? 0 : op == TC_MC_UNI ? 1 : 2;
+        slot[k] = used[k] && width ? next : -1;
+        next += slot[k] < 0 ? 0 : width;
+        tc_mc_op *last = n_ops ? &ops[n_ops - 1] : NULL;
+        if (last && last->op == op && (op == TC_MC_SKIP || op == TC_MC_UNI)) {
+            last->n++;
+            continue;
+        }
+        ops[n_ops++] = (tc_mc_op){op, 1, slot[k], &in[k]};
+    }
+    *n_slots = (size_t)next;
+    return n_ops;
 }
 
 /* tc_rng_normal's pair, unreduced: the second is kept as the spare. */
@@ -132,7 +172,7 @@ static void normal_raw(const tc_mc_in *in, tc_rng *g, double *spare_s, double *a
     double v = x->p1;
     for (int i = 0; i < NORMAL_TRIES; i++) {
         polar(g, spare_s, a, s);
-        if (!has_range(x) || *s >= in->s_safe)
+        if (*s >= in->s_safe)
             return;
         v = x->p1 + x->p2 * reduce(*a, *s);
         if (v >= x->lo && v <= x->hi) {
@@ -145,63 +185,105 @@ static void normal_raw(const tc_mc_in *in, tc_rng *g, double *spare_s, double *a
     *s = -1;
 }
 
+/* One op of one draw; r is the draw's row. An input not kept writes to
+ * scratch. */
+static inline void gen_op(const tc_mc_op *o, tc_rng *g, double *spare_s, double *r)
+{
+    double scratch[2], *dst = o->slot < 0 ? scratch : r + o->slot;
+    switch (o->op) {
+    case TC_MC_UNI:
+        for (size_t t = 0; t < o->n; t++)
+            dst[t] = tc_rng_unit(g);
+        break;
+    case TC_MC_SKIP:
+        for (size_t t = 0; t < o->n; t++)
+            (void)tc_rng_step(g);
+        break;
+    case TC_MC_POLAR:
+        polar(g, spare_s, &dst[0], &dst[1]);
+        break;
+    case TC_MC_TNORM:
+    default:
+        normal_raw(o->in, g, spare_s, &dst[0], &dst[1]);
+        break;
+    }
+}
+
 /* The generator's state is a local copy for the batch, so the compiler can
  * keep it in registers between the uniforms (most of the draws). */
-void tc_mc_gen_batch(tc_rng *gen, double *spare_out, const tc_mc_in *in, size_t ni, size_t nb,
-                     size_t stride, double *a, double *s)
+void tc_mc_gen_batch(tc_rng *gen, double *spare_out, const tc_mc_op *ops, size_t n_ops, size_t nb,
+                     size_t n_slots, double *raw)
 {
     tc_rng local = *gen, *g = &local;
-    double spare = *spare_out, *spare_s = &spare;
+    double spare = *spare_out;
     for (size_t b = 0; b < nb; b++)
-        for (size_t k = 0; k < ni; k++) {
-            size_t j = k * stride + b;
-            switch (in[k].kind) {
-            case TC_DIST_NORMAL:
-                normal_raw(&in[k], g, spare_s, &a[j], &s[j]);
-                break;
-            case TC_DIST_LOGNORMAL:
-                polar(g, spare_s, &a[j], &s[j]);
-                break;
-            case TC_DIST_TRIANGULAR:
-            case TC_DIST_UNIFORM:
-                a[j] = tc_rng_unit(g);
-                break;
-            case TC_DIST_NONE:
-            default:
-                a[j] = in[k].x->value;
-                s[j] = -1;
-                break;
-            }
-        }
+        for (size_t k = 0; k < n_ops; k++)
+            gen_op(&ops[k], g, &spare, raw + b * n_slots);
     *gen = local;
     *spare_out = spare;
 }
 
-void tc_mc_values(const tc_mc_in *in, const double *a, const double *s, size_t n, double *out)
+/* One value of a normal or lognormal input from its pair (r[0], r[1]). */
+static double value2(const tc_mc_in *in, const double *r)
 {
-    const tc_num *x = in->x;
-    double p1 = in->p1, p2 = in->p2, p3 = in->p3, span = in->span, sigma = in->sigma;
-    switch (in->kind) {
-    case TC_DIST_TRIANGULAR:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, triangular(p1, p2, p3, a[i]));
-        break;
-    case TC_DIST_UNIFORM:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, p1 + span * a[i]);
-        break;
-    case TC_DIST_LOGNORMAL:
-        for (size_t i = 0; i < n; i++)
-            out[i] = clamp(x, p1 * tc_rng_e(sigma * reduce(a[i], s[i])));
-        break;
-    case TC_DIST_NORMAL:
-        for (size_t i = 0; i < n; i++)
-            out[i] = s[i] < 0 ? a[i] : p1 + p2 * reduce(a[i], s[i]);
-        break;
-    case TC_DIST_NONE:
-    default:
-        for (size_t i = 0; i < n; i++)
-            out[i] = a[i];
-        break;
+    if (in->kind == TC_DIST_LOGNORMAL)
+        return tc_mc_clamp(in->p1 * tc_rng_e(in->sigma * reduce(r[0], r[1])), in->lo, in->hi);
+    return r[1] < 0 ? r[0] : in->p1 + in->p2 * reduce(r[0], r[1]);
+}
+
+enum { SIDE = 4 };  /* draws whose series run side by side */
+
+/* Four values of value2, the series of the four draws interleaved (the
+ * same operations on each, so the same doubles): one draw's logarithm and
+ * exponential are chains of dependent multiply-adds, four are not.
+ * Returns 0, having written nothing, when a draw needs an edge case (a
+ * value computed in stage 1, an argument outside the series' range). */
+static int values4(const tc_mc_in *in, const double *raw, size_t stride, double *out)
+{
+    double a[SIDE], s[SIDE], t[SIDE], t2[SIDE], sum[SIDE], z[SIDE], k[SIDE];
+    int e[SIDE], ok = 1;
+    for (int j = 0; j < SIDE; j++) {
+        a[j] = raw[j * stride];
+        s[j] = raw[j * stride + 1];
+        ok &= s[j] >= 0 && tc_rng_ln_arg(s[j], &t[j], &e[j]);
     }
+    if (!ok)
+        return 0;
+    for (int j = 0; j < SIDE; j++) {
+        t2[j] = t[j] * t[j];
+        sum[j] = tc_rng_odd[11];
+    }
+    for (int m = 10; m >= 0; m--)
+        for (int j = 0; j < SIDE; j++)
+            sum[j] = sum[j] * t2[j] + tc_rng_odd[m];
+    for (int j = 0; j < SIDE; j++)
+        z[j] = a[j] * sqrt(-2 * tc_rng_ln_sum(t[j], e[j], sum[j]) / s[j]);
+    if (in->kind != TC_DIST_LOGNORMAL) {
+        for (int j = 0; j < SIDE; j++)
+            out[j] = in->p1 + in->p2 * z[j];
+        return 1;
+    }
+    for (int j = 0; j < SIDE; j++)  /* z[j] becomes r of the exponential */
+        ok &= tc_rng_e_arg(in->sigma * z[j], &k[j], &z[j]);
+    if (!ok)
+        return 0;
+    for (int j = 0; j < SIDE; j++)
+        sum[j] = 1;
+    for (int m = 15; m >= 1; m--)
+        for (int j = 0; j < SIDE; j++)
+            sum[j] = 1 + sum[j] * z[j] * tc_rng_inv[m];
+    for (int j = 0; j < SIDE; j++)
+        out[j] = tc_mc_clamp(in->p1 * tc_rng_scale2(sum[j], (int)k[j]), in->lo, in->hi);
+    return 1;
+}
+
+void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, double *out)
+{
+    size_t i = 0;
+    for (; i + SIDE <= n; i += SIDE)
+        if (!values4(in, raw + i * stride, stride, out + i))
+            for (size_t j = i; j < i + SIDE; j++)
+                out[j] = value2(in, raw + j * stride);
+    for (; i < n; i++)
+        out[i] = value2(in, raw + i * stride);
 }

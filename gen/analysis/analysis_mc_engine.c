@@ -16,93 +16,127 @@ enum { BATCH = 512, CHUNK = 16 };
 
 typedef struct engine engine;
 
+/* Where a kept input's value goes in a lane's scenario copy. */
+typedef struct {
+    const tc_mc_in *in;
+    long slot;
+    double *dst;
+} lane_out;
+
+/* A kept uniform, its parameters at hand (most of the kept inputs). */
+typedef struct {
+    long slot;
+    double p1, span, lo, hi;
+    double *dst;
+} lane_uni;
+
 typedef struct {
     engine *e;
     tc_scenario *c;
     tc_num **v;                 /* the drawn inputs in c, walk order */
     tc_plan *plan;
-    double *vals;               /* [input * CHUNK + draw in chunk] */
+    lane_uni *uni;              /* uniforms */
+    lane_out *one, *two;        /* triangulars, then normals (pairs) */
+    size_t n_uni, n_one, n_two;
+    double *vals;               /* normals: [k * CHUNK + draw in chunk] */
 } lane;
 
 struct engine {
-    const tc_mc_in *in;
+    tc_mc_in *in;
     size_t ni, np;
-    size_t *used, n_used;       /* the inputs the figures use: tc_plan_uses */
-    double *a[2], *s[2];        /* raw draws [input * BATCH + draw], double-buffered */
+    tc_mc_op *ops;              /* stage 1's program */
+    size_t n_ops, n_slots;
+    long *slot;                 /* per input: first slot, -1 not kept */
+    double *raw[2];             /* rows of raw draws [draw][slot], double-buffered */
     double spare_s;             /* s of the generator's unreduced spare */
-    double *out;                /* [draw in batch][lcot np, cost np] */
-    int cur;                    /* buffer of the batch being evaluated */
-    size_t nb;                  /* draws in that batch */
-    atomic_size_t next;         /* next chunk to take */
-    int done;
-    pthread_barrier_t start, end;
+    double *out[2];             /* [draw in batch][lcot np, cost np], as raw */
+    size_t nb[2];               /* draws in each buffer's batch */
+    atomic_size_t next[2];      /* next chunk of it to take */
+    pthread_barrier_t sync;     /* between batches: one wait each */
     lane lanes[TC_MC_LANES];
 };
 
-static void eval_chunk(lane *l, size_t b0, size_t n)
+static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
 {
     engine *e = l->e;
-    const double *a = e->a[e->cur], *s = e->s[e->cur];
-    for (size_t u = 0; u < e->n_used; u++) {
-        size_t k = e->used[u];
-        tc_mc_values(&e->in[k], a + k * BATCH + b0, s + k * BATCH + b0, n, l->vals + k * CHUNK);
-    }
+    size_t w = e->n_slots;
+    const double *raw = e->raw[cur] + b0 * w;
+    for (size_t k = 0; k < l->n_two; k++)
+        tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
     for (size_t b = 0; b < n; b++) {
-        for (size_t u = 0; u < e->n_used; u++)
-            l->v[e->used[u]]->value = l->vals[e->used[u] * CHUNK + b];
-        double *o = e->out + (b0 + b) * 2 * e->np;
+        const double *r = raw + b * w;
+        for (size_t k = 0; k < l->n_uni; k++) {
+            const lane_uni *x = &l->uni[k];
+            *x->dst = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
+        }
+        for (size_t k = 0; k < l->n_one; k++)
+            *l->one[k].dst = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
+        for (size_t k = 0; k < l->n_two; k++)
+            *l->two[k].dst = l->vals[k * CHUNK + b];
+        double *o = e->out[cur] + (b0 + b) * 2 * e->np;
         tc_plan_eval(l->plan, o, o + e->np);
     }
 }
 
-static void eval_chunks(lane *l)
+static void eval_chunks(lane *l, int cur)
 {
     engine *e = l->e;
+    size_t nb = e->nb[cur];
     for (;;) {
-        size_t b0 = atomic_fetch_add(&e->next, CHUNK);
-        if (b0 >= e->nb)
+        size_t b0 = atomic_fetch_add(&e->next[cur], CHUNK);
+        if (b0 >= nb)
             return;
-        eval_chunk(l, b0, b0 + CHUNK < e->nb ? CHUNK : e->nb - b0);
+        eval_chunk(l, cur, b0, b0 + CHUNK < nb ? CHUNK : nb - b0);
     }
 }
 
+/* Batch j is in buffer j % 2; each wait on sync starts the next batch. */
 static void *worker(void *arg)
 {
     lane *l = arg;
     engine *e = l->e;
-    for (;;) {
-        pthread_barrier_wait(&e->start);
-        if (e->done)
+    for (int cur = 0;; cur = !cur) {
+        pthread_barrier_wait(&e->sync);
+        if (e->nb[cur] == 0)    /* no batch after the last */
             return NULL;
-        eval_chunks(l);
-        pthread_barrier_wait(&e->end);
+        eval_chunks(l, cur);
     }
 }
 
-static void gen(engine *e, tc_rng *g, int buf, size_t nb)
+/* Batch d0 (its first draw) into buffer buf, ready to be taken. */
+static void gen(engine *e, tc_rng *g, int buf, long d0, long samples)
 {
-    tc_mc_gen_batch(g, &e->spare_s, e->in, e->ni, nb, BATCH, e->a[buf], e->s[buf]);
+    size_t nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
+    tc_mc_gen_batch(g, &e->spare_s, e->ops, e->n_ops, nb, e->n_slots, e->raw[buf]);
+    e->nb[buf] = nb;
+    atomic_store(&e->next[buf], 0);
 }
 
-/* Every batch through the lanes; threaded: lane 1 runs in a worker. */
+/* Every batch through the lanes; threaded: lane 1 runs in a worker. While
+ * the lanes evaluate batch j, the caller also generates batch j + 1 and
+ * hands batch j - 1 to the consumer (in draw order), so the worker never
+ * waits on either; one barrier between batches (both lanes done with
+ * batch j - 1, whose buffers batch j + 1 then takes). Only the barrier
+ * orders the two threads: what one writes the other reads past the next
+ * barrier. */
 static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer *c)
 {
-    size_t nb0 = samples < BATCH ? (size_t)samples : BATCH;
-    gen(e, g, 0, nb0);
-    for (long d0 = 0; d0 < samples; d0 += BATCH) {
-        e->nb = samples - d0 < BATCH ? (size_t)(samples - d0) : BATCH;
-        atomic_store(&e->next, 0);
+    int cur = 0;
+    gen(e, g, 0, 0, samples);
+    for (long d0 = 0; d0 < samples; d0 += BATCH, cur = !cur) {
         if (threaded)
-            pthread_barrier_wait(&e->start);
-        long d1 = d0 + BATCH;
-        if (d1 < samples)
-            gen(e, g, !e->cur, samples - d1 < BATCH ? (size_t)(samples - d1) : BATCH);
-        eval_chunks(&e->lanes[0]);
-        if (threaded)
-            pthread_barrier_wait(&e->end);
-        c->consume(c, e->out, d0, e->nb);
-        e->cur = !e->cur;
+            pthread_barrier_wait(&e->sync);
+        if (d0 > 0)
+            c->consume(c, e->out[!cur], d0 - BATCH, e->nb[!cur]);
+        if (d0 + BATCH < samples)
+            gen(e, g, !cur, d0 + BATCH, samples);
+        else
+            e->nb[!cur] = 0;    /* the worker's signal to stop */
+        eval_chunks(&e->lanes[0], cur);
     }
+    if (threaded)       /* the worker done with the last batch, then gone */
+        pthread_barrier_wait(&e->sync);
+    c->consume(c, e->out[!cur], (samples - 1) / BATCH * BATCH, e->nb[!cur]);
 }
 
 static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
@@ -116,15 +150,41 @@ static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
     if (!l->v)
         return TC_ERR_NOMEM;
     tc_mc_inputs(l->c, l->v, n);
-    l->vals = malloc((n ? n : 1) * CHUNK * sizeof *l->vals);
-    if (!l->vals)
-        return TC_ERR_NOMEM;
     return tc_plan_new(l->c, (const tc_num *const *)l->v, n, &l->plan);
+}
+
+/* The lane's kept inputs, once the program has placed them. */
+static tc_status lane_outs(engine *e, lane *l)
+{
+    size_t n = e->ni ? e->ni : 1;
+    l->uni = malloc(n * sizeof *l->uni);
+    l->one = malloc(n * sizeof *l->one);
+    l->two = malloc(n * sizeof *l->two);
+    l->vals = malloc(n * CHUNK * sizeof *l->vals);
+    if (!l->uni || !l->one || !l->two || !l->vals)
+        return TC_ERR_NOMEM;
+    for (size_t k = 0; k < e->ni; k++) {
+        if (e->slot[k] < 0)
+            continue;
+        lane_out o = {&e->in[k], e->slot[k], &l->v[k]->value};
+        const tc_mc_in *in = &e->in[k];
+        tc_dist_kind d = in->kind;
+        if (d == TC_DIST_UNIFORM)   /* tc_dist_draw's p1 + (p2 - p1) u, clamped */
+            l->uni[l->n_uni++] = (lane_uni){o.slot, in->p1, in->span, in->lo, in->hi, o.dst};
+        else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
+            l->two[l->n_two++] = o;
+        else
+            l->one[l->n_one++] = o;
+    }
+    return TC_OK;
 }
 
 static void lane_free(lane *l)
 {
     tc_plan_free(l->plan);
+    free(l->uni);
+    free(l->one);
+    free(l->two);
     free(l->vals);
     free(l->v);
     tc_analysis_copy_free(l->c);
@@ -135,13 +195,34 @@ static void engine_free(engine *e, int lanes)
     for (int i = 0; i < lanes; i++)
         lane_free(&e->lanes[i]);
     for (int i = 0; i < 2; i++) {
-        free(e->a[i]);
-        free(e->s[i]);
+        free(e->raw[i]);
+        free(e->out[i]);
     }
-    free(e->out);
-    free(e->used);
-    free((void *)e->in);
+    free(e->ops);
+    free(e->slot);
+    free(e->in);
     free(e);
+}
+
+/* The inputs, which of them the figures use (tc_plan_uses), the program. */
+static tc_status engine_program(engine *e)
+{
+    size_t n = e->ni ? e->ni : 1;
+    unsigned char *used = malloc(n);
+    e->in = malloc(n * sizeof *e->in);
+    e->ops = malloc(n * sizeof *e->ops);
+    e->slot = malloc(n * sizeof *e->slot);
+    if (!used || !e->in || !e->ops || !e->slot) {
+        free(used);
+        return TC_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < e->ni; k++) {
+        tc_mc_in_init(&e->in[k], e->lanes[0].v[k]);
+        used[k] = (unsigned char)tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]);
+    }
+    e->n_ops = tc_mc_program(e->in, used, e->ni, e->ops, e->slot, &e->n_slots);
+    free(used);
+    return TC_OK;
 }
 
 static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
@@ -153,23 +234,16 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
         return st;
     e->ni = tc_mc_inputs(e->lanes[0].c, NULL, 0);
     e->np = s->n_platforms;
-    tc_mc_in *in = malloc((e->ni ? e->ni : 1) * sizeof *in);
-    e->in = in;
-    size_t cells = BATCH * (e->ni ? e->ni : 1);
+    if ((st = engine_program(e)) != TC_OK)
+        return st;
+    for (int i = 0; i < lanes && st == TC_OK; i++)
+        st = lane_outs(e, &e->lanes[i]);
+    size_t cells = BATCH * (e->n_slots ? e->n_slots : 1);
     for (int i = 0; i < 2; i++) {
-        e->a[i] = malloc(cells * sizeof *e->a[i]);
-        e->s[i] = malloc(cells * sizeof *e->s[i]);
-        if (!e->a[i] || !e->s[i])
+        e->raw[i] = malloc(cells * sizeof *e->raw[i]);
+        e->out[i] = malloc(BATCH * 2 * e->np * sizeof *e->out[i]);
+        if (!e->raw[i] || !e->out[i])
             st = TC_ERR_NOMEM;
-    }
-    e->out = malloc(BATCH * 2 * e->np * sizeof *e->out);
-    e->used = malloc((e->ni ? e->ni : 1) * sizeof *e->used);
-    if (!in || !e->out || !e->used)
-        return TC_ERR_NOMEM;
-    for (size_t k = 0; k < e->ni; k++) {
-        tc_mc_in_init(&in[k], e->lanes[0].v[k]);
-        if (tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]))
-            e->used[e->n_used++] = k;
     }
     return st;
 }
@@ -178,15 +252,10 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
  * thread cannot be had (the caller then evaluates alone: same figures). */
 static int start_worker(engine *e, pthread_t *t)
 {
-    if (pthread_barrier_init(&e->start, NULL, 2) != 0)
+    if (pthread_barrier_init(&e->sync, NULL, 2) != 0)
         return 0;
-    if (pthread_barrier_init(&e->end, NULL, 2) != 0) {
-        pthread_barrier_destroy(&e->start);
-        return 0;
-    }
     if (pthread_create(t, NULL, worker, &e->lanes[1]) != 0) {
-        pthread_barrier_destroy(&e->start);
-        pthread_barrier_destroy(&e->end);
+        pthread_barrier_destroy(&e->sync);
         return 0;
     }
     return 1;
@@ -194,11 +263,8 @@ static int start_worker(engine *e, pthread_t *t)
 
 static void stop_worker(engine *e, pthread_t t)
 {
-    e->done = 1;
-    pthread_barrier_wait(&e->start);
     pthread_join(t, NULL);
-    pthread_barrier_destroy(&e->start);
-    pthread_barrier_destroy(&e->end);
+    pthread_barrier_destroy(&e->sync);
 }
 
 tc_status tc_mc_draw(const tc_scenario *s, int lanes, tc_mc_consumer *c)

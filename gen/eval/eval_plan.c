@@ -10,6 +10,7 @@
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eval_priv.h"
 #include "tc_plan.h"
@@ -19,6 +20,7 @@ enum { MAX_YEARS = 64 };    /* tc_eval_usable's bound on the horizon */
 typedef struct {
     int perf;               /* entry index, -1: not covered */
     int fixed;              /* bracket (or best point) resolved at build */
+    int at_max;             /* not fixed and no SLO: resolve's best point */
     tc_tput_how how;        /* when fixed: FLAT, INTERP, MAX, NONE (above) */
     size_t lo, hi;
 } plan_wl;
@@ -28,8 +30,12 @@ struct tc_plan {
     plan_wl *wl;            /* [platform * n_workloads + workload] */
     int years_fixed;        /* demand, discounting and power price do not vary */
     double demand[MAX_YEARS], tokens[MAX_YEARS], power_price[MAX_YEARS];
+    double demand_s[MAX_YEARS]; /* demand / 86400: nodes_needed's first quotient */
     double df_start[MAX_YEARS], df_end[MAX_YEARS];
     double npv_tokens;
+    /* the last pow(1 + r, life) taken: bids of one life share it per draw */
+    double pow_base, pow_value;
+    int pow_life, pow_known;
 };
 
 static int varies(const tc_num *x, const tc_num *const *vary, size_t n)
@@ -83,6 +89,8 @@ static void plan_platform(tc_plan *p, size_t i, const tc_num *const *vary, size_
         q->fixed = !e->has_interactivity || !curve_varies(e, w, vary, n);
         if (q->fixed)
             resolve(e, w, q);
+        else
+            q->at_max = !w->min_interactivity.given;
     }
 }
 
@@ -96,6 +104,7 @@ static void shared_years(tc_plan *p)
     for (int k = 0; k < s->horizon_years; k++) {
         p->demand[k] = demand;
         p->tokens[k] = 365 * demand;
+        p->demand_s[k] = demand / 86400;
         p->power_price[k] = price;
         p->df_start[k] = df;
         df /= 1 + s->discount_rate.value;
@@ -208,8 +217,12 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
     const tc_perf *e = &pl->perf[q->perf];
     tc_basis b = p->s->token_basis;
     plan_wl now = *q;
-    if (!q->fixed)
+    if (q->at_max) {    /* resolve's branch, without its tests */
+        now.how = TC_TPUT_MAX;
+        now.lo = now.hi = tc_eval_max_point(e);
+    } else if (!q->fixed) {
         resolve(e, w, &now);
+    }
     if (now.how == TC_TPUT_NONE)
         return 0;
     double y_lo = tc_eval_on_basis(e, e->points[now.lo].throughput.value, b);
@@ -224,9 +237,23 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
     return 1;
 }
 
-/* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
-static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
+/* pow(base, life), again only when base or life changed since the last
+ * call (pow is a function: the same arguments give the same double). */
+static double life_pow(tc_plan *p, double base, int life)
 {
+    if (!p->pow_known || memcmp(&base, &p->pow_base, sizeof base) != 0 || life != p->pow_life) {
+        p->pow_base = base;
+        p->pow_life = life;
+        p->pow_value = pow(base, life);
+        p->pow_known = 1;
+    }
+    return p->pow_value;
+}
+
+/* Cost per GPU-hour (eval_unit.c gpu_hour_cost, owned_capital_per_hour). */
+static double gpu_hour(tc_plan *p, const tc_platform *pl)
+{
+    const tc_scenario *s = p->s;
     const tc_pricing *pp = &pl->pricing;
     double kw = pl->power_kw_per_gpu.value, u = s->utilization.value;
     double load = u + (1 - u) * pl->idle_power_fraction.value;
@@ -237,7 +264,7 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
                    / pl->gpus_per_node;
         double r = s->discount_rate.value, res = pp->residual_value.value;
         int life = pp->amortization_years;
-        double f = pow(1 + r, life);    /* tc_eval_crf's pow, taken once */
+        double f = life_pow(p, 1 + r, life);    /* tc_eval_crf's pow, taken once */
         double crf = r == 0 || f == 1 ? 1.0 / life : r * f / (f - 1);
         double annual = (c - res * c / f) * crf
                         + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
@@ -252,13 +279,13 @@ static double gpu_hour(const tc_scenario *s, const tc_platform *pl)
 
 /* Year-1 mix: T = 1 / sum(s_i / T_i), cost = sum s_i cost_i (eval_unit.c).
  * Returns covered; *tput is NAN for api. */
-static int unit(const tc_plan *p, size_t i, double *tput, double *cost)
+static int unit(tc_plan *p, size_t i, double *tput, double *cost)
 {
     const tc_scenario *s = p->s;
     const tc_platform *pl = &s->platforms[i];
     const tc_pricing *pp = &pl->pricing;
     int api = pp->kind == TC_PRICING_API, covered = 1;
-    double per_hour = api ? NAN : gpu_hour(s, pl), per_hour_tokens = s->utilization.value * 3600;
+    double per_hour = api ? NAN : gpu_hour(p, pl), per_hour_tokens = s->utilization.value * 3600;
     double inv = 0, sum = 0;
     for (size_t k = 0; k < s->n_workloads; k++) {
         const tc_workload *w = &s->workloads[k];
@@ -296,63 +323,72 @@ static double ceil_clean(double x)
     return ceil_fast(x - 1e-9 * fabs(x));
 }
 
-/* One year's cash of a covered platform: capex (start of year), opex and
- * credit (end), as eval_fleet.c fills and closes the row. bought[] holds
- * the owned cohorts so far. */
+/* The years of a covered platform, as eval_fleet.c fills and closes each
+ * row: capex at the start of the year, opex and credit at its end, opex
+ * summed in the row's order (rent, api, energy, facility, maintenance,
+ * software, other; the literal zeros are the parts a pricing form does not
+ * have, kept so every sum is the same double, signed zeros included). One
+ * loop per pricing form, its per-year constants hoisted: each is the value
+ * the row computes every year. */
 typedef struct {
-    double capex, rent, api, energy, facility, maintenance, software, other, credit;
-} cash;
-
-static double nodes_needed(const tc_scenario *s, const tc_platform *pl, double demand,
-                           double tput)
-{
-    double x = demand / 86400 / (tput * s->utilization.value) / pl->gpus_per_node;
-    return ceil_clean(x);
-}
-
-/* What every year of a platform shares: kW x PUE x load factor, facility
- * per GPU-year, the node price (the left-most factors of eval_fleet.c's
- * products, so the products are the same doubles). */
-typedef struct {
-    double kw_pue_load, facility_gpu_year, price;
+    const tc_plan *p;
+    const tc_platform *pl;
+    int h;
+    double tput, uplift, growth;    /* 1 + software_uplift, 1 + annual_change */
+    double u, gpn, per_gpn, other, one_time;    /* per_gpn: 1 / gpn, or 0 */
+    double kw_pue_load, facility_gpu_year;
 } plat_k;
 
-static void year_cash(const tc_plan *p, const tc_platform *pl, const plat_k *pk, int k,
-                      double tput, double change, double cost_per_m, double *bought, cash *y)
+/* Nodes for year k's demand at throughput t (eval_fleet.c nodes_needed:
+ * demand / 86400 / (t u) / gpus per node, rounded up). For a power of two
+ * gpus per node (8, as a rule), x / gpn and x * (1 / gpn) are the same
+ * exact quotient rounded once, so the same double, and cheaper. */
+static double nodes_needed(const plat_k *c, int k, double t)
 {
-    const tc_scenario *s = p->s;
-    const tc_pricing *pp = &pl->pricing;
-    double demand = p->demand[k];
-    double energy_gpu_year = pk->kw_pue_load * p->power_price[k] * 8760;
-    *y = (cash){.other = pp->other_per_year.value, .capex = k == 0 ? pp->one_time.value : 0};
-    if (pp->kind == TC_PRICING_API) {
-        y->api = 365 * demand * cost_per_m / 1e6 * change;
-        return;
+    double x = c->p->demand_s[k] / (t * c->u);
+    return ceil_clean(c->per_gpn != 0 ? x * c->per_gpn : x / c->gpn);
+}
+
+/* 1 / n when n is a power of two (the reciprocal is exact), else 0. */
+static double exact_reciprocal(int n)
+{
+    return n > 0 && (n & (n - 1)) == 0 ? 1.0 / n : 0;
+}
+
+static double npv_api(const plat_k *c, double cost_per_m)
+{
+    const tc_plan *p = c->p;
+    double change = 1, npv = 0;
+    for (int k = 0; k < c->h; k++) {
+        double capex = k == 0 ? c->one_time : 0;
+        double api = 365 * p->demand[k] * cost_per_m / 1e6 * change;
+        double opex = 0.0 + api + 0.0 + 0.0 + 0.0 + 0.0 + c->other;
+        npv += capex * p->df_start[k] + (opex - 0.0) * p->df_end[k];
+        change *= c->growth;
     }
-    double nodes = nodes_needed(s, pl, demand, tput);
-    if (pp->kind == TC_PRICING_CLOUD) {
-        double gpus = nodes * pl->gpus_per_node;
-        y->rent = gpus * 8760 * pp->gpu_hour.value * change;
-        if (!pp->includes_power) {
-            y->energy = gpus * energy_gpu_year;
-            y->facility = gpus * pk->facility_gpu_year;
+    return npv;
+}
+
+static double npv_cloud(const plat_k *c)
+{
+    const tc_plan *p = c->p;
+    const tc_pricing *pp = &c->pl->pricing;
+    double rate = pp->gpu_hour.value, tput = c->tput, change = 1, npv = 0;
+    int power = !pp->includes_power;
+    for (int k = 0; k < c->h; k++) {
+        double capex = k == 0 ? c->one_time : 0;
+        double gpus = nodes_needed(c, k, tput) * c->gpn, energy = 0, facility = 0;
+        double rent = gpus * 8760 * rate * change;
+        if (power) {
+            energy = gpus * (c->kw_pue_load * p->power_price[k] * 8760);
+            facility = gpus * c->facility_gpu_year;
         }
-        return;
+        double opex = rent + 0.0 + energy + facility + 0.0 + 0.0 + c->other;
+        npv += capex * p->df_start[k] + (opex - 0.0) * p->df_end[k];
+        tput *= c->uplift;
+        change *= c->growth;
     }
-    int life = pp->amortization_years;
-    double price = pk->price, alive = 0;
-    for (int b = k - life + 1 < 0 ? 0 : k - life + 1; b < k; b++)
-        alive += bought[b];
-    bought[k] = nodes > alive ? nodes - alive : 0;
-    double installed = alive + bought[k], gpus_installed = installed * pl->gpus_per_node;
-    y->capex += bought[k] * price;
-    y->energy = gpus_installed * energy_gpu_year;
-    y->facility = gpus_installed * pk->facility_gpu_year;
-    y->maintenance = pp->maintenance_rate.value * installed * price;
-    y->software = pp->software_per_gpu_year.value * gpus_installed;
-    int retiring = k - life + 1;
-    if (retiring >= 0 && k < s->horizon_years - 1)
-        y->credit = pp->residual_value.value * bought[retiring] * price;
+    return npv;
 }
 
 /* End of the horizon: the book value of every cohort in service
@@ -370,29 +406,51 @@ static double settle(const tc_platform *pl, int h, const double *bought)
     return credit;
 }
 
-/* LCOT = NPV of costs / NPV of tokens * 1e6 (eval_tco.c sums); the last
- * year's credit takes the settlement of the cohorts still in service. */
+/* Owned: cohorts bought to cover the year's nodes net of those alive
+ * (bought in the last life - 1 years), each retired after life years with
+ * its residual value as credit. */
+static double npv_owned(const plat_k *c)
+{
+    const tc_plan *p = c->p;
+    const tc_pricing *pp = &c->pl->pricing;
+    int life = pp->amortization_years, h = c->h;
+    double price = pp->capex_per_node.value + pp->network_capex_per_node.value;
+    double maint = pp->maintenance_rate.value, sw = pp->software_per_gpu_year.value;
+    double res = pp->residual_value.value, bought[MAX_YEARS], tput = c->tput, npv = 0;
+    for (int k = 0; k < h; k++) {
+        double nodes = nodes_needed(c, k, tput), alive = 0;
+        for (int b = k - life + 1 < 0 ? 0 : k - life + 1; b < k; b++)
+            alive += bought[b];
+        bought[k] = nodes > alive ? nodes - alive : 0;
+        double installed = alive + bought[k], gpus = installed * c->gpn;
+        double capex = (k == 0 ? c->one_time : 0) + bought[k] * price;
+        double energy = gpus * (c->kw_pue_load * p->power_price[k] * 8760);
+        double opex = 0.0 + 0.0 + energy + gpus * c->facility_gpu_year
+                      + maint * installed * price + sw * gpus + c->other;
+        int retiring = k - life + 1;
+        double credit = retiring >= 0 && k < h - 1 ? res * bought[retiring] * price : 0;
+        if (k == h - 1)
+            credit += settle(c->pl, h, bought);
+        npv += capex * p->df_start[k] + (opex - credit) * p->df_end[k];
+        tput *= c->uplift;
+    }
+    return npv;
+}
+
+/* LCOT = NPV of costs / NPV of tokens * 1e6 (eval_tco.c sums). */
 static double lcot(const tc_plan *p, const tc_platform *pl, double tput, double cost_per_m)
 {
     const tc_scenario *s = p->s;
     const tc_pricing *pp = &pl->pricing;
-    int h = s->horizon_years;
     double u = s->utilization.value, kw = pl->power_kw_per_gpu.value;
     double load = u + (1 - u) * pl->idle_power_fraction.value;
-    plat_k pk = {kw * s->pue.value * load, kw * s->facility_per_kw_month.value * 12,
-                 pp->capex_per_node.value + pp->network_capex_per_node.value};
-    double bought[MAX_YEARS], change = 1, npv = 0;
-    for (int k = 0; k < h; k++) {
-        cash y;
-        year_cash(p, pl, &pk, k, tput, change, cost_per_m, bought, &y);
-        if (k == h - 1 && pp->kind == TC_PRICING_OWNED)
-            y.credit += settle(pl, h, bought);
-        double opex = y.rent + y.api + y.energy + y.facility + y.maintenance + y.software
-                      + y.other;
-        npv += y.capex * p->df_start[k] + (opex - y.credit) * p->df_end[k];
-        tput *= 1 + pl->software_uplift.value;
-        change *= 1 + pp->annual_change.value;
-    }
+    plat_k c = {p, pl, s->horizon_years, tput, 1 + pl->software_uplift.value,
+                1 + pp->annual_change.value, u, pl->gpus_per_node,
+                exact_reciprocal(pl->gpus_per_node), pp->other_per_year.value,
+                pp->one_time.value, kw * s->pue.value * load,
+                kw * s->facility_per_kw_month.value * 12};
+    double npv = pp->kind == TC_PRICING_API ? npv_api(&c, cost_per_m)
+               : pp->kind == TC_PRICING_CLOUD ? npv_cloud(&c) : npv_owned(&c);
     return npv / p->npv_tokens * 1e6;
 }
 

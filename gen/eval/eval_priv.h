@@ -9,14 +9,30 @@
 void tc_eval_throughput(const tc_scenario *s, const tc_platform *p,
                         const tc_workload *w, tc_wl_result *out);
 
-/* A point's throughput v of entry e on basis want: total = output*(isl+osl)/osl. */
-double tc_eval_on_basis(const tc_perf *e, double v, tc_basis want);
+/* A point's throughput v of entry e on basis want: total = output*(isl+osl)/osl.
+ * Inline, with tc_eval_max_point and tc_eval_interp: the lean path
+ * (eval_plan.c) calls them per evaluation. */
+static inline double tc_eval_on_basis(const tc_perf *e, double v, tc_basis want)
+{
+    if (e->basis == want)
+        return v;
+    if (want == TC_BASIS_TOTAL)
+        return v * (e->isl + e->osl) / e->osl;
+    return v * e->osl / (e->isl + e->osl);
+}
 
 /* The perf entry of p for w's model and sequence lengths, -1 when none. */
 int tc_eval_find_perf(const tc_platform *p, const tc_workload *w);
 
 /* The point of e with the largest throughput (the first on a tie). */
-size_t tc_eval_max_point(const tc_perf *e);
+static inline size_t tc_eval_max_point(const tc_perf *e)
+{
+    size_t best = 0;
+    for (size_t j = 1; j < e->n_points; j++)
+        if (e->points[j].throughput.value > e->points[best].throughput.value)
+            best = j;
+    return best;
+}
 
 /* The bracket of interactivity x on e's points: FLAT (x at or below the
  * smallest: *lo = *hi = that point), INTERP (nearest below and at-or-above)
@@ -24,7 +40,10 @@ size_t tc_eval_max_point(const tc_perf *e);
 tc_tput_how tc_eval_bracket(const tc_perf *e, double x, size_t *lo, size_t *hi);
 
 /* Linear interpolation between (x_lo, y_lo) and (x_hi, y_hi) at x. */
-double tc_eval_interp(double x_lo, double y_lo, double x_hi, double y_hi, double x);
+static inline double tc_eval_interp(double x_lo, double y_lo, double x_hi, double y_hi, double x)
+{
+    return y_lo + (y_hi - y_lo) * (x - x_lo) / (x_hi - x_lo);
+}
 
 /* 1 when s has what the formulas divide by or loop over (tc_eval refuses
  * the scenario otherwise). */

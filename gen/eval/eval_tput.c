@@ -12,16 +12,6 @@
 static const char no_data[] = "no performance data for this model and sequence lengths";
 static const char slo_above[] = "slo above the highest measured interactivity";
 
-/* A point's throughput on the scenario's basis: total = output*(isl+osl)/osl. */
-double tc_eval_on_basis(const tc_perf *e, double v, tc_basis want)
-{
-    if (e->basis == want)
-        return v;
-    if (want == TC_BASIS_TOTAL)
-        return v * (e->isl + e->osl) / e->osl;
-    return v * e->osl / (e->isl + e->osl);
-}
-
 int tc_eval_find_perf(const tc_platform *p, const tc_workload *w)
 {
     for (size_t k = 0; k < p->n_perf; k++) {
@@ -39,15 +29,6 @@ static void set_bracket(tc_wl_result *o, const tc_perf *e, tc_basis b, size_t lo
     o->y_lo = tc_eval_on_basis(e, e->points[lo].throughput.value, b);
     o->x_hi = e->points[hi].interactivity.value;
     o->y_hi = tc_eval_on_basis(e, e->points[hi].throughput.value, b);
-}
-
-size_t tc_eval_max_point(const tc_perf *e)
-{
-    size_t best = 0;
-    for (size_t j = 1; j < e->n_points; j++)
-        if (e->points[j].throughput.value > e->points[best].throughput.value)
-            best = j;
-    return best;
 }
 
 /* No SLO: the largest throughput of the entry. */
@@ -83,11 +64,6 @@ tc_tput_how tc_eval_bracket(const tc_perf *e, double x, size_t *lo_out, size_t *
     *lo_out = lo;
     *hi_out = hi;
     return TC_TPUT_INTERP;
-}
-
-double tc_eval_interp(double x_lo, double y_lo, double x_hi, double y_hi, double x)
-{
-    return y_lo + (y_hi - y_lo) * (x - x_lo) / (x_hi - x_lo);
 }
 
 static void at_slo(const tc_perf *e, tc_basis b, double x, tc_wl_result *o)
