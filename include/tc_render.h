@@ -93,6 +93,11 @@ tc_status tc_render_charts(const tc_results *r, tc_outset *o,
 /* One chart kind (a tc_chart_kind) as PNG and/or SVG; nothing if it does not apply. */
 tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opts *opts,
                           int kind, char *err, size_t n);
+
+/* Frees the bitmaps the charts keep from one chart to the next; called
+ * once a scenario's renderers are done (their threads joined). */
+void tc_render_charts_release(void);
+
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
                         const tc_render_opts *opts, char *err, size_t n);
 

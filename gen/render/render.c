@@ -160,6 +160,7 @@ static tc_status run_renderers(const tc_results *r, tc_outset *o, const char *di
     worker(q);
     for (int i = 0; i < started; i++)
         pthread_join(th[i], NULL);
+    tc_render_charts_release();
     tc_status st = TC_OK;
     for (size_t i = 0; i < n_jobs && st == TC_OK; i++)
         if ((st = q->jobs[i].st) != TC_OK)
