@@ -196,6 +196,7 @@ void tc_render_charts_release(void)
     while (pool.n > 0)
         free(pool.data[--pool.n]);
     tc_chart_unlock();
+    tc_chart_widths_free();
 }
 
 typedef struct {

@@ -4,7 +4,10 @@
 #include "tc_style.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <cairo-ft.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
@@ -71,9 +74,11 @@ void tc_chart_unlock(void)
     pthread_mutex_unlock(&cairo_lock);
 }
 
-static double measure_locked(const char *text, double size, int bold)
+/* The advance of text; *ok 0 when cairo could not measure it (0 then). */
+static double measure_locked(const char *text, double size, int bold, int *ok)
 {
     cairo_font_face_t *face = tc_chart_face(bold, NULL, 0);
+    *ok = face != NULL;
     if (!face)
         return 0.0;
     cairo_matrix_t fm, ctm;
@@ -84,10 +89,59 @@ static double measure_locked(const char *text, double size, int bold)
     cairo_scaled_font_t *sf = cairo_scaled_font_create(face, &fm, &ctm, o);
     cairo_font_options_destroy(o);
     cairo_text_extents_t ext = {0};
-    if (cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS)
+    *ok = cairo_scaled_font_status(sf) == CAIRO_STATUS_SUCCESS;
+    if (*ok)
         cairo_scaled_font_text_extents(sf, text, &ext);
     cairo_scaled_font_destroy(sf);
     return ext.x_advance;
+}
+
+/* Widths measured, by text, size and face: a chart's layout asks for the
+ * same labels again and again (2,700 measurements for the committee's
+ * nine charts, 11,000 instructions each in cairo), and the answer never
+ * changes (a failed measurement is not kept). Under the cairo lock;
+ * emptied by tc_chart_widths_free. */
+#define MEMO_SLOTS 4096
+
+typedef struct {
+    char *text;
+    double size, w;
+    int bold;
+} memo_slot;
+
+static memo_slot memo[MEMO_SLOTS];
+
+static size_t memo_hash(const char *text, double size, int bold)
+{
+    uint64_t h = 1469598103934665603u, bits;
+    memcpy(&bits, &size, sizeof bits);
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    h = (h ^ bits ^ (uint64_t)bold) * 1099511628211u;
+    return (size_t)(h ^ h >> 29) % MEMO_SLOTS;
+}
+
+/* The slot holding the measurement, or the empty one where it goes, or
+ * NULL when the probe finds neither (the width is then not kept). */
+static memo_slot *memo_find(const char *text, double size, int bold)
+{
+    size_t i = memo_hash(text, size, bold);
+    for (int probe = 0; probe < 16; probe++, i = (i + 1) % MEMO_SLOTS) {
+        memo_slot *m = &memo[i];
+        if (!m->text || (m->size == size && m->bold == bold && strcmp(m->text, text) == 0))
+            return m;
+    }
+    return NULL;
+}
+
+void tc_chart_widths_free(void)
+{
+    tc_chart_lock();
+    for (size_t i = 0; i < MEMO_SLOTS; i++) {
+        free(memo[i].text);
+        memo[i].text = NULL;
+    }
+    tc_chart_unlock();
 }
 
 static double measure(void *ctx, const char *text, double size, int bold)
@@ -96,7 +150,14 @@ static double measure(void *ctx, const char *text, double size, int bold)
     if (!text || !*text)
         return 0.0;
     tc_chart_lock();
-    double w = measure_locked(text, size, bold);
+    memo_slot *m = memo_find(text, size, bold);
+    int ok = 1;
+    double w = m && m->text ? m->w : measure_locked(text, size, bold, &ok);
+    if (ok && m && !m->text && (m->text = strdup(text)) != NULL) {
+        m->size = size;
+        m->bold = bold;
+        m->w = w;
+    }
     tc_chart_unlock();
     return w;
 }

@@ -16,6 +16,9 @@ cairo_font_face_t *tc_chart_face(int bold, char *err, size_t n);
 void tc_chart_lock(void);
 void tc_chart_unlock(void);
 
+/* Frees the widths measured so far (kept from one chart to the next). */
+void tc_chart_widths_free(void);
+
 /* The font options every measurement and drawing uses. */
 void tc_chart_font_options(cairo_font_options_t *o);
 

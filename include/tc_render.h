@@ -94,7 +94,8 @@ tc_status tc_render_charts(const tc_results *r, tc_outset *o,
 tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opts *opts,
                           int kind, char *err, size_t n);
 
-/* Frees the bitmaps the charts keep from one chart to the next; called
+/* Frees the bitmaps and the text widths the charts keep from one chart
+ * to the next (charts/backend_cairo.c, charts/fonts.c); called
  * once a scenario's renderers are done (their threads joined). */
 void tc_render_charts_release(void);
 
