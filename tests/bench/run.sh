@@ -11,7 +11,9 @@
 #      then where the time goes: each format alone in one process
 #      (bench_render); with BASE=/path/to/other/tokcost the committee render
 #      alternates between the two programs run by run (interleaved, so both
-#      see the same machine) and the change is a target
+#      see the same machine) and the change is a target; BASE_SC names the
+#      committee example as BASE reads it (default: this tree's; a tool
+#      older than the curves' evidence keys needs its own tree's copy)
 #   5. 1,000 generated scenarios (variants of the examples) with -j 2
 # Targets (issue 18): Monte Carlo median wall <= 0.12 s; 10 million draws
 # under 100 MB; committee report.pdf <= 120 KB; with BASE, committee render
@@ -83,7 +85,7 @@ for sc in scenarios/*.yaml; do
     while [ "$i" -lt "$runs" ]; do
         timed "$name" "$bin" render "$sc" -o "$tmp/out" -q
         if [ -n "$BASE" ] && [ "$name" = committee ]; then
-            timed base "$BASE" render "$sc" -o "$tmp/base" -q
+            timed base "$BASE" render "${BASE_SC:-$sc}" -o "$tmp/base" -q
         fi
         i=$((i + 1))
     done
