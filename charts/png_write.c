@@ -5,6 +5,7 @@
  * than the Up filter with the run-length strategy (115 ms, 1.4 MB): flat
  * colour repeats whole pixels, which level 1's matcher finds unfiltered. */
 #include "tc_png.h"
+#include "png_pixels.h"
 
 #include <errno.h>
 #include <png.h>
@@ -15,44 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-/* Whether every pixel is opaque: then the PNG is RGB, a quarter smaller.
- * One AND per pixel and no branch: a chart is opaque, so the whole picture
- * is read either way. */
-static int opaque(const unsigned char *pixels, int w, int h, int stride)
-{
-    uint32_t all = 0xFFFFFFFFu;
-    for (int y = 0; y < h; y++) {
-        const uint32_t *px = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
-        for (int x = 0; x < w; x++)
-            all &= px[x];
-    }
-    return all >> 24 == 0xFF;
-}
-
-/* cairo's ARGB32 (native-endian, premultiplied) to PNG's RGB or RGBA bytes,
- * un-premultiplied with rounding as cairo's own PNG writer does. An opaque
- * picture (every chart) takes the short path: this loop runs over every
- * pixel, and the division per channel cost half as much as compressing. */
-static void unpack(const uint32_t *px, int w, int ch, unsigned char *out)
-{
-    if (ch == 3) {
-        for (int x = 0; x < w; x++, out += 3) {
-            uint32_t p = px[x];
-            out[0] = (unsigned char)(p >> 16);
-            out[1] = (unsigned char)(p >> 8);
-            out[2] = (unsigned char)p;
-        }
-        return;
-    }
-    for (int x = 0; x < w; x++, out += 4) {
-        uint32_t p = px[x];
-        unsigned a = p >> 24, c[3] = {p >> 16 & 0xFF, p >> 8 & 0xFF, p & 0xFF};
-        for (int k = 0; k < 3; k++)
-            out[k] = (unsigned char)(a == 0 ? 0 : a == 0xFF ? c[k] : (c[k] * 255 + a / 2) / a);
-        out[3] = (unsigned char)a;
-    }
-}
 
 typedef struct {
     char *err;
@@ -77,9 +40,29 @@ static void on_warning(png_structp png, png_const_charp msg)
     (void)msg;      /* libpng warns of nothing a chart can cause */
 }
 
-/* Everything libpng does for one picture; 0, or -1 after on_error. */
+enum { NOT_OPAQUE = 1 };
+
+/* The rows to libpng: as RGB (ch 3), stopping with NOT_OPAQUE at the first
+ * row with a pixel that is not (the caller starts again as RGBA: never a
+ * chart), so no pass of its own reads the picture first. */
+static int write_rows(png_structp png, const unsigned char *pixels, int w, int h, int stride,
+                      int ch, unsigned char *row)
+{
+    for (int y = 0; y < h; y++) {
+        const uint32_t *px = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
+        if (ch == 4)
+            tc_png_unpack_rgba(px, w, row);
+        else if (tc_png_unpack_rgb(px, w, row) >> 24 != 0xFF)
+            return NOT_OPAQUE;
+        png_write_row(png, row);
+    }
+    return 0;
+}
+
+/* Everything libpng does for one picture; 0, NOT_OPAQUE, or -1 after
+ * on_error. */
 static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int h,
-                  int stride, unsigned char *row)
+                  int stride, int ch, unsigned char *row)
 {
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, ctx, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
@@ -93,7 +76,6 @@ static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int
         png_destroy_write_struct(&png, &info);
         return -1;
     }
-    int ch = opaque(pixels, w, h, stride) ? 3 : 4;
     png_init_io(png, f);
     png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
                  ch == 3 ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE,
@@ -101,13 +83,27 @@ static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_compression_level(png, 1);
     png_write_info(png, info);
-    for (int y = 0; y < h; y++) {
-        unpack((const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride), w, ch, row);
-        png_write_row(png, row);
-    }
-    png_write_end(png, NULL);
+    int rc = write_rows(png, pixels, w, h, stride, ch, row);
+    if (rc == 0)
+        png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
-    return 0;
+    return rc;
+}
+
+/* RGB first; a picture found not opaque is written again from the start as
+ * RGBA (the file emptied first). */
+static int encode_any(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int h,
+                      int stride, unsigned char *row)
+{
+    int rc = encode(f, ctx, pixels, w, h, stride, 3, row);
+    if (rc != NOT_OPAQUE)
+        return rc;
+    if (fflush(f) != 0 || ftruncate(fileno(f), 0) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+        snprintf(ctx->err, ctx->n, "%s: %s", ctx->path, strerror(errno ? errno : EIO));
+        ctx->st = TC_ERR_WRITE;
+        return -1;
+    }
+    return encode(f, ctx, pixels, w, h, stride, 4, row);
 }
 
 tc_status tc_png_write(const char *path, const unsigned char *pixels, int width, int height,
@@ -117,7 +113,7 @@ tc_status tc_png_write(const char *path, const unsigned char *pixels, int width,
         snprintf(err, n, "%s: no picture to write (%d x %d)", path, width, height);
         return TC_ERR_RENDER;
     }
-    unsigned char *row = malloc((size_t)width * 4);
+    unsigned char *row = malloc((size_t)width * 4 + TC_PNG_SLACK);
     if (!row) {
         snprintf(err, n, "%s: %s", path, tc_strerror(TC_ERR_NOMEM));
         return TC_ERR_NOMEM;
@@ -130,7 +126,7 @@ tc_status tc_png_write(const char *path, const unsigned char *pixels, int width,
     }
     png_ctx ctx = {err, n, path, TC_ERR_WRITE};
     errno = 0;
-    int failed = encode(f, &ctx, pixels, width, height, stride, row) != 0;
+    int failed = encode_any(f, &ctx, pixels, width, height, stride, row) != 0;
     int saved = ferror(f) ? (errno ? errno : EIO) : 0;
     struct stat sb;
     int regular = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);

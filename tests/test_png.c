@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../charts/png_pixels.h"
 #include "tc_png.h"
 #include "tc_test.h"
 
@@ -107,6 +108,40 @@ static void transparency_is_rgba_and_exact(void **state)
                      TC_OK);
     read_back(f->path, px, w, h, 6);
     free(px);
+}
+
+/* A picture found not opaque only at its last pixel: the RGB rows already
+ * written are dropped and the file starts again as RGBA (no RGB bytes
+ * left before or after it). */
+static void last_pixel_turns_rgba(void **state)
+{
+    fixture *f = *state;
+    int w = 300, h = 200;
+    uint32_t *px = picture(w, h, 0);
+    px[(size_t)w * (size_t)h - 1] = 0x80402010u;
+    char err[256] = "";
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)px, w, h, w * 4, err, sizeof err),
+                     TC_OK);
+    read_back(f->path, px, w, h, 6);
+    free(px);
+}
+
+/* The fast unpack gives the plain one's bytes and AND at every width
+ * (the 4-pixel steps, the tail, a width under one step). */
+static void fast_unpack_equals_plain(void **state)
+{
+    (void)state;
+    uint32_t px[67];
+    unsigned char a[67 * 3 + TC_PNG_SLACK], b[67 * 3 + TC_PNG_SLACK];
+    for (int i = 0; i < 67; i++)
+        px[i] = 0xFF000000u | (uint32_t)(i * 2654435761u >> 8);
+    for (int w = 0; w <= 67; w++) {
+        px[w ? w - 1 : 0] &= 0xFEFFFFFFu;
+        uint32_t fa = tc_png_unpack_rgb(px, w, a), fb = tc_png_unpack_rgb_plain(px, w, b);
+        assert_int_equal(fa, fb);
+        assert_memory_equal(a, b, (size_t)w * 3);
+        px[w ? w - 1 : 0] |= 0xFF000000u;
+    }
 }
 
 /* The stride may be wider than the row: the padding is not picture. */
@@ -249,6 +284,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(opaque_picture_is_rgb_and_exact, setup, teardown),
         cmocka_unit_test_setup_teardown(transparency_is_rgba_and_exact, setup, teardown),
+        cmocka_unit_test_setup_teardown(last_pixel_turns_rgba, setup, teardown),
+        cmocka_unit_test(fast_unpack_equals_plain),
         cmocka_unit_test_setup_teardown(stride_padding_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(same_pixels_same_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_the_file, setup, teardown),
