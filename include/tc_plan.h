@@ -34,6 +34,11 @@ void tc_plan_free(tc_plan *p);      /* accepts NULL */
  * reentrant on one plan: one plan per thread. */
 void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
 
+/* The LCOT of platform i alone, the same double as tc_plan_eval's lcot[i]:
+ * a bid's LCOT reads the scenario and its own inputs only, so an input of
+ * one bid needs one bid evaluated (robustness over 1,000 bids). */
+double tc_plan_eval_one(tc_plan *p, size_t i);
+
 /* 0 when x (an input of the plan's scenario) cannot change either figure
  * of tc_plan_eval: a price of another pricing form (a cloud bid's capex),
  * the power inputs of a cloud price that includes power, the curves of an

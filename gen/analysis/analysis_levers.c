@@ -77,7 +77,8 @@ void tc_lever_set_value(tc_lever_set *ls, const tc_lever *l, double x)
         tc_input_set(&t->items[l->item], x == l->point ? ls->orig[l->item] : x);
         return;
     }
-    for (size_t i = l->item; i < t->n; i++) {
+    /* the table lists a bid's items together, bids in order: stop past them */
+    for (size_t i = l->item; i < t->n && t->items[i].platform <= l->platform; i++) {
         const tc_input *in = &t->items[i];
         if (in->kind == TC_IN_POINT_THROUGHPUT && in->platform == l->platform)
             tc_input_set(in, x == 1 ? ls->orig[i] : ls->orig[i] * x);

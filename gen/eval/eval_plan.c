@@ -468,3 +468,11 @@ void tc_plan_eval(tc_plan *p, double *lcot_out, double *cost_out)
             lcot_out[i] = covered ? lcot(p, &s->platforms[i], tput, cost) : NAN;
     }
 }
+
+double tc_plan_eval_one(tc_plan *p, size_t i)
+{
+    if (!p->years_fixed)
+        shared_years(p);
+    double tput, cost;
+    return unit(p, i, &tput, &cost) ? lcot(p, &p->s->platforms[i], tput, cost) : NAN;
+}

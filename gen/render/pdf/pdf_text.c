@@ -38,15 +38,6 @@ void pdf_text(tc_pdf *d, HPDF_Font f, double size, double x, double y, const cha
     HPDF_Page_EndText(d->page);
 }
 
-/* Length of the UTF-8 sequence ending at s + len. */
-static size_t last_char(const char *s, size_t len)
-{
-    size_t i = len;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    return i > 0 ? len - (i - 1) : len;
-}
-
 static size_t next_char(const char *s)
 {
     unsigned char c = (unsigned char)s[0];
@@ -57,16 +48,56 @@ static size_t next_char(const char *s)
     return len;
 }
 
+/* A text longer than this is not measured whole: it cannot fit a page's
+ * width (4,096 glyphs in 600 points is 0.15 point a glyph), libharu refuses
+ * to measure more than 65,535 bytes, and shortening it one character at a
+ * time, each time measured from the start, was quadratic (the last line of a
+ * note listing 1,000 bids). */
+#define FIT_MEASURE_MAX 4096
+
+/* The first character boundary at or below len. */
+static size_t boundary(const char *s, size_t len)
+{
+    while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+        len--;
+    return len;
+}
+
+/* The longest prefix (whole characters, at most len bytes) whose width and
+ * ew are w or less (0 when none): widths grow with the prefix, so a
+ * bisection finds it. */
+static size_t longest_fit(HPDF_Font f, double size, const char *s, size_t len, double ew,
+                          double w)
+{
+    size_t lo = 0, hi = len;    /* width(lo) <= w; the answer is in [lo, hi] */
+    while (lo < hi) {
+        size_t mid = boundary(s, lo + (hi - lo + 1) / 2);
+        if (mid <= lo) {        /* no boundary between: step one character */
+            mid = lo + next_char(s + lo);
+            if (mid > hi || width_n(f, size, s, mid) + ew > w)
+                break;
+            lo = mid;
+        } else if (width_n(f, size, s, mid) + ew <= w) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
 const char *pdf_fit(tc_pdf *d, HPDF_Font f, double size, const char *s, double w,
                     char *out, size_t n)
 {
     pdf_clean(d, s, out, n);
     size_t len = strlen(out);
-    if (width_n(f, size, out, len) <= w)
+    if (len <= FIT_MEASURE_MAX && width_n(f, size, out, len) <= w)
         return out;
     double ew = width_n(f, size, ELLIPSIS, strlen(ELLIPSIS));
-    while (len > 0 && (width_n(f, size, out, len) + ew > w || out[len - 1] == ' '))
-        len -= last_char(out, len);
+    len = longest_fit(f, size, out, boundary(out, len < FIT_MEASURE_MAX ? len : FIT_MEASURE_MAX),
+                      ew, w);
+    while (len > 0 && out[len - 1] == ' ')
+        len--;
     if (len + strlen(ELLIPSIS) + 1 <= n) {
         memcpy(out + len, ELLIPSIS, strlen(ELLIPSIS) + 1);
     } else {

@@ -147,6 +147,8 @@ tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t
         xl_fail(&c, c.keys ? TC_ERR_WRITE : TC_ERR_NOMEM, "%s: cannot create the workbook", path);
     else
         fill(&c);
+    if (c.wb)
+        xl_names_commit(&c);
     if (c.wb && xl_ok(&c)) {
         errno = 0;
         lxw_error e = workbook_close(c.wb);

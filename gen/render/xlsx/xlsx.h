@@ -122,6 +122,9 @@ void xl_names_free(xl_names *t);
 const char *xl_define(xl_ctx *c, const char *key, const char *base,
                       const char *sheet, lxw_row_t r, lxw_col_t col);
 const char *xl_name_of(const xl_ctx *c, const char *key);
+/* Hands every name to the workbook, in the order libxlsxwriter stores fast
+ * (once, before workbook_close). */
+void xl_names_commit(xl_ctx *c);
 
 /* Parts, in the order tc_xlsx_write calls them. */
 void xl_formats_init(xl_ctx *c);
