@@ -13,6 +13,10 @@ typedef uint32_t tc_rgb;    /* 0xRRGGBB */
 
 /* Colour of platform i: the shared series order (tc_style.h). */
 #define tc_chart_platform_colour(i) ((tc_rgb)tc_style_series_colour(i))
+/* The throughput chart draws at most this many panels (workloads) and bids
+ * (chart_build_curves.c): more are unreadable, and cost the square. */
+#define TC_CURVE_PANELS 8
+#define TC_CURVE_BIDS 10
 
 typedef enum { TC_PLOT_HBAR, TC_PLOT_VBAR, TC_PLOT_XY } tc_plot_type;
 typedef enum { TC_FMT_PLAIN, TC_FMT_MONEY, TC_FMT_RATIO, TC_FMT_PERCENT } tc_value_fmt;
@@ -83,7 +87,7 @@ typedef struct {
     const char **sub_labels;
     const char **top_labels, **bottom_labels;  /* VBAR: per bar, may be NULL */
     tc_series *series;
-    size_t n_series;
+    size_t n_series, series_cap;    /* series_cap: room in series (tc_chart_add_series) */
     tc_refline *refs;
     size_t n_refs;
     tc_callout *callouts;

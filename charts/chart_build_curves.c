@@ -1,9 +1,17 @@
 /* Throughput against interactivity (InferenceX style): one curve per
  * platform and performance entry in use, each workload's SLO as a line,
- * and the operating point the evaluation used marked on it. */
+ * and the operating point the evaluation used marked on it.
+ *
+ * At scale the chart shows a part, said in its footnote: at most
+ * TC_CURVE_PANELS panels (the workloads of largest share, in scenario order)
+ * and TC_CURVE_BIDS bids (the lowest LCOT first, as the ranking; then bids
+ * that do not cover the mix, in scenario order). 400 panels were each
+ * narrower than their gaps, 1,000 curves one colour smear, and drawing them
+ * cost the square of curves x panels (35 s for 400 workloads). */
 #include "build_util.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tc_format.h"
 
@@ -26,74 +34,25 @@ static const tc_perf *entry_of(const tc_results *r, size_t i, size_t w)
     return &p->in->perf[k];
 }
 
-static int same_shape(const tc_workload *a, const tc_workload *b)
-{
-    return strcmp(a->model, b->model) == 0 && a->isl == b->isl && a->osl == b->osl;
-}
-
-/* The shape (model and sequence lengths) of workload w, numbered in order
- * of first appearance: curves of one shape share a dash pattern. */
-static size_t shape_of(const tc_scenario *s, size_t w)
-{
-    size_t k = 0;
-    for (size_t v = 0; v < w; v++) {
-        int first = 1;
-        for (size_t u = 0; u < v && first; u++)
-            first = !same_shape(&s->workloads[u], &s->workloads[v]);
-        if (first && same_shape(&s->workloads[v], &s->workloads[w]))
-            return k;
-        k += first;
-    }
-    return k;
-}
-
-static size_t count_shapes(const tc_scenario *s)
-{
-    size_t most = 0;
-    for (size_t w = 0; w < s->n_workloads; w++)
-        if (shape_of(s, w) + 1 > most)
-            most = shape_of(s, w) + 1;
-    return most;
-}
-
-static int seen_before(const tc_results *r, size_t i, size_t w)
-{
-    for (size_t v = 0; v < w; v++)
-        if (entry_of(r, i, v) == entry_of(r, i, w))
-            return 1;
-    return 0;
-}
-
-/* The weakest evidence of platform i's entries (measured < vendor <
- * estimated < illustrative). */
-static tc_evidence weakest(const tc_platform *p)
-{
-    tc_evidence w = TC_EVIDENCE_MEASURED;
-    for (size_t k = 0; k < p->n_perf; k++)
-        w = p->perf[k].evidence > w ? p->perf[k].evidence : w;
-    return w;
-}
-
 /* A legend name says where the curve's numbers come from: "B200 (vendor)". */
 static const char *evidence_name(const tc_results *r, tc_chart *c, size_t i, tc_evidence ev)
 {
     return tc_chart_str(c, "%s (%s)", tc_pname(r, i), tc_evidence_names[ev]);
 }
 
-/* shape: -1 when every workload has the same shape (the legend then names
- * each curve, with its evidence), else its dash pattern (the legend keys
- * colour and dash; the platform's key carries the evidence). */
-static tc_status curve(const tc_results *r, tc_chart *c, size_t i, const tc_perf *e, int shape)
+/* single: the one-workload chart, whose legend names each curve with its
+ * evidence; else a panel's curve, named by its bid. */
+static tc_status curve(const tc_results *r, tc_chart *c, size_t i, const tc_perf *e, int single)
 {
-    const char *name = shape < 0 ? evidence_name(r, c, i, e->evidence) : tc_pname(r, i);
+    const char *name = single ? evidence_name(r, c, i, e->evidence) : tc_pname(r, i);
     tc_series *s = name ? tc_chart_add_series(c, name, tc_chart_platform_colour(i), e->n_points)
                         : NULL;
     if (!s)
         return TC_ERR_NOMEM;
     s->style = TC_STYLE_LINE;
     s->marker = TC_MARK_CIRCLE;
-    s->dash = shape < 0 ? i >= 7 : shape % 4;
-    s->in_legend = shape < 0;
+    s->dash = single ? i >= 7 : 0;
+    s->in_legend = single;
     for (size_t k = 0; k < e->n_points; k++) {
         double x = e->points[k].interactivity.value;
         double y = to_basis(r, e, e->points[k].throughput.value);
@@ -121,7 +80,7 @@ static double operating_x(const tc_results *r, size_t i, size_t w, const tc_perf
     return e->points[best].interactivity.value;
 }
 
-static tc_status operating_points(const tc_results *r, tc_chart *c)
+static tc_status operating_points(const tc_results *r, tc_chart *c, const unsigned char *bid)
 {
     const tc_scenario *s = r->scenario;
     size_t cap = s->n_platforms * s->n_workloads;
@@ -131,7 +90,7 @@ static tc_status operating_points(const tc_results *r, tc_chart *c)
     char num[64];
     for (size_t i = 0; i < s->n_platforms; i++)
         for (size_t w = 0; w < s->n_workloads; w++) {
-            const tc_perf *e = entry_of(r, i, w);
+            const tc_perf *e = bid[i] ? entry_of(r, i, w) : NULL;
             const tc_wl_result *wr = e ? &r->platforms[i].workloads[w] : NULL;
             if (!wr || !wr->covered || !isfinite(wr->tokens_per_s_per_gpu))
                 continue;
@@ -183,89 +142,134 @@ static void choose_log(tc_chart *c)
     c->y.include_zero = !c->y.log;
 }
 
-/* Legend keys when there are several shapes: a colour per platform, a
- * dash pattern per shape (named by its workloads). */
-static tc_status legend_keys(const tc_results *r, tc_chart *c, size_t n_curves)
+/* What the chart draws (see the top of the file): bid[i] 1 for a bid drawn
+ * (2 once its curve is in the legend), wl the workloads drawn, in scenario
+ * order. */
+typedef struct {
+    unsigned char *bid;
+    size_t *wl;
+    size_t n_wl, n_bids, n_curved;  /* drawn; bids with curves at all */
+} shown;
+
+static void choose_bids(const tc_results *r, shown *v)
 {
     const tc_scenario *s = r->scenario;
-    for (size_t i = 0; i < s->n_platforms; i++) {
-        int has = 0;
-        for (size_t k = 0; k < n_curves; k++)
-            has |= c->series[k].name == tc_pname(r, i);
-        const char *name = has ? evidence_name(r, c, i, weakest(&s->platforms[i])) : NULL;
-        tc_series *key = name ? tc_chart_add_series(c, name, tc_chart_platform_colour(i), 0)
-                              : NULL;
-        if (has && !key)
-            return TC_ERR_NOMEM;
-        if (key)
-            *key = (tc_series){.name = key->name, .colour = key->colour, .style = TC_STYLE_LINE,
-                               .marker = TC_MARK_CIRCLE, .in_legend = 1, .x = key->x, .y = key->y};
+    for (size_t i = 0; i < s->n_platforms; i++)
+        v->n_curved += s->platforms[i].pricing.kind != TC_PRICING_API;
+    for (size_t k = 0; k < r->n_ranking && v->n_bids < TC_CURVE_BIDS; k++) {
+        size_t i = r->ranking[k];
+        if (s->platforms[i].pricing.kind != TC_PRICING_API) {
+            v->bid[i] = 1;
+            v->n_bids++;
+        }
     }
-    for (size_t k = 0, n = count_shapes(s); k < n; k++) {
-        const char *ids = NULL;
-        const tc_workload *one = NULL;
-        for (size_t w = 0; w < s->n_workloads; w++)
-            if (shape_of(s, w) == k) {
-                ids = ids ? tc_chart_str(c, "%s, %s", ids, s->workloads[w].id) : s->workloads[w].id;
-                one = &s->workloads[w];
-            }
-        tc_series *key = tc_chart_add_series(c, tc_chart_str(c, "%s (%g/%g tokens)", ids,
-                                                             one->isl, one->osl), TC_GREY_DARK, 0);
-        if (!key)
-            return TC_ERR_NOMEM;
-        key->style = TC_STYLE_LINE;
-        key->dash = (int)(k % 4);
-        key->in_legend = 1;
-    }
+    for (size_t i = 0; i < s->n_platforms && v->n_bids < TC_CURVE_BIDS; i++)
+        if (!v->bid[i] && s->platforms[i].pricing.kind != TC_PRICING_API) {
+            v->bid[i] = 1;
+            v->n_bids++;
+        }
+}
+
+static const tc_workload *g_wl;     /* qsort has no context argument */
+
+static int larger_share(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    double sx = g_wl[x].share.value, sy = g_wl[y].share.value;
+    return sx != sy ? (sx < sy) - (sx > sy) : (x > y) - (x < y);
+}
+
+static int earlier(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The workloads of largest share (ties: the earlier), in scenario order. */
+static void choose_workloads(const tc_scenario *s, shown *v)
+{
+    for (size_t w = 0; w < s->n_workloads; w++)
+        v->wl[w] = w;
+    v->n_wl = s->n_workloads;
+    if (v->n_wl <= TC_CURVE_PANELS)
+        return;
+    g_wl = s->workloads;
+    qsort(v->wl, v->n_wl, sizeof *v->wl, larger_share);
+    v->n_wl = TC_CURVE_PANELS;
+    qsort(v->wl, v->n_wl, sizeof *v->wl, earlier);
+}
+
+static tc_status choose(const tc_results *r, tc_chart *c, shown *v)
+{
+    const tc_scenario *s = r->scenario;
+    *v = (shown){tc_chart_alloc(c, s->n_platforms, 1),
+                 tc_chart_alloc(c, s->n_workloads, sizeof *v->wl), 0, 0, 0};
+    if (!v->bid || !v->wl)
+        return TC_ERR_NOMEM;
+    choose_bids(r, v);
+    choose_workloads(s, v);
     return TC_OK;
 }
 
-/* Panel w + 1: the curve each bid uses for workload w, its service level
- * line and the operating points. Only the first panel's curves are in the
- * legend (a colour per bid). */
-static tc_status panel(const tc_results *r, tc_chart *c, size_t w)
+/* "Shown: ..." when the chart leaves workloads or bids out, else NULL. */
+static const char *shown_note(const tc_scenario *s, tc_chart *c, const shown *v)
+{
+    int wl_cut = v->n_wl < s->n_workloads, bid_cut = v->n_bids < v->n_curved;
+    if (!wl_cut && !bid_cut)
+        return NULL;
+    const char *w = wl_cut ? tc_chart_str(c, "the %zu workloads of largest share (of %zu)",
+                                          v->n_wl, s->n_workloads) : "";
+    const char *b = bid_cut ? tc_chart_str(c, "the %zu bids of lowest LCOT (of %zu with curves)",
+                                           v->n_bids, v->n_curved) : "";
+    return tc_chart_str(c, "Shown: %s%s%s; results.json and the workbook hold every curve.",
+                        w, wl_cut && bid_cut ? " and " : "", b);
+}
+
+/* Panel k + 1 (workload w): the curve each bid drawn uses for w, its
+ * service level line and the operating points. A bid's first curve is
+ * its legend entry (a colour per bid). */
+static tc_status panel(const tc_results *r, tc_chart *c, shown *v, size_t k)
 {
     const tc_scenario *s = r->scenario;
+    size_t w = v->wl[k];
     const tc_workload *wl = &s->workloads[w];
     char num[64];
-    c->panel_titles[w] = wl->name ? wl->name : wl->id;
+    c->panel_titles[k] = wl->name ? wl->name : wl->id;
     for (size_t i = 0; i < s->n_platforms; i++) {
-        const tc_perf *e = entry_of(r, i, w);
+        const tc_perf *e = v->bid[i] ? entry_of(r, i, w) : NULL;
         if (!e)
             continue;
         if (curve(r, c, i, e, 0) != TC_OK)
             return TC_ERR_NOMEM;
         tc_series *se = &c->series[c->n_series - 1];
-        se->panel = (int)w + 1;
-        se->in_legend = 1;
-        for (size_t k = 0; k + 1 < c->n_series; k++)
-            se->in_legend &= c->series[k].name != se->name;
+        se->panel = (int)k + 1;
+        se->in_legend = v->bid[i] == 1;
+        v->bid[i] = 2;
         const tc_wl_result *wr = &r->platforms[i].workloads[w];
         if (wr->covered && isfinite(wr->tokens_per_s_per_gpu))
             c->callouts[c->n_callouts++] = (tc_callout){
                 operating_x(r, i, w, e), wr->tokens_per_s_per_gpu,
                 tc_chart_str(c, "%s", tc_fmt_board_count(num, sizeof num, wr->tokens_per_s_per_gpu)),
-                tc_chart_platform_colour(i), TC_MARK_DIAMOND, (int)w + 1};
+                tc_chart_platform_colour(i), TC_MARK_DIAMOND, (int)k + 1};
     }
     if (wl->min_interactivity.given)
         c->refs[c->n_refs++] = (tc_refline){1, wl->min_interactivity.value,
-            tc_chart_str(c, "SLO %g", wl->min_interactivity.value), TC_OI_VERMILLION, (int)w + 1};
+            tc_chart_str(c, "SLO %g", wl->min_interactivity.value), TC_OI_VERMILLION, (int)k + 1};
     return TC_OK;
 }
 
 /* Several workloads: small multiples, one panel per workload on shared
  * axes, so no line is read against another workload's service level. */
-static tc_status build_panels(const tc_results *r, tc_chart *c)
+static tc_status build_panels(const tc_results *r, tc_chart *c, shown *v)
 {
-    const tc_scenario *s = r->scenario;
-    c->n_panels = s->n_workloads;
-    c->panel_titles = tc_chart_alloc(c, s->n_workloads, sizeof *c->panel_titles);
-    c->refs = tc_chart_alloc(c, s->n_workloads, sizeof *c->refs);
-    c->callouts = tc_chart_alloc(c, s->n_platforms * s->n_workloads, sizeof *c->callouts);
+    c->n_panels = v->n_wl;
+    c->panel_titles = tc_chart_alloc(c, v->n_wl, sizeof *c->panel_titles);
+    c->refs = tc_chart_alloc(c, v->n_wl, sizeof *c->refs);
+    c->callouts = tc_chart_alloc(c, v->n_bids * v->n_wl, sizeof *c->callouts);
     if (!c->panel_titles || !c->refs || !c->callouts)
         return TC_ERR_NOMEM;
-    for (size_t w = 0; w < s->n_workloads; w++)
-        if (panel(r, c, w) != TC_OK)
+    for (size_t k = 0; k < v->n_wl; k++)
+        if (panel(r, c, v, k) != TC_OK)
             return TC_ERR_NOMEM;
     return TC_OK;
 }
@@ -284,8 +288,11 @@ static void curve_axes(const tc_results *r, tc_chart *c)
 tc_status tc_build_curves(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
+    shown v;
+    if (choose(r, c, &v) != TC_OK)
+        return TC_ERR_NOMEM;
     if (s->n_workloads > 1) {
-        if (build_panels(r, c) != TC_OK)
+        if (build_panels(r, c, &v) != TC_OK)
             return TC_ERR_NOMEM;
         if (c->n_series == 0)
             return TC_OK;
@@ -293,30 +300,21 @@ tc_status tc_build_curves(const tc_results *r, tc_chart *c)
         c->subtitle = tc_chart_str(c, "%s \xe2\x80\x94 one panel per workload; dashed line: its "
                                    "service level (SLO), the interactivity each user must see; "
                                    "\xe2\x97\x86 operating points", tc_scenario_title(r));
+        c->footnote = shown_note(s, c, &v);
         return TC_OK;
     }
-    int several = count_shapes(s) > 1;
-    for (size_t i = 0; i < s->n_platforms; i++)
-        for (size_t w = 0; w < s->n_workloads; w++) {
-            const tc_perf *e = entry_of(r, i, w);
-            int shape = several ? (int)shape_of(s, w) : -1;
-            if (e && !seen_before(r, i, w) && curve(r, c, i, e, shape) != TC_OK)
-                return TC_ERR_NOMEM;
-        }
+    for (size_t i = 0; i < s->n_platforms; i++) {
+        const tc_perf *e = v.bid[i] ? entry_of(r, i, 0) : NULL;
+        if (e && curve(r, c, i, e, 1) != TC_OK)
+            return TC_ERR_NOMEM;
+    }
     if (c->n_series == 0)
         return TC_OK;
-    if (several && legend_keys(r, c, c->n_series) != TC_OK)
-        return TC_ERR_NOMEM;
-    c->type = TC_PLOT_XY;
-    c->title = "Throughput vs interactivity";
+    curve_axes(r, c);
     c->subtitle = tc_chart_str(c, "%s \xe2\x80\x94 vertical lines: SLOs; "
                                "\xe2\x97\x86 operating points", tc_scenario_title(r));
-    c->x.label = "interactivity, output tokens/s per user";
-    c->x.include_zero = 1;
-    choose_log(c);
-    c->y.label = tc_chart_str(c, "%s tokens/s per GPU%s", tc_basis_word(r),
-                              c->y.log ? " (log scale)" : "");
+    c->footnote = shown_note(s, c, &v);
     if (slo_lines(r, c) != TC_OK)
         return TC_ERR_NOMEM;
-    return operating_points(r, c);
+    return operating_points(r, c, v.bid);
 }

@@ -4,7 +4,9 @@
 #include "layout.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct {
     double xa0, xa1, ya0, ya1;
@@ -299,27 +301,87 @@ static void xy_plot(tc_lay *L, tc_lines *names, const double *dom, int labels)
     xy_callouts(L, &g);
 }
 
+/* Each panel's series, lines and points: one pass over c sorts their
+ * indices by panel, order kept (looking through every item for each panel
+ * cost panels x items). at[k]..at[k + 1] of idx are panel k's (1..n). */
+typedef struct {
+    size_t *idx, *at;
+} bucket;
+
+static int bucket_fill(bucket *b, size_t n_panels, size_t n, const void *items, size_t size,
+                       size_t panel_offset)
+{
+    b->idx = malloc((n + 1) * sizeof *b->idx);
+    b->at = calloc(n_panels + 2, sizeof *b->at);
+    if (!b->idx || !b->at)
+        return 0;
+    const char *p = items;
+    for (size_t i = 0; i < n; i++) {     /* counts at at[panel + 1]; others dropped */
+        int k = *(const int *)(p + i * size + panel_offset);
+        if (k >= 1 && (size_t)k <= n_panels)
+            b->at[k + 1]++;
+    }
+    for (size_t k = 1; k <= n_panels; k++)
+        b->at[k + 1] += b->at[k];
+    size_t *fill = b->at;       /* at[k] is panel k's next free place while filling */
+    for (size_t i = 0; i < n; i++) {
+        int k = *(const int *)(p + i * size + panel_offset);
+        if (k >= 1 && (size_t)k <= n_panels)
+            b->idx[fill[k]++] = i;
+    }
+    for (size_t k = n_panels + 1; k > 1; k--)   /* back to each panel's start */
+        b->at[k] = b->at[k - 1];
+    b->at[1] = 0;
+    return 1;
+}
+
+static void bucket_free(bucket *b)
+{
+    free(b->idx);
+    free(b->at);
+}
+
+typedef struct {
+    bucket series, refs, callouts;
+} panel_index;
+
+static int panel_index_new(const tc_chart *c, panel_index *x)
+{
+    memset(x, 0, sizeof *x);
+    int ok = bucket_fill(&x->series, c->n_panels, c->n_series, c->series, sizeof *c->series,
+                         offsetof(tc_series, panel));
+    ok = ok && bucket_fill(&x->refs, c->n_panels, c->n_refs, c->refs, sizeof *c->refs,
+                           offsetof(tc_refline, panel));
+    return ok && bucket_fill(&x->callouts, c->n_panels, c->n_callouts, c->callouts,
+                             sizeof *c->callouts, offsetof(tc_callout, panel));
+}
+
+static void panel_index_free(panel_index *x)
+{
+    bucket_free(&x->series);
+    bucket_free(&x->refs);
+    bucket_free(&x->callouts);
+}
+
 /* The part of c in panel k (1..): its series, lines and points, in sub's
  * own arrays (caller frees them). 0 when out of memory. */
-static int panel_view(const tc_chart *c, int k, tc_chart *sub)
+static int panel_view(const tc_chart *c, const panel_index *x, size_t k, tc_chart *sub)
 {
+    const bucket *bs = &x->series, *br = &x->refs, *bc = &x->callouts;
     *sub = *c;
-    sub->series = malloc((c->n_series + 1) * sizeof *sub->series);
-    sub->refs = malloc((c->n_refs + 1) * sizeof *sub->refs);
-    sub->callouts = malloc((c->n_callouts + 1) * sizeof *sub->callouts);
+    sub->series = malloc((bs->at[k + 1] - bs->at[k] + 1) * sizeof *sub->series);
+    sub->refs = malloc((br->at[k + 1] - br->at[k] + 1) * sizeof *sub->refs);
+    sub->callouts = malloc((bc->at[k + 1] - bc->at[k] + 1) * sizeof *sub->callouts);
     sub->n_series = sub->n_refs = sub->n_callouts = 0;
     sub->n_panels = 0;
     if (!sub->series || !sub->refs || !sub->callouts)
         return 0;
-    for (size_t i = 0; i < c->n_series; i++)
-        if (c->series[i].panel == k)
-            sub->series[sub->n_series++] = c->series[i];
-    for (size_t i = 0; i < c->n_refs; i++)
-        if (c->refs[i].panel == k)
-            sub->refs[sub->n_refs++] = c->refs[i];
-    for (size_t i = 0; i < c->n_callouts; i++)
-        if (c->callouts[i].panel == k)
-            sub->callouts[sub->n_callouts++] = c->callouts[i];
+    for (size_t i = bs->at[k]; i < bs->at[k + 1]; i++)
+        sub->series[sub->n_series++] = c->series[bs->idx[i]];
+    for (size_t i = br->at[k]; i < br->at[k + 1]; i++)
+        sub->refs[sub->n_refs++] = c->refs[br->idx[i]];
+    for (size_t i = bc->at[k]; i < bc->at[k + 1]; i++)
+        sub->callouts[sub->n_callouts++] = c->callouts[bc->idx[i]];
     return 1;
 }
 
@@ -336,9 +398,12 @@ static void xy_panels(tc_lay *L, tc_lines *names, const double *dom)
         if (tw > w - 2 * TS_AXIS)
             size = fmax(TS_LABEL * 0.75, fmin(size, TS_LABEL * (w - 2 * TS_AXIS) / tw * 0.98));
     }
+    panel_index x;
+    if (!panel_index_new(c, &x))
+        L->p->failed = 1;
     for (size_t k = 0; k < c->n_panels && !L->p->failed; k++) {
         tc_chart sub;
-        int ok = panel_view(c, (int)k + 1, &sub);
+        int ok = panel_view(c, &x, k + 1, &sub);
         tc_box box = {P.x0 + (double)k * (w + gap), P.y0 + TS_LABEL * 2.6, 0, P.y1 + 8};
         box.x1 = box.x0 + w;
         if (ok) {
@@ -355,6 +420,7 @@ static void xy_panels(tc_lay *L, tc_lines *names, const double *dom)
         free(sub.refs);
         free(sub.callouts);
     }
+    panel_index_free(&x);
     L->plot = P;
     tc_emit_text_fit(L, (P.x0 + P.x1) / 2, P.y1 - 2, c->x.label, TS_AXIS, 0, TC_ANCHOR_MIDDLE,
                      TC_TEXT_DARK, P.x1 - P.x0);

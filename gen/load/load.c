@@ -138,10 +138,12 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     sha256_init(&sha);
     sha256_update(&sha, len, (const uint8_t *)buf);
     tc_ld c;
+    tc_ld_ids ids = {0};
     tc_ld_init(&c, path, d);
     c.sha = &sha;
     c.opts = opts;
     c.deferred = deferred;
+    c.platform_ids = &ids;
     tc_ld_placeholders(&c, root);
     if (s) {
         walk(&c, root, path, against, s, &sha);
@@ -152,6 +154,7 @@ static tc_status load_tree(const char *path, const char *buf, size_t len, tc_nod
     if (!s || !s->file || copy_overrides(s, opts) != 0)
         c.oom = 1;
     free(deferred);
+    tc_ld_ids_free(&ids);
     if (c.oom || d->oom || d->count != before) {
         sort_diags(d, before, path);
         tc_scenario_free(s);
@@ -241,9 +244,12 @@ static tc_status check_bid(const char *path, tc_node *root, tc_diags *d)
     if (!s)
         return TC_ERR_NOMEM;
     tc_ld c;
+    tc_ld_ids ids = {0};
     tc_ld_init(&c, path, d);
+    c.platform_ids = &ids;
     tc_ld_placeholders(&c, root);
     tc_ld_bid_file(&c, root, s);
+    tc_ld_ids_free(&ids);
     tc_scenario_free(s);
     if (c.oom || d->oom)
         return TC_ERR_NOMEM;

@@ -117,6 +117,7 @@ void tc_ld_include_file(tc_ld *c, const char *file, const char *real, tc_scenari
             tc_ld bid;
             tc_ld_init(&bid, file, c->d);
             bid.sha = sha;
+            bid.platform_ids = c->platform_ids;
             tc_ld_apply_deferred(root, c->opts, c->d, c->deferred);
             tc_ld_placeholders(&bid, root);
             tc_ld_bid_file(&bid, root, s);

@@ -38,6 +38,14 @@ void tc_node_free(tc_node *n);
 int tc_node_is(const tc_node *n, const char *s);    /* scalar equal to s */
 size_t tc_node_count(const tc_node *n);              /* items or pairs */
 
+/* --- load_ids.c: ids already read (their strings stay the scenario's) --- */
+typedef struct { const char *id; size_t at; } tc_ld_id_slot;
+typedef struct { tc_ld_id_slot *slot; size_t cap, n; } tc_ld_ids;
+/* 1 when id was added before (*first: its at), 0 when added now as at, -1
+ * when out of memory. */
+int tc_ld_ids_add(tc_ld_ids *t, const char *id, size_t at, size_t *first);
+void tc_ld_ids_free(tc_ld_ids *t);   /* leaves an empty table */
+
 /* The state of the schema walk of one file. */
 typedef struct {
     const char *file;           /* the file diagnostics name */
@@ -50,6 +58,7 @@ typedef struct {
     void *sha;                  /* struct sha256_ctx * of the inputs, NULL: not hashed */
     const tc_load_opts *opts;   /* the --set overrides, for included bid files */
     unsigned char *deferred;    /* see tc_ld_apply_overrides; may be NULL */
+    tc_ld_ids *platform_ids;    /* of every file of the load (shared by its bid files) */
 } tc_ld;
 
 void tc_ld_init(tc_ld *c, const char *file, tc_diags *d);

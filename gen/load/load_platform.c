@@ -161,20 +161,21 @@ static void ld_platform_id(tc_ld *c, const tc_node *m, tc_scenario *s, tc_platfo
 {
     if (!tc_ld_id_key(c, m, "id", &p->id))
         return;
-    for (size_t j = 0; j < s->n_platforms; j++) {
-        const tc_platform *q = &s->platforms[j];
-        if (!q->id || !q->file || strcmp(q->id, p->id) != 0)
-            continue;
-        size_t old = tc_ld_push(c, "id");
-        tc_esc e;
-        if (strcmp(q->file, c->file) == 0)
-            tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at line %d)", p->id, q->line);
-        else
-            tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at %s:%d)", p->id,
-                      tc_ld_esc(&e, q->file, strlen(q->file)), q->line);
-        tc_ld_pop(c, old);
+    size_t j = 0;
+    int seen = tc_ld_ids_add(c->platform_ids, p->id, (size_t)(p - s->platforms), &j);
+    if (seen < 0)
+        c->oom = c->d->oom = 1;
+    if (seen <= 0)
         return;
-    }
+    const tc_platform *q = &s->platforms[j];
+    size_t old = tc_ld_push(c, "id");
+    tc_esc e;
+    if (strcmp(q->file, c->file) == 0)
+        tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at line %d)", p->id, q->line);
+    else
+        tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at %s:%d)", p->id,
+                  tc_ld_esc(&e, q->file, strlen(q->file)), q->line);
+    tc_ld_pop(c, old);
 }
 
 static void ld_platform(tc_ld *c, const tc_node *m, tc_scenario *s, tc_platform *p)

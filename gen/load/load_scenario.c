@@ -100,29 +100,32 @@ static void ld_demand(tc_ld *c, const tc_node *root, tc_scenario *s)
     tc_ld_pop(c, old);
 }
 
-static void ld_workload_id(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *w)
+static void ld_workload_id(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *w,
+                           tc_ld_ids *ids)
 {
     if (!tc_ld_id_key(c, m, "id", &w->id))
         return;
-    for (size_t j = 0; j < s->n_workloads; j++) {
-        if (s->workloads[j].id && strcmp(s->workloads[j].id, w->id) == 0) {
-            size_t old = tc_ld_push(c, "id");
-            tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at line %d)", w->id,
-                      s->workloads[j].line);
-            tc_ld_pop(c, old);
-            return;
-        }
-    }
+    size_t j = 0;
+    int seen = tc_ld_ids_add(ids, w->id, (size_t)(w - s->workloads), &j);
+    if (seen < 0)
+        c->oom = c->d->oom = 1;
+    if (seen <= 0)
+        return;
+    size_t old = tc_ld_push(c, "id");
+    tc_ld_err(c, tc_ld_get(m, "id"), "duplicate id \"%s\" (first at line %d)", w->id,
+              s->workloads[j].line);
+    tc_ld_pop(c, old);
 }
 
 /* Reads one workload; returns 1 when its share was read. */
-static int ld_workload(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *w)
+static int ld_workload(tc_ld *c, const tc_node *m, tc_scenario *s, tc_workload *w,
+                       tc_ld_ids *ids)
 {
     w->line = m->line;
     w->col = m->col;
     if (!tc_ld_map(c, m, k_wl))
         return 0;
-    ld_workload_id(c, m, s, w);
+    ld_workload_id(c, m, s, w, ids);
     tc_ld_text_key(c, m, "name", TC_LD_OPTIONAL, &w->name);
     if (!w->name && w->id && !tc_ld_get(m, "name"))
         w->name = tc_ld_strdup(c, w->id, strlen(w->id));
@@ -149,13 +152,15 @@ static void ld_workloads(tc_ld *c, const tc_node *root, tc_scenario *s)
         }
         int shares_ok = 1;
         double sum = 0;
+        tc_ld_ids ids = {0};
         for (size_t i = 0; i < l->n_kids; i++) {
             size_t o2 = tc_ld_push_item(c, l->kids[i], i);
-            shares_ok &= ld_workload(c, l->kids[i], s, &s->workloads[i]);
+            shares_ok &= ld_workload(c, l->kids[i], s, &s->workloads[i], &ids);
             sum += s->workloads[i].share.value;
             s->n_workloads++;
             tc_ld_pop(c, o2);
         }
+        tc_ld_ids_free(&ids);
         if (shares_ok && l->n_kids && fabs(sum - 1.0) > 1e-6)
             tc_ld_err(c, l, "workload shares sum to %.10g (expected 1 within 1e-6)", sum);
     }
