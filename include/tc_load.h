@@ -14,6 +14,7 @@
 #define TC_LOAD_MAX_EVENTS       200000
 #define TC_LOAD_MAX_SCALAR_BYTES 65536
 #define TC_LOAD_MAX_INCLUDES     256
+#define TC_LOAD_MAX_WALK         20000  /* folder entries an include pattern may read */
 
 typedef struct {
     const char *const *overrides;   /* "key.path=value" (what-if), may be NULL */

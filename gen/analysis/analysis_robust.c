@@ -58,13 +58,36 @@ static size_t first_of(const double *v, size_t n, size_t skip)
     return best;
 }
 
-static tc_status judge_new(judge *j, const tc_scenario *c)
+/* The numbers the levers move (a curve lever: every throughput point of its
+ * bid), for the plan: what none moves (the brackets of the curves at the
+ * SLOs) is resolved once. NULL when out of memory. */
+static const tc_num **lever_nums(const tc_lever_set *ls, size_t *n)
 {
-    size_t n = c->n_platforms;
+    const tc_inputs *t = ls->inputs;
+    const tc_num **v = malloc((t->n ? t->n : 1) * sizeof *v);
+    *n = 0;
+    for (size_t k = 0; v && k < ls->n; k++) {
+        const tc_lever *l = &ls->levers[k];
+        for (size_t i = l->item; i < t->n && t->items[i].platform == l->platform; i++) {
+            if (i > l->item && !l->curve)
+                break;
+            if (t->items[i].num && (!l->curve || t->items[i].kind == TC_IN_POINT_THROUGHPUT))
+                v[(*n)++] = t->items[i].num;
+        }
+    }
+    return v;
+}
+
+static tc_status judge_new(judge *j, const tc_lever_set *ls)
+{
+    size_t n = ls->copy->n_platforms, n_vary = 0;
     *j = (judge){0};
     j->base = malloc(n * sizeof *j->base);
     j->lcot = malloc(n * sizeof *j->lcot);
-    tc_status st = j->base && j->lcot ? tc_plan_new(c, NULL, 0, &j->plan) : TC_ERR_NOMEM;
+    const tc_num **vary = lever_nums(ls, &n_vary);
+    tc_status st = j->base && j->lcot && vary
+                   ? tc_plan_new(ls->copy, vary, n_vary, &j->plan) : TC_ERR_NOMEM;
+    free(vary);
     if (st != TC_OK)
         return st;
     tc_plan_eval(j->plan, j->base, NULL);
@@ -283,7 +306,7 @@ static tc_status run_levers(run_ctx *c, tc_lever_set *ls, size_t winner)
     if (!c->x->flips || !c->x->holds)
         return TC_ERR_NOMEM;
     judge j;
-    tc_status st = judge_new(&j, ls->copy);
+    tc_status st = judge_new(&j, ls);
     for (size_t i = 0; i < ls->n && st == TC_OK; i++)
         st = one_lever(c, ls, &j, &ls->levers[i], winner);
     judge_free(&j);

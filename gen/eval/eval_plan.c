@@ -38,14 +38,17 @@ struct tc_plan {
     int pow_life, pow_known;
 };
 
+static int by_address(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const tc_num *const *)a, y = (uintptr_t)*(const tc_num *const *)b;
+    return (x > y) - (x < y);
+}
+
+/* vary is sorted by address (tc_plan_new's copy): robustness varies some
+ * 10,000 inputs, looked up for every point of every curve. */
 static int varies(const tc_num *x, const tc_num *const *vary, size_t n)
 {
-    if (!vary)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        if (vary[i] == x)
-            return 1;
-    return 0;
+    return !vary || bsearch(&x, vary, n, sizeof *vary, by_address) != NULL;
 }
 
 /* Whether the bracket of w on e can move: an interactivity of e, or the SLO
@@ -126,9 +129,16 @@ tc_status tc_plan_new(const tc_scenario *s, const tc_num *const *vary, size_t n_
     if (cells / s->n_platforms != s->n_workloads || cells > SIZE_MAX / sizeof(plan_wl))
         return TC_ERR_NOMEM;
     tc_plan *p = calloc(1, sizeof *p);
-    if (!p || !(p->wl = calloc(cells, sizeof *p->wl))) {
-        free(p);
+    const tc_num **sorted = vary ? malloc((n_vary ? n_vary : 1) * sizeof *sorted) : NULL;
+    if (!p || !(p->wl = calloc(cells, sizeof *p->wl)) || (vary && !sorted)) {
+        tc_plan_free(p);
+        free(sorted);
         return TC_ERR_NOMEM;
+    }
+    if (vary) {
+        memcpy(sorted, vary, n_vary * sizeof *sorted);
+        qsort(sorted, n_vary, sizeof *sorted, by_address);
+        vary = sorted;
     }
     p->s = s;
     for (size_t i = 0; i < s->n_platforms; i++)
@@ -138,6 +148,7 @@ tc_status tc_plan_new(const tc_scenario *s, const tc_num *const *vary, size_t n_
     p->years_fixed = 1;
     for (size_t k = 0; k < sizeof years_in / sizeof *years_in; k++)
         p->years_fixed &= !varies(years_in[k], vary, n_vary);
+    free(sorted);
     if (p->years_fixed)
         shared_years(p);
     *out = p;

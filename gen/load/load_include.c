@@ -268,9 +268,15 @@ int tc_ld_glob(tc_ld *c, const tc_node *item, const char *base_path, glob_t *g)
         free(pattern);
         return 0;
     }
-    int rc = glob(pattern, 0, NULL, g);
+    int cut = 0, rc = tc_ld_glob_bounded(pattern, g, &cut);
     free(pattern);
-    if (rc == GLOB_NOMATCH)
+    if (cut) {
+        tc_ld_err(c, item, "\"%s\" reads more than %u folder entries (a pattern must name "
+                  "the bid files' folder: at most %u files are included)",
+                  tc_ld_esc(&e, item->text, item->len), (unsigned)TC_LOAD_MAX_WALK,
+                  (unsigned)TC_LOAD_MAX_INCLUDES);
+        rc = -1;
+    } else if (rc == GLOB_NOMATCH)
         tc_ld_err(c, item, "no file matches \"%s\"", tc_ld_esc(&e, item->text, item->len));
     else if (rc != 0)
         tc_ld_err(c, item, "cannot list the files of \"%s\"", tc_ld_esc(&e, item->text, item->len));

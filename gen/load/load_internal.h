@@ -38,6 +38,11 @@ void tc_node_free(tc_node *n);
 int tc_node_is(const tc_node *n, const char *s);    /* scalar equal to s */
 size_t tc_node_count(const tc_node *n);              /* items or pairs */
 
+/* --- load_glob.c: glob(pattern, 0, ...) reading at most TC_LOAD_MAX_WALK
+ * folder entries; *cut 1 when it stopped there (its matches are then not
+ * all there are). --- */
+int tc_ld_glob_bounded(const char *pattern, glob_t *g, int *cut);
+
 /* --- load_ids.c: ids already read (their strings stay the scenario's) --- */
 typedef struct { const char *id; size_t at; } tc_ld_id_slot;
 typedef struct { tc_ld_id_slot *slot; size_t cap, n; } tc_ld_ids;
