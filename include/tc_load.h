@@ -15,6 +15,8 @@
 #define TC_LOAD_MAX_SCALAR_BYTES 65536
 #define TC_LOAD_MAX_INCLUDES     256
 #define TC_LOAD_MAX_WALK         20000  /* folder entries an include pattern may read */
+#define TC_LOAD_MAX_PLATFORMS    1000   /* in the scenario and its bid files together */
+#define TC_LOAD_MAX_WORKLOADS    400
 
 typedef struct {
     const char *const *overrides;   /* "key.path=value" (what-if), may be NULL */

@@ -1,5 +1,6 @@
 /* tc_analyze: runs the analyses s->analysis asks for; scenario copies that
  * the analyses modify and re-evaluate. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,8 +90,21 @@ void tc_analysis_copy_free(tc_scenario *c)
     free(c);
 }
 
+/* A draw evaluates every workload of every bid: past this many, a run would
+ * take minutes (10,000,000 samples are allowed; at 1,000 bids x 400
+ * workloads 2,500 reach it), so it is skipped with the reason, as a run
+ * with no distribution is. */
+#define MC_CELLS_MAX 1e9
+
 static tc_status run_monte_carlo(const tc_scenario *s, tc_results *r, char *err, size_t n)
 {
+    double cells = (double)s->analysis.samples * (double)s->n_platforms * (double)s->n_workloads;
+    if (cells > MC_CELLS_MAX)
+        return tc_results_warn(r, "monte carlo skipped: %ld samples x %zu bids x %zu workloads "
+                               "is over 1e9 evaluations (set analysis.monte_carlo.samples to "
+                               "at most %.0f)", s->analysis.samples, s->n_platforms,
+                               s->n_workloads,
+                               floor(MC_CELLS_MAX / ((double)s->n_platforms * s->n_workloads)));
     tc_status st = tc_monte_carlo_run(s, &r->monte_carlo, err, n);
     if (st == TC_OK && !r->monte_carlo)
         st = tc_results_warn(r, "monte carlo skipped: no input is a distribution");

@@ -209,6 +209,11 @@ void tc_ld_platforms(tc_ld *c, const tc_node *list, tc_scenario *s)
     if (!tc_ld_seq(c, list))
         return;
     size_t n = s->n_platforms + list->n_kids;
+    if (n > TC_LOAD_MAX_PLATFORMS) {    /* the bound the scale test renders at (README) */
+        tc_ld_err(c, list, "more than %u platforms (expected at most %u, with the bid files)",
+                  (unsigned)TC_LOAD_MAX_PLATFORMS, (unsigned)TC_LOAD_MAX_PLATFORMS);
+        return;
+    }
     tc_platform *grown = realloc(s->platforms, (n ? n : 1) * sizeof *grown);
     if (!grown) {
         c->oom = c->d->oom = 1;

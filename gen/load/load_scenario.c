@@ -141,7 +141,11 @@ static void ld_workloads(tc_ld *c, const tc_node *root, tc_scenario *s)
 {
     const tc_node *l = tc_ld_require(c, root, "workloads");
     size_t old = tc_ld_push(c, "workloads");
-    if (l && tc_ld_seq(c, l)) {
+    int listed = l && tc_ld_seq(c, l);
+    if (listed && l->n_kids > TC_LOAD_MAX_WORKLOADS) {  /* the scale test's bound (README) */
+        tc_ld_err(c, l, "more than %u workloads (expected at most %u)",
+                  (unsigned)TC_LOAD_MAX_WORKLOADS, (unsigned)TC_LOAD_MAX_WORKLOADS);
+    } else if (listed) {
         if (l->n_kids == 0)
             tc_ld_err(c, l, "expected at least one workload");
         s->workloads = calloc(l->n_kids ? l->n_kids : 1, sizeof *s->workloads);
