@@ -73,6 +73,11 @@ static void compare(tc_plan *p, const tc_scenario *c, long draw)
             fail_msg("draw %ld platform %s: plan lcot %a cost %a, tc_eval %a %a", draw,
                      c->platforms[i].id, lcot[i], cost[i], pr->levelized_cost_per_m_tokens,
                      pr->cost_per_m_tokens);
+        /* one bid alone (robustness' probe of a bid's lever): the same double */
+        double one = tc_plan_eval_one(p, i);
+        if (!same(one, lcot[i]))
+            fail_msg("draw %ld platform %s: tc_plan_eval_one %a, tc_plan_eval %a", draw,
+                     c->platforms[i].id, one, lcot[i]);
     }
     tc_results_free(r);
 }

@@ -264,6 +264,61 @@ static void test_font_subset_second_pass(void **state)
     fixture_free(f);
 }
 
+/* pdf_fit on long text (issue 19, finding 9): the last line of a note
+ * listing 1,000 bids (72 KB) was shortened one character at a time, each
+ * time measured whole, and libharu refuses to measure past 65,535 bytes
+ * (exit 3). Now: the longest prefix that fits with the ellipsis, found by
+ * bisection; on shorter texts the same as shortening one by one. */
+static void test_fit_long_text(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    pdf_chars *chars = pdf_chars_new();
+    tc_pdf d;
+    assert_int_equal(pdf_open(&d, &f->r, chars), TC_OK);
+    HPDF_Font font = pdf_subset_font(&d, 0);
+    size_t n = 200000;
+    char *s = malloc(n + 1), *out = malloc(3 * n + 4), *ref = malloc(3 * n + 4);
+    assert_true(s && out && ref);
+    for (size_t i = 0; i < n; i++)
+        s[i] = "Platform 12: Power per GPU, \xc3\xa9t\xc3\xa9 "[i % 33];
+    s[n] = '\0';
+    pdf_fit(&d, font, 7.5, s, 483.28, out, 3 * n + 4);
+    assert_int_equal(d.st, TC_OK);
+    size_t len = strlen(out);
+    assert_true(len > 3 && strcmp(out + len - 3, "\xe2\x80\xa6") == 0);
+    assert_true(pdf_width(font, 7.5, out) <= 483.28);
+    /* the old way, on a 500-byte prefix, at several widths */
+    for (double w = 20; w < 600; w += 37) {
+        char part[501];
+        memcpy(part, s, 500);
+        part[500] = '\0';
+        pdf_fit(&d, font, 9, part, w, out, sizeof part * 3);
+        pdf_clean(&d, part, ref, sizeof part * 3);
+        size_t k = strlen(ref);
+        double ew = pdf_width(font, 9, "\xe2\x80\xa6");
+        while (k > 0) {
+            char c = ref[k];
+            ref[k] = '\0';
+            double tw = pdf_width(font, 9, ref);
+            ref[k] = c;
+            if (!(tw + ew > w) && ref[k - 1] != ' ')
+                break;
+            do
+                k--;
+            while (k > 0 && ((unsigned char)ref[k] & 0xC0) == 0x80);
+        }
+        memcpy(ref + k, "\xe2\x80\xa6", 4);
+        assert_string_equal(out, ref);
+    }
+    free(s);
+    free(out);
+    free(ref);
+    pdf_close(&d);
+    pdf_chars_free(chars);
+    fixture_free(f);
+}
+
 /* The analysis sections, from hand-made analysis results on the seed pair. */
 static void test_analysis_sections(void **state)
 {
@@ -400,6 +455,7 @@ int main(void)
         cmocka_unit_test(test_templates_folder),
         cmocka_unit_test(test_font_subset_second_pass),
         cmocka_unit_test(test_analysis_sections),
+        cmocka_unit_test(test_fit_long_text),
         cmocka_unit_test(test_decision_section),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };
