@@ -85,6 +85,9 @@ $(BUILD)/tests/test_charts_cairo_faults: CMOCKA_LIBS += -Wl,--wrap=cairo_status,
 # The importers' jansson calls fail one call site at a time.
 $(BUILD)/tests/test_load_import_faults: CMOCKA_LIBS += -Wl,--wrap=json_loadb
 
+# The include walk's folder calls fail (load_glob.c).
+$(BUILD)/tests/test_load_glob_faults: CMOCKA_LIBS += -Wl,--wrap=opendir,--wrap=readdir
+
 # The worker-crash test kills a -j worker as it renames its outputs into place.
 $(BUILD)/tests/test_cli_pool_crash: CMOCKA_LIBS += -Wl,--wrap=renameat2
 # The report's font subsets: every HarfBuzz call and the temporary file.

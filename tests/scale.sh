@@ -3,7 +3,8 @@
 # 1,000 platforms (in ten bid files) and 400 workloads, generated here
 # (tests/scale_gen.py), renders every format within a generous CPU bound;
 # one more platform or workload is refused, located; a duplicate id at the
-# end is found; an include pattern stops its walk at 20,000 folder entries.
+# end is found; an include pattern stops its walk at 20,000 folder entries;
+# a Monte Carlo past its budget is skipped with the reason.
 # Before the fixes the render ran for hours (robustness, every bid
 # re-evaluated for each probe) or exited 3 (a 72 KB note past libharu's
 # limit). Under a sanitizer or coverage build (not build/tokcost) the
@@ -44,6 +45,13 @@ assert len(p) == int(sys.argv[2]), len(p)
 assert all(len(x["workloads"]) == int(sys.argv[3]) for x in p)
 PY
 pdfinfo "$d/report.pdf" >/dev/null 2>&1 && ok || ko "report.pdf does not open"
+# Monte Carlo past 1e9 bid-workload evaluations: skipped, with the reason.
+python3 tests/scale_gen.py "$tmp/mc" 100 100 || fail "generator"
+sed -i 's/  utilization: 0.6/  utilization: {dist: triangular, low: 0.5, mode: 0.6, high: 0.7}/' \
+    "$tmp/mc/scale.yaml"
+expect 0 "monte carlo budget" -- "$bin" eval "$tmp/mc/scale.yaml" --set analysis.monte_carlo.samples=100001
+has "$tmp/out" "warning: monte carlo skipped: 100001 samples x 100 bids x 100 workloads is over 1e9 evaluations (set analysis.monte_carlo.samples to at most 100000)" "monte carlo budget"
+
 # One more platform or workload: refused at the list that passes the bound.
 python3 tests/scale_gen.py "$tmp/more" 1001 4 || fail "generator"
 expect 1 "1,001 platforms" -- "$bin" check "$tmp/more/scale.yaml"
