@@ -276,7 +276,7 @@ static void test_fit_long_text(void **state)
     pdf_chars *chars = pdf_chars_new();
     tc_pdf d;
     assert_int_equal(pdf_open(&d, &f->r, chars), TC_OK);
-    HPDF_Font font = pdf_subset_font(&d, 0);
+    HPDF_Font font = d.fonts.regular;
     size_t n = 200000;
     char *s = malloc(n + 1), *out = malloc(3 * n + 4), *ref = malloc(3 * n + 4);
     assert_true(s && out && ref);
