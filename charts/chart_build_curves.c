@@ -170,13 +170,17 @@ static void choose_bids(const tc_results *r, shown *v)
         }
 }
 
-static const tc_workload *g_wl;     /* qsort has no context argument */
+typedef struct {
+    double share;
+    size_t w;
+} by_share;
 
 static int larger_share(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    double sx = g_wl[x].share.value, sy = g_wl[y].share.value;
-    return sx != sy ? (sx < sy) - (sx > sy) : (x > y) - (x < y);
+    const by_share *x = a, *y = b;
+    if (x->share != y->share)
+        return x->share < y->share ? 1 : -1;
+    return (x->w > y->w) - (x->w < y->w);
 }
 
 static int earlier(const void *a, const void *b)
@@ -186,17 +190,24 @@ static int earlier(const void *a, const void *b)
 }
 
 /* The workloads of largest share (ties: the earlier), in scenario order. */
-static void choose_workloads(const tc_scenario *s, shown *v)
+static tc_status choose_workloads(const tc_scenario *s, tc_chart *c, shown *v)
 {
     for (size_t w = 0; w < s->n_workloads; w++)
         v->wl[w] = w;
     v->n_wl = s->n_workloads;
     if (v->n_wl <= TC_CURVE_PANELS)
-        return;
-    g_wl = s->workloads;
-    qsort(v->wl, v->n_wl, sizeof *v->wl, larger_share);
+        return TC_OK;
+    by_share *o = tc_chart_alloc(c, s->n_workloads, sizeof *o);
+    if (!o)
+        return TC_ERR_NOMEM;
+    for (size_t w = 0; w < s->n_workloads; w++)
+        o[w] = (by_share){s->workloads[w].share.value, w};
+    qsort(o, s->n_workloads, sizeof *o, larger_share);
     v->n_wl = TC_CURVE_PANELS;
+    for (size_t k = 0; k < v->n_wl; k++)
+        v->wl[k] = o[k].w;
     qsort(v->wl, v->n_wl, sizeof *v->wl, earlier);
+    return TC_OK;
 }
 
 static tc_status choose(const tc_results *r, tc_chart *c, shown *v)
@@ -207,8 +218,7 @@ static tc_status choose(const tc_results *r, tc_chart *c, shown *v)
     if (!v->bid || !v->wl)
         return TC_ERR_NOMEM;
     choose_bids(r, v);
-    choose_workloads(s, v);
-    return TC_OK;
+    return choose_workloads(s, c, v);
 }
 
 /* "Shown: ..." when the chart leaves workloads or bids out, else NULL. */
