@@ -133,22 +133,19 @@ static int make_parents(tc_outset *o)
     return rc;
 }
 
-/* The stage, made on the first output: a fresh hidden folder beside the
- * scenario's, locked (shared with nobody) for as long as this set lives. */
-static int make_stage(tc_outset *o)
+/* The stage's folder, locked and marked. Called under the parent's lock:
+ * another run's sweep (which holds it) must never find the stage between
+ * its mkdir and its flock, unlocked and unmarked, and take it for a dead
+ * run's (two concurrent renders of one folder lost outputs so). */
+static int stage_dir(tc_outset *o)
 {
     static unsigned long serial;
-    if (o->stage_fd >= 0)
-        return 0;
-    if (make_parents(o) != 0)
-        return -1;
-    o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     char buf[64];
     snprintf(buf, sizeof buf, "-%ld-%lu.tmp", (long)getpid(),
              __atomic_fetch_add(&serial, 1, __ATOMIC_RELAXED));
     size_t len = strlen(OUTSET_PREFIX) + strlen(o->name) + strlen(buf) + 1;
-    if (o->parent_fd < 0 || !(o->stage_name = malloc(len))) {
-        outset_set_error(o, "%s: %s", o->parent_fd < 0 ? o->parent : o->dir, strerror(errno));
+    if (!(o->stage_name = malloc(len))) {
+        outset_set_error(o, "%s: %s", o->dir, strerror(errno));
         return -1;
     }
     snprintf(o->stage_name, len, "%s%s%s", OUTSET_PREFIX, o->name, buf);
@@ -166,8 +163,28 @@ static int make_stage(tc_outset *o)
         return -1;
     }
     close(mark);
-    o->slot = outset_signal_watch(o->stage);
     return 0;
+}
+
+/* The stage, made on the first output: a fresh hidden folder beside the
+ * scenario's, locked (shared with nobody) for as long as this set lives. */
+static int make_stage(tc_outset *o)
+{
+    if (o->stage_fd >= 0)
+        return 0;
+    if (make_parents(o) != 0)
+        return -1;
+    o->parent_fd = open(o->parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (o->parent_fd < 0) {
+        outset_set_error(o, "%s: %s", o->parent, strerror(errno));
+        return -1;
+    }
+    (void)flock(o->parent_fd, LOCK_EX);     /* as commit: a lock the file system lacks serialises nothing */
+    int rc = stage_dir(o);
+    (void)flock(o->parent_fd, LOCK_UN);
+    if (rc == 0)
+        o->slot = outset_signal_watch(o->stage);
+    return rc;
 }
 
 /* A relative name inside the folder: no absolute path, no "..", no empty part. */
