@@ -97,7 +97,7 @@ if mkdir -p "$mnt" && mount -t tmpfs -o size=$(( (need * 3 + 256) ))k tmpfs "$mn
     mount -o remount,ro "$mnt"
     "$bin" "$sc2" -o "$mnt" -q >/dev/null 2>"$tmp/err"
     rc=$?
-    [ "$rc" -eq 3 ] && ok || ko "read-only folder: exit $rc"
+    [ "$rc" -eq 3 ] && ok || ko "read-only folder: exit $rc: $(head -c 2000 "$tmp/err")"
     grep -q "Read-only file system" "$tmp/err" && ok || ko "read-only message: $(cat "$tmp/err")"
     diff -r "$mnt/committee" "$old" >/dev/null && ok || ko "read-only: previous report changed"
     umount "$mnt" && mounted=
