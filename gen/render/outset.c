@@ -166,6 +166,23 @@ static int stage_dir(tc_outset *o)
     return 0;
 }
 
+/* A stage that could not be made leaves nothing: each renderer's output
+ * asks for it in turn (on its own thread), and each attempt held names and
+ * descriptors the next one overwrote (a leak that LeakSanitizer turned
+ * into exit 1 when two renderers of a read-only folder asked at once). */
+static void stage_undo(tc_outset *o)
+{
+    if (o->stage_fd >= 0) {
+        close(o->stage_fd);
+        o->stage_fd = -1;
+    }
+    if (o->stage_name && o->stage)
+        outset_remove_tree(o->parent_fd, o->stage_name);   /* made, not marked: empty */
+    free(o->stage_name);
+    free(o->stage);
+    o->stage_name = o->stage = NULL;
+}
+
 /* The stage, made on the first output: a fresh hidden folder beside the
  * scenario's, locked (shared with nobody) for as long as this set lives. */
 static int make_stage(tc_outset *o)
@@ -181,9 +198,16 @@ static int make_stage(tc_outset *o)
     }
     (void)flock(o->parent_fd, LOCK_EX);     /* as commit: a lock the file system lacks serialises nothing */
     int rc = stage_dir(o);
-    (void)flock(o->parent_fd, LOCK_UN);
-    if (rc == 0)
+    if (rc != 0)
+        stage_undo(o);
+    else
         o->slot = outset_signal_watch(o->stage);
+    if (o->parent_fd >= 0)
+        (void)flock(o->parent_fd, LOCK_UN);
+    if (rc != 0 && o->parent_fd >= 0) {
+        close(o->parent_fd);
+        o->parent_fd = -1;
+    }
     return rc;
 }
 
