@@ -19,6 +19,14 @@ const char *tc_scenario_title(const tc_results *r);
  * receives the index of the off-scale peak. */
 double tc_offscale_cap(const double *peaks, size_t n, size_t *outlier);
 
+/* The bids a chart draws (chart_pick.c): of the bids with ok[i] set, all
+ * when there are at most TC_CHART_BIDS; else the baseline and the lowest
+ * LCOT (then the uncovered, in scenario order) up to TC_CHART_BIDS, and
+ * the footnote says so. idx (room for every bid) receives them in
+ * scenario order, *n_idx their count. */
+tc_status tc_chart_pick(const tc_results *r, tc_chart *c, const unsigned char *ok, size_t *idx,
+                        size_t *n_idx);
+
 tc_status tc_build_cost(const tc_results *r, tc_chart *c);
 tc_status tc_build_tokens_mw(const tc_results *r, tc_chart *c);
 tc_status tc_build_iceberg(const tc_results *r, tc_chart *c);

@@ -17,6 +17,8 @@ typedef uint32_t tc_rgb;    /* 0xRRGGBB */
  * (chart_build_curves.c): more are unreadable, and cost the square. */
 #define TC_CURVE_PANELS 8
 #define TC_CURVE_BIDS 10
+/* Every other chart of bids draws at most this many (chart_pick.c). */
+#define TC_CHART_BIDS 12
 
 typedef enum { TC_PLOT_HBAR, TC_PLOT_VBAR, TC_PLOT_XY } tc_plot_type;
 typedef enum { TC_FMT_PLAIN, TC_FMT_MONEY, TC_FMT_RATIO, TC_FMT_PERCENT } tc_value_fmt;

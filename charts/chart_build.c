@@ -46,45 +46,63 @@ static int any_finite_metric(const tc_results *r, int mw)
     return 0;
 }
 
-/* One bar per platform, baseline grey and marked; shared by the two
+/* Every bid may be drawn (a bid without the figure shows why). */
+static const unsigned char *every_bid(const tc_results *r, tc_chart *c)
+{
+    size_t n = r->scenario->n_platforms;
+    unsigned char *ok = tc_chart_alloc(c, n, 1);
+    for (size_t i = 0; ok && i < n; i++)
+        ok[i] = 1;
+    return ok;
+}
+
+/* The bar of bid i at row j: its value, colour, label and why it has none. */
+static void headline_bar(const tc_results *r, tc_chart *c, int mw, size_t i, size_t j)
+{
+    const tc_platform_result *p = &r->platforms[i], *b = &r->platforms[r->baseline];
+    tc_series *se = &c->series[0];
+    double v = mw ? p->tokens_per_s_per_mw : p->cost_per_m_tokens;
+    double bv = mw ? b->tokens_per_s_per_mw : b->cost_per_m_tokens;
+    c->cats[j].label = tc_pname(r, i);
+    c->cats[j].emphasis = i == r->baseline;
+    if (!isfinite(v))
+        c->cats[j].note = p->in->pricing.kind == TC_PRICING_API ? "api: no GPUs, no power figure"
+                        : "not covered";
+    se->x[j] = isfinite(v) ? 0.0 : NAN;
+    se->y[j] = v;
+    se->colours[j] = i == r->baseline ? TC_GREY : TC_OI_BLUE;
+    char num[64], rel[64];
+    const char *val = mw ? tc_chart_str(c, "%s", tc_fmt_board_count(num, sizeof num, v))
+                         : tc_money_text(c, v, r->scenario->currency);
+    if (isfinite(v) && i != r->baseline && isfinite(bv) && bv != 0)
+        val = tc_chart_str(c, "%s (%s)", val, tc_fmt_vs(rel, sizeof rel, v, bv));
+    else if (i == r->baseline)
+        val = tc_chart_str(c, "%s (baseline)", val);
+    se->labels[j] = isfinite(v) ? val : NULL;
+}
+
+/* One bar per bid drawn, baseline grey and marked; shared by the two
  * headline charts. mw selects tokens/s per MW instead of cost. */
 static tc_status build_headline(const tc_results *r, tc_chart *c, int mw)
 {
-    const tc_scenario *s = r->scenario;
-    size_t n = s->n_platforms, base = r->baseline;
+    size_t n = r->scenario->n_platforms, m = 0;
     if (!any_finite_metric(r, mw))
         return TC_OK;
     c->type = TC_PLOT_HBAR;
-    c->cats = tc_chart_alloc(c, n, sizeof *c->cats);
+    const unsigned char *ok = every_bid(r, c);
+    size_t *idx = tc_chart_alloc(c, n, sizeof *idx);
+    if (!ok || !idx || tc_chart_pick(r, c, ok, idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
+    c->cats = tc_chart_alloc(c, m, sizeof *c->cats);
     tc_series *se = tc_chart_add_series(c, mw ? "tokens/s per MW" : "cost per million tokens",
-                                        TC_OI_BLUE, n);
-    tc_rgb *colours = tc_chart_alloc(c, n, sizeof *colours);
+                                        TC_OI_BLUE, m);
+    tc_rgb *colours = tc_chart_alloc(c, m, sizeof *colours);
     if (!c->cats || !se || !colours)
         return TC_ERR_NOMEM;
-    c->n_cats = n;
+    c->n_cats = m;
     se->colours = colours;
-    double bv = mw ? r->platforms[base].tokens_per_s_per_mw : r->platforms[base].cost_per_m_tokens;
-    for (size_t i = 0; i < n; i++) {
-        const tc_platform_result *p = &r->platforms[i];
-        double v = mw ? p->tokens_per_s_per_mw : p->cost_per_m_tokens;
-        c->cats[i].label = tc_pname(r, i);
-        c->cats[i].emphasis = i == base;
-        if (!isfinite(v))
-            c->cats[i].note = p->in->pricing.kind == TC_PRICING_API ? "api: no GPUs, no power figure"
-                            : "not covered";
-        se->x[i] = isfinite(v) ? 0.0 : NAN;
-        se->y[i] = v;
-        colours[i] = i == base ? TC_GREY : TC_OI_BLUE;
-        char num[64], rel[64];
-        const char *val = mw ? tc_chart_str(c, "%s", tc_fmt_board_count(num, sizeof num, v))
-                             : tc_money_text(c, v, s->currency);
-        if (isfinite(v) && i != base && isfinite(bv) && bv != 0)
-            val = tc_chart_str(c, "%s (%s)", val,
-                               tc_fmt_vs(rel, sizeof rel, v, bv));
-        else if (i == base)
-            val = tc_chart_str(c, "%s (baseline)", val);
-        se->labels[i] = isfinite(v) ? val : NULL;
-    }
+    for (size_t j = 0; j < m; j++)
+        headline_bar(r, c, mw, idx[j], j);
     return TC_OK;
 }
 
@@ -152,14 +170,21 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
 {
     size_t n = r->scenario->n_platforms, m = 0;
     const tc_platform_result *b = &r->platforms[r->baseline];
-    size_t idx[n + 1];
+    unsigned char *ok = tc_chart_alloc(c, n, 1);
+    size_t *idx = tc_chart_alloc(c, n, sizeof *idx);
+    if (!ok || !idx)
+        return TC_ERR_NOMEM;
     for (size_t i = 0; i < n; i++)
-        if (iceberg_ok(&r->platforms[i]))
-            idx[m++] = i;
+        m += ok[i] = (unsigned char)iceberg_ok(&r->platforms[i]);
     if (!iceberg_ok(b) || m < 2)
         return TC_OK;
     c->type = TC_PLOT_VBAR;
     const char *per = tc_currency_word(r->scenario->currency);
+    c->footnote = tc_chart_str(c, "Both relative to the baseline %s (1.0x). Above the line: peak "
+                               "PFLOPS per %s-hour. Below: cost per million tokens, inverted.",
+                               tc_pname(r, r->baseline), per);
+    if (tc_chart_pick(r, c, ok, idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
     c->title = tc_chart_str(c, "FLOPS per %s vs cost per token", per);
     c->y.label = "advantage over the baseline (x-fold)";
     c->y.fmt = TC_FMT_RATIO;
@@ -187,9 +212,6 @@ tc_status tc_build_iceberg(const tc_results *r, tc_chart *c)
     }
     f->in_legend = k->in_legend = 1;
     iceberg_subtitle(r, c, f, k, idx);
-    c->footnote = tc_chart_str(c, "Both relative to the baseline %s (1.0x). Above the line: peak "
-                               "PFLOPS per %s-hour. Below: cost per million tokens, inverted.",
-                               tc_pname(r, r->baseline), per);
     return TC_OK;
 }
 
@@ -289,33 +311,39 @@ tc_status tc_build_monte_carlo(const tc_results *r, tc_chart *c)
     c->x.fmt = TC_FMT_MONEY;
     c->x.currency = cur;
     c->x.include_zero = 0;     /* fitted to the bids' ranges, so each range shows */
-    c->cats = tc_chart_alloc(c, n, sizeof *c->cats);
-    double peaks[n + 1];
-    size_t m = 0, out = 0, who[n + 1];
-    for (size_t i = 0; i < n; i++)
-        if (isfinite(mc->lcot[i].p95)) {
-            who[m] = i;
-            peaks[m++] = mc->lcot[i].p95;
+    const unsigned char *ok = every_bid(r, c);
+    size_t *idx = tc_chart_alloc(c, n, sizeof *idx), m = 0, k = 0, out = 0;
+    if (!ok || !idx || tc_chart_pick(r, c, ok, idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
+    c->cats = tc_chart_alloc(c, m, sizeof *c->cats);
+    double peaks[m + 1];
+    size_t who[m + 1];
+    for (size_t j = 0; j < m; j++)
+        if (isfinite(mc->lcot[idx[j]].p95)) {
+            who[k] = idx[j];
+            peaks[k++] = mc->lcot[idx[j]].p95;
         }
-    c->y_cap = tc_offscale_cap(peaks, m, &out);
+    c->y_cap = tc_offscale_cap(peaks, k, &out);
     if (c->y_cap > 0)
         c->footnote = tc_chart_str(c, "\xe2\x96\xb2 %s is off scale: its P95 is %s, over 5x the "
-                                   "other bids'.", tc_pname(r, who[out]),
-                                   tc_money_text(c, peaks[out], cur));
-    if (!c->cats || mc_series(c, n) != TC_OK)
+                                   "other bids'.%s%s", tc_pname(r, who[out]),
+                                   tc_money_text(c, peaks[out], cur), c->footnote ? " " : "",
+                                   c->footnote ? c->footnote : "");
+    if (!c->cats || mc_series(c, m) != TC_OK)
         return TC_ERR_NOMEM;
-    c->n_cats = n;
-    for (size_t i = 0; i < n; i++) {
+    c->n_cats = m;
+    for (size_t j = 0; j < m; j++) {
+        size_t i = idx[j];
         const tc_quantiles *q = &mc->lcot[i];
-        c->cats[i].label = tc_pname(r, i);
-        c->cats[i].note = isfinite(q->p50) ? NULL : "not covered";
-        c->series[0].x[i] = q->p5;
-        c->series[0].y[i] = q->p95;
-        c->series[1].y[i] = q->mean;
-        c->series[2].y[i] = q->p50;
+        c->cats[j].label = tc_pname(r, i);
+        c->cats[j].note = isfinite(q->p50) ? NULL : "not covered";
+        c->series[0].x[j] = q->p5;
+        c->series[0].y[j] = q->p95;
+        c->series[1].y[j] = q->mean;
+        c->series[2].y[j] = q->p50;
         double pc = mc->p_cheapest ? mc->p_cheapest[i] * 100.0 : NAN;
         if (isfinite(q->p50) && isfinite(pc))
-            c->series[0].labels[i] = tc_chart_str(c, "P50 %s, cheapest in %s of draws",
+            c->series[0].labels[j] = tc_chart_str(c, "P50 %s, cheapest in %s of draws",
                                                   tc_money_text(c, q->p50, cur),
                                                   pc > 0 && pc < 0.5 ? "<1%"
                                                   : pc > 99.5 && pc < 100 ? ">99%"

@@ -8,13 +8,20 @@
 #include <string.h>
 #include "tc_format.h"
 
-static size_t platforms_with_years(const tc_results *r, size_t *idx)
+/* The bids with years the chart draws (tc_chart_pick); power: only those
+ * with a facility power. */
+static tc_status with_years(const tc_results *r, tc_chart *c, int power, size_t **idx, size_t *m)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < r->scenario->n_platforms; i++)
-        if (r->platforms[i].years)
-            idx[m++] = i;
-    return m;
+    size_t n = r->scenario->n_platforms;
+    unsigned char *ok = tc_chart_alloc(c, n, 1);
+    *idx = tc_chart_alloc(c, n, sizeof **idx);
+    *m = 0;
+    if (!ok || !*idx)
+        return TC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        ok[i] = r->platforms[i].years &&
+                (!power || isfinite(r->platforms[i].years[0].facility_mw));
+    return tc_chart_pick(r, c, ok, *idx, m);
 }
 
 /* Median of v[0..n) without v[skip] (n >= 2). */
@@ -111,7 +118,9 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
     int h = s->horizon_years;
-    size_t idx[s->n_platforms + 1], m = platforms_with_years(r, idx);
+    size_t *idx, m;
+    if (with_years(r, c, 0, &idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
     if (m == 0 || h < 1)
         return TC_OK;
     c->type = TC_PLOT_VBAR;
@@ -130,6 +139,7 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
         return TC_ERR_NOMEM;
     c->n_cats = m;
     c->n_sub = (size_t)h;
+    int credit = 0;
     for (int y = 0; y < h; y++)
         c->sub_labels[y] = tc_chart_str(c, "Y%d", y + 1);
     for (size_t j = 0; j < m; j++) {
@@ -141,12 +151,16 @@ tc_status tc_build_tco_stack(const tc_results *r, tc_chart *c)
             c->top_labels[b] = tc_money_si_text(c, yr->capex + yr->opex, s->currency);
             if (yr->credit > 0) {
                 c->bottom_labels[b] = tc_money_si_text(c, -yr->credit, s->currency);
-                /* Says nothing of the labels above the bars: the layout
-                 * leaves them out when they do not all fit. */
-                c->footnote = "Below zero: residual value returned at end of life (a credit).";
+                credit = 1;
             }
         }
     }
+    /* Says nothing of the labels above the bars: the layout leaves them
+     * out when they do not all fit. */
+    if (credit)
+        c->footnote = tc_chart_str(c, "Below zero: residual value returned at end of life "
+                                   "(a credit).%s%s", c->footnote ? " " : "",
+                                   c->footnote ? c->footnote : "");
     double peaks[m + 1];
     for (size_t j = 0; j < m; j++) {
         peaks[j] = 0;
@@ -232,7 +246,9 @@ static tc_status crossings(const tc_results *r, tc_chart *c, const size_t *idx, 
 tc_status tc_build_cumulative(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
-    size_t idx[s->n_platforms + 1], m = platforms_with_years(r, idx);
+    size_t *idx, m;
+    if (with_years(r, c, 0, &idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
     if (m == 0 || s->horizon_years < 1)
         return TC_OK;
     c->type = TC_PLOT_XY;
@@ -278,10 +294,9 @@ static const char *site_subtitle(const tc_results *r, tc_chart *c)
 tc_status tc_build_site_power(const tc_results *r, tc_chart *c)
 {
     const tc_scenario *s = r->scenario;
-    size_t idx[s->n_platforms + 1], m = 0;
-    for (size_t i = 0; i < s->n_platforms; i++)
-        if (r->platforms[i].years && isfinite(r->platforms[i].years[0].facility_mw))
-            idx[m++] = i;
+    size_t *idx, m;
+    if (with_years(r, c, 1, &idx, &m) != TC_OK)
+        return TC_ERR_NOMEM;
     if (m == 0)
         return TC_OK;
     c->type = TC_PLOT_XY;

@@ -21,6 +21,7 @@
 #include "tc_load.h"
 #include "tc_inputs.h"
 #include "tc_analysis.h"
+#include "../charts/chart.h"
 
 /* ---- the failing allocator ---------------------------------------------- */
 static long fail_at;    /* 0: never; k: the k-th allocation from arm() fails */
@@ -297,6 +298,41 @@ static void render_fails_cleanly(void **state)
     tc_scenario_free(s);
 }
 
+/* A chart of 15 bids draws 12 (charts/chart_pick.c): each allocation of
+ * every chart's build fails in turn; NOMEM, or the same chart. */
+static void chart_pick_fails_cleanly(void **state)
+{
+    (void)state;
+    tc_scenario *s = NULL;
+    tc_results *r = evaluate("tests/data/many_bids.yaml", NULL, &s);
+    for (int k = 0; k < TC_CHART_KIND_COUNT; k++) {
+        tc_chart *want = NULL, *c = NULL;
+        assert_int_equal(tc_chart_build(r, (tc_chart_kind)k, &want), TC_OK);
+        for (long at = 1; at < MAX_K; at++) {
+            arm(at);
+            tc_status st = tc_chart_build(r, (tc_chart_kind)k, &c);
+            int hit = struck();
+            if (!hit) {
+                assert_int_equal(st, TC_OK);
+                tc_chart_free(c);
+                break;
+            }
+            if (st == TC_OK) {      /* a failure the build may shrug off: same chart */
+                assert_int_equal(c->n_cats, want->n_cats);
+                assert_int_equal(c->n_series, want->n_series);
+                tc_chart_free(c);
+            } else {
+                assert_int_equal(st, TC_ERR_NOMEM);
+            }
+        }
+        if (want && want->n_cats)
+            assert_true(want->n_cats <= TC_CHART_BIDS);
+        tc_chart_free(want);
+    }
+    tc_results_free(r);
+    tc_scenario_free(s);
+}
+
 /* Runs the program in this process with its output to /dev/null
  * (tc_cli_main closes stdout, as a program's end does: it gets a stream of
  * its own). Returns the exit status, plus 100 when the armed allocation
@@ -427,6 +463,7 @@ int main(void)
         cmocka_unit_test_setup(check_fails_cleanly, disarm),
         cmocka_unit_test_setup(eval_and_json_fail_cleanly, disarm),
         cmocka_unit_test_setup(render_fails_cleanly, disarm),
+        cmocka_unit_test_setup(chart_pick_fails_cleanly, disarm),
         cmocka_unit_test_setup(cli_fails_cleanly, disarm),
         cmocka_unit_test_setup(inputs_fail_cleanly, disarm),
         cmocka_unit_test_setup(finite_check_fails_cleanly, disarm),
