@@ -17,6 +17,9 @@
 #define TC_LOAD_MAX_WALK         20000  /* folder entries an include pattern may read */
 #define TC_LOAD_MAX_PLATFORMS    1000   /* in the scenario and its bid files together */
 #define TC_LOAD_MAX_WORKLOADS    400
+/* platforms x workloads: what renders in a few seconds (README "Bounded
+ * cost"); 1,000 x 400 took a minute of CPU for a 100 MB results.json */
+#define TC_LOAD_MAX_CELLS        10000
 
 typedef struct {
     const char *const *overrides;   /* "key.path=value" (what-if), may be NULL */

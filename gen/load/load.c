@@ -14,6 +14,14 @@ static void check_platforms(tc_ld *c, const tc_node *root, tc_ld_scn *o)
         tc_ld_err(c, root, "no platforms (expected a platforms: list or include: of bid files)");
         return;
     }
+    const tc_node *wl = tc_ld_get(root, "workloads");
+    if (wl && s->n_platforms * s->n_workloads > TC_LOAD_MAX_CELLS) {
+        size_t old = tc_ld_push(c, "workloads");
+        tc_ld_err(c, wl, "%zu platforms x %zu workloads make %zu bid-workload pairs (expected at "
+                  "most %u)", s->n_platforms, s->n_workloads, s->n_platforms * s->n_workloads,
+                  (unsigned)TC_LOAD_MAX_CELLS);
+        tc_ld_pop(c, old);
+    }
     if (!s->baseline) {
         if (s->platforms[0].id)
             s->baseline = tc_ld_strdup(c, s->platforms[0].id, strlen(s->platforms[0].id));
