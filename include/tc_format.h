@@ -69,6 +69,12 @@ int tc_fmt_rise(char *buf, size_t n, double ratio, int decimals);
  * "n/a" unless finite and > 0. */
 char *tc_fmt_more(char *buf, size_t n, double ratio);
 
+/* How far a claim is from the figure computed from the bid's own inputs,
+ * deviation = (claimed - computed) / computed: "13.9% above", "7.5%
+ * below", from double "4.5 times" (tc_fmt_rise); "n/a" unless finite.
+ * Every verdict (report, table, workbook, caveats) words it so. */
+char *tc_fmt_gap(char *buf, size_t n, double deviation);
+
 /* Payback period (years; NAN: never), one style for tables and sentences:
  * "never", "less than a month", "5 months", "2 years", "2 years 1 month".
  * Rounded to the nearest month. */

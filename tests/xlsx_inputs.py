@@ -272,8 +272,7 @@ class Book:
             for cl in p.get("claims", []):
                 r = next(rows)
                 dev = cl["deviation"]
-                verdict = "consistent" if cl["consistent"] else "inconsistent: %.1f%% %s computed" % (
-                    abs(dev) * 100, "below" if dev < 0 else "above")
+                verdict = "consistent" if cl["consistent"] else "inconsistent: %s computed" % gap(dev)
                 out.append(("%s claim %s deviation" % (p["id"], cl["metric"]), "Summary",
                             "F%d" % r, dev))
                 out.append(("%s claim %s verdict" % (p["id"], cl["metric"]), "Summary",
@@ -284,6 +283,14 @@ class Book:
                 if name in self.names:
                     out.append((name,) + self.names[name] + (want,))
         return out
+
+
+def gap(dev):
+    """tc_fmt_gap: a percentage under double, then a multiple to 2 significant figures."""
+    if dev > 0 and int(dev * 1000 + 0.5) / 10 >= 100:     # C round(): half away from zero
+        x = float("%.2g" % (1 + dev))
+        return ("%.1f times" if x < 10 else "%.0f times") % x
+    return "%.1f%% %s" % (abs(dev) * 100, "below" if dev < 0 else "above")
 
 
 def main(argv):

@@ -141,15 +141,8 @@ static void claims(list *l, const tc_results *r)
             in_sentence(what, sizeof what, c->metric);
             figure(a, sizeof a, c->claimed, c->metric, r->scenario->currency);
             figure(b, sizeof b, c->computed, c->metric, r->scenario->currency);
-            if (c->deviation > 0 && tc_fmt_rise(pct, sizeof pct, 1 + c->deviation, 1) == 1) {
-                add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s the %s computed from "
-                    "its own figures", p->in->name, what, a, pct, b);
-                continue;
-            }
-            tc_fmt_num(pct, sizeof pct, fabs(c->deviation) * 100, 1);
-            add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s%% %s the %s computed from "
-                "its own figures", p->in->name, what, a, pct,
-                c->deviation > 0 ? "above" : "below", b);
+            add(l, TC_CAVEAT_CLAIM, (int)i, "%s claims %s of %s, %s the %s computed from "
+                "its own figures", p->in->name, what, a, tc_fmt_gap(pct, sizeof pct, c->deviation), b);
         }
     }
 }

@@ -284,6 +284,18 @@ char *tc_fmt_more(char *buf, size_t n, double ratio)
     return buf;
 }
 
+char *tc_fmt_gap(char *buf, size_t n, double deviation)
+{
+    char size[64];
+    if (!isfinite(deviation))
+        snprintf(buf, n, "n/a");
+    else if (deviation > 0 && tc_fmt_rise(size, sizeof size, 1.0 + deviation, 1) == 1)
+        snprintf(buf, n, "%s", size);
+    else
+        snprintf(buf, n, "%.1f%% %s", fabs(deviation) * 100.0, deviation < 0 ? "below" : "above");
+    return buf;
+}
+
 char *tc_fmt_payback(char *buf, size_t n, double years)
 {
     if (!isfinite(years)) {

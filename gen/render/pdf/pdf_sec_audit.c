@@ -40,15 +40,14 @@ static void claim_as_written(char *buf, size_t n, const tc_pdf *d, const tc_clai
 
 static void verdict(char *buf, size_t n, const tc_claim_result *c)
 {
-    char pct[32];
+    char gap[64];
     if (!isfinite(c->computed))
         snprintf(buf, n, "cannot be checked");
     else if (c->consistent)
         snprintf(buf, n, fabs(c->deviation) > 0.01 ? "consistent at the stated precision"
                                                     : "consistent");
     else
-        snprintf(buf, n, "inconsistent: %s %s computed", pdf_pct(pct, sizeof pct, fabs(c->deviation), 1),
-                 c->deviation < 0 ? "below" : "above");
+        snprintf(buf, n, "inconsistent: %s computed", tc_fmt_gap(gap, sizeof gap, c->deviation));
 }
 
 void pdf_sec_claims(tc_pdf *d)

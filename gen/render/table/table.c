@@ -212,15 +212,15 @@ static void verdict(char *buf, size_t n, const tc_claim *c, const tc_claim_resul
         snprintf(buf, n, "cannot be checked (no computed value)");
         return;
     }
-    double pct = fabs(cr->deviation) * 100.0;
-    const char *dir = cr->deviation < 0 ? "below" : "above";
+    char gap[64];
+    tc_fmt_gap(gap, sizeof gap, cr->deviation);
     double rounded = c->quantum > 0 ? round(cr->computed / c->quantum) * c->quantum : cr->computed;
     if (cr->consistent && fabs(rounded - c->value) <= 1e-9 * fmax(1.0, fabs(c->value)))
         snprintf(buf, n, "consistent at stated precision");
     else if (cr->consistent)
-        snprintf(buf, n, "consistent: %.1f%% %s computed, within 1%%", pct, dir);
+        snprintf(buf, n, "consistent: %s computed, within 1%%", gap);
     else
-        snprintf(buf, n, "inconsistent: %.1f%% %s computed", pct, dir);
+        snprintf(buf, n, "inconsistent: %s computed", gap);
 }
 
 static size_t count_claims(const tc_scenario *s)

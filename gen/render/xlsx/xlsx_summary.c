@@ -181,7 +181,7 @@ static void claim_row(xl_ctx *c, lxw_row_t r, size_t i, size_t k)
     const tc_claim_result *cl = &c->r->platforms[i].claims[k];
     const tc_claim *in = &c->s->platforms[i].claims[k];
     lxw_worksheet *ws = c->summary;
-    char d[16], v[16], q[16], dev[16], verdict[96];
+    char d[16], v[16], q[16], dev[16], verdict[96], gap[64];
     lxw_rowcol_to_cell(v, r, 2);
     lxw_rowcol_to_cell(q, r, 3);
     lxw_rowcol_to_cell(d, r, 4);
@@ -199,13 +199,17 @@ static void claim_row(xl_ctx *c, lxw_row_t r, size_t i, size_t k)
     if (cl->consistent)
         snprintf(verdict, sizeof verdict, "consistent");
     else
-        snprintf(verdict, sizeof verdict, "inconsistent: %.1f%% %s computed",
-                 fabs(cl->deviation) * 100, cl->deviation < 0 ? "below" : "above");
-    /* METHOD.md: equal at the stated precision, or within 1% */
+        snprintf(verdict, sizeof verdict, "inconsistent: %s computed",
+                 tc_fmt_gap(gap, sizeof gap, cl->deviation));
+    /* METHOD.md: equal at the stated precision, or within 1%; the gap as
+     * tc_fmt_gap words it (a multiple from double, to 2 significant
+     * figures) */
     xl_fx_str(c, ws, r, 6, c->f.text, verdict, "=IF(OR(AND(%s>0,ROUND(%s/%s,0)=ROUND(%s/%s,0)),"
-              "ABS(%s-%s)<=0.01*ABS(%s)),\"consistent\",\"inconsistent: \"&TEXT(ABS(%s)*100,"
-              "\"0.0\")&\"%% \"&IF(%s<0,\"below\",\"above\")&\" computed\")",
-              q, d, q, v, q, v, d, d, dev, dev);
+              "ABS(%s-%s)<=0.01*ABS(%s)),\"consistent\",\"inconsistent: \"&IF(ROUND(%s*100,1)>=100,"
+              "IF(ROUND(1+%s,1)<10,TEXT(1+%s,\"0.0\"),TEXT(ROUND(1+%s,1-INT(LOG10(1+%s))),\"0\"))"
+              "&\" times\",TEXT(ABS(%s)*100,\"0.0\")&\"%% \"&IF(%s<0,\"below\",\"above\"))"
+              "&\" computed\")",
+              q, d, q, v, q, v, d, d, dev, dev, dev, dev, dev, dev, dev);
 }
 
 static void claims(xl_ctx *c, lxw_row_t *r)
