@@ -200,6 +200,21 @@ static int build(xl_ctx *c, char *out, const char *tmpl, va_list ap)
     return expand_names(c, raw, out, XL_FORMULA_MAX);
 }
 
+/* The formula of tmpl written with its cached value: the text str, or
+ * the number num when str is NULL. formula_num, not write_formula: that
+ * one caches 0 and readers that trust cached values would show 0. */
+static void write_fx(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_format *fmt,
+                     double num, const char *str, const char *tmpl, va_list ap)
+{
+    char f[XL_FORMULA_MAX];
+    if (!build(c, f, tmpl, ap))
+        return;
+    if (str)
+        xl_check(c, worksheet_write_formula_str(ws, r, col, f, fmt, str), "write formula");
+    else
+        xl_check(c, worksheet_write_formula_num(ws, r, col, f, fmt, num), "write formula");
+}
+
 void xl_fx(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
            lxw_format *fmt, double cached, const char *tmpl, ...)
 {
@@ -209,15 +224,10 @@ void xl_fx(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
         xl_num(c, ws, r, col, cached, fmt);
         return;
     }
-    char f[XL_FORMULA_MAX];
     va_list ap;
     va_start(ap, tmpl);
-    int ok = build(c, f, tmpl, ap);
+    write_fx(c, ws, r, col, fmt, cached, NULL, tmpl, ap);
     va_end(ap);
-    /* formula_num, not write_formula: that one caches 0 and readers that
-     * trust cached values would show 0. */
-    if (ok)
-        xl_check(c, worksheet_write_formula_num(ws, r, col, f, fmt, cached), "write formula");
 }
 
 void xl_fx_na(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
@@ -225,17 +235,10 @@ void xl_fx_na(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
 {
     if (!xl_ok(c))
         return;
-    char f[XL_FORMULA_MAX];
     va_list ap;
     va_start(ap, tmpl);
-    int ok = build(c, f, tmpl, ap);
+    write_fx(c, ws, r, col, fmt, cached, isfinite(cached) ? NULL : "n/a", tmpl, ap);
     va_end(ap);
-    if (!ok)
-        return;
-    if (isfinite(cached))
-        xl_check(c, worksheet_write_formula_num(ws, r, col, f, fmt, cached), "write formula");
-    else
-        xl_check(c, worksheet_write_formula_str(ws, r, col, f, fmt, "n/a"), "write formula");
 }
 
 void xl_fx_str(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
@@ -243,13 +246,10 @@ void xl_fx_str(xl_ctx *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
 {
     if (!xl_ok(c))
         return;
-    char f[XL_FORMULA_MAX];
     va_list ap;
     va_start(ap, tmpl);
-    int ok = build(c, f, tmpl, ap);
+    write_fx(c, ws, r, col, fmt, 0.0, cached, tmpl, ap);
     va_end(ap);
-    if (ok)
-        xl_check(c, worksheet_write_formula_str(ws, r, col, f, fmt, cached), "write formula");
 }
 
 void xl_ref(char *buf, size_t n, const char *sheet, lxw_row_t r, lxw_col_t col)
