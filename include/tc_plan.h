@@ -34,6 +34,18 @@ void tc_plan_free(tc_plan *p);      /* accepts NULL */
  * reentrant on one plan: one plan per thread. */
 void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
 
+/* tc_plan_eval of four plans at once: p[j] built by tc_plan_new over its
+ * own copy of one scenario with the same vary list, evaluated at its copy's
+ * current values into lcot[j] and cost[j] (either may be NULL). The same
+ * doubles as four tc_plan_eval calls: on a processor with AVX2 the four run
+ * side by side, each lane the scalar path's operations in its order. */
+void tc_plan_eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4]);
+
+/* Whether tc_plan_eval4 may use the vector path (1, the default) or must
+ * run tc_plan_eval four times (0: the tests' check that both give the same
+ * bits); returns the previous setting. For every thread of the process. */
+int tc_plan_simd(int on);
+
 /* The LCOT of platform i alone, the same double as tc_plan_eval's lcot[i]:
  * a bid's LCOT reads the scenario and its own inputs only, so an input of
  * one bid needs one bid evaluated (robustness over 1,000 bids). */

@@ -9,10 +9,13 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis_mc.h"
 
-enum { BATCH = 512, CHUNK = 16 };
+/* SIDE draws are evaluated at once (tc_plan_eval4), each in its own copy
+ * of the scenario; CHUNK is a multiple of it. */
+enum { BATCH = 512, CHUNK = 16, SIDE = 4 };
 
 typedef struct engine engine;
 
@@ -20,21 +23,21 @@ typedef struct engine engine;
 typedef struct {
     const tc_mc_in *in;
     long slot;
-    double *dst;
+    double *dst[SIDE];
 } lane_out;
 
 /* A kept uniform, its parameters at hand (most of the kept inputs). */
 typedef struct {
     long slot;
     double p1, span, lo, hi;
-    double *dst;
+    double *dst[SIDE];
 } lane_uni;
 
 typedef struct {
     engine *e;
-    tc_scenario *c;
-    tc_num **v;                 /* the drawn inputs in c, walk order */
-    tc_plan *plan;
+    tc_scenario *c[SIDE];       /* copy j holds draw j of a group of SIDE */
+    tc_num **v[SIDE];           /* the drawn inputs in c[j], walk order */
+    tc_plan *plan[SIDE];
     lane_uni *uni;              /* uniforms */
     lane_out *one, *two;        /* triangulars, then normals (pairs) */
     size_t n_uni, n_one, n_two;
@@ -56,25 +59,40 @@ struct engine {
     lane lanes[TC_MC_LANES];
 };
 
+/* Draw b of the chunk (raw row r) into scenario copy j. */
+static void set_draw(const lane *l, const double *r, size_t b, int j)
+{
+    for (size_t k = 0; k < l->n_uni; k++) {
+        const lane_uni *x = &l->uni[k];
+        *x->dst[j] = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
+    }
+    for (size_t k = 0; k < l->n_one; k++)
+        *l->one[k].dst[j] = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
+    for (size_t k = 0; k < l->n_two; k++)
+        *l->two[k].dst[j] = l->vals[k * CHUNK + b];
+}
+
+/* The chunk's draws SIDE at a time, the rest (a last chunk's) one by one. */
 static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
 {
     engine *e = l->e;
-    size_t w = e->n_slots;
+    size_t w = e->n_slots, b = 0;
     const double *raw = e->raw[cur] + b0 * w;
+    double *out = e->out[cur] + b0 * 2 * e->np;
     for (size_t k = 0; k < l->n_two; k++)
         tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
-    for (size_t b = 0; b < n; b++) {
-        const double *r = raw + b * w;
-        for (size_t k = 0; k < l->n_uni; k++) {
-            const lane_uni *x = &l->uni[k];
-            *x->dst = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
+    for (; b + SIDE <= n; b += SIDE) {
+        double *lcot[SIDE], *cost[SIDE];
+        for (int j = 0; j < SIDE; j++) {
+            set_draw(l, raw + (b + j) * w, b + j, j);
+            lcot[j] = out + (b + j) * 2 * e->np;
+            cost[j] = lcot[j] + e->np;
         }
-        for (size_t k = 0; k < l->n_one; k++)
-            *l->one[k].dst = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
-        for (size_t k = 0; k < l->n_two; k++)
-            *l->two[k].dst = l->vals[k * CHUNK + b];
-        double *o = e->out[cur] + (b0 + b) * 2 * e->np;
-        tc_plan_eval(l->plan, o, o + e->np);
+        tc_plan_eval4(l->plan, lcot, cost);
+    }
+    for (; b < n; b++) {
+        set_draw(l, raw + b * w, b, 0);
+        tc_plan_eval(l->plan[0], out + b * 2 * e->np, out + b * 2 * e->np + e->np);
     }
 }
 
@@ -139,18 +157,27 @@ static void run(engine *e, tc_rng *g, long samples, int threaded, tc_mc_consumer
     c->consume(c, e->out[!cur], (samples - 1) / BATCH * BATCH, e->nb[!cur]);
 }
 
+/* Copy j of the scenario, its drawn inputs and its plan. */
+static tc_status lane_copy(lane *l, const tc_scenario *s, int j)
+{
+    l->c[j] = tc_analysis_copy(s, NULL, 0);
+    if (!l->c[j])
+        return TC_ERR_NOMEM;
+    size_t n = tc_mc_inputs(l->c[j], NULL, 0);
+    l->v[j] = malloc((n ? n : 1) * sizeof *l->v[j]);
+    if (!l->v[j])
+        return TC_ERR_NOMEM;
+    tc_mc_inputs(l->c[j], l->v[j], n);
+    return tc_plan_new(l->c[j], (const tc_num *const *)l->v[j], n, &l->plan[j]);
+}
+
 static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
 {
     l->e = e;
-    l->c = tc_analysis_copy(s, NULL, 0);
-    if (!l->c)
-        return TC_ERR_NOMEM;
-    size_t n = tc_mc_inputs(l->c, NULL, 0);
-    l->v = malloc((n ? n : 1) * sizeof *l->v);
-    if (!l->v)
-        return TC_ERR_NOMEM;
-    tc_mc_inputs(l->c, l->v, n);
-    return tc_plan_new(l->c, (const tc_num *const *)l->v, n, &l->plan);
+    tc_status st = TC_OK;
+    for (int j = 0; j < SIDE && st == TC_OK; j++)
+        st = lane_copy(l, s, j);
+    return st;
 }
 
 /* The lane's kept inputs, once the program has placed them. */
@@ -166,12 +193,16 @@ static tc_status lane_outs(engine *e, lane *l)
     for (size_t k = 0; k < e->ni; k++) {
         if (e->slot[k] < 0)
             continue;
-        lane_out o = {&e->in[k], e->slot[k], &l->v[k]->value};
+        lane_out o = {&e->in[k], e->slot[k], {NULL}};
+        for (int j = 0; j < SIDE; j++)
+            o.dst[j] = &l->v[j][k]->value;
         const tc_mc_in *in = &e->in[k];
         tc_dist_kind d = in->kind;
-        if (d == TC_DIST_UNIFORM)   /* tc_dist_draw's p1 + (p2 - p1) u, clamped */
-            l->uni[l->n_uni++] = (lane_uni){o.slot, in->p1, in->span, in->lo, in->hi, o.dst};
-        else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
+        if (d == TC_DIST_UNIFORM) { /* tc_dist_draw's p1 + (p2 - p1) u, clamped */
+            lane_uni u = {o.slot, in->p1, in->span, in->lo, in->hi, {NULL}};
+            memcpy(u.dst, o.dst, sizeof u.dst);
+            l->uni[l->n_uni++] = u;
+        } else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
             l->two[l->n_two++] = o;
         else
             l->one[l->n_one++] = o;
@@ -181,13 +212,15 @@ static tc_status lane_outs(engine *e, lane *l)
 
 static void lane_free(lane *l)
 {
-    tc_plan_free(l->plan);
+    for (int j = 0; j < SIDE; j++) {
+        tc_plan_free(l->plan[j]);
+        free(l->v[j]);
+        tc_analysis_copy_free(l->c[j]);
+    }
     free(l->uni);
     free(l->one);
     free(l->two);
     free(l->vals);
-    free(l->v);
-    tc_analysis_copy_free(l->c);
 }
 
 static void engine_free(engine *e, int lanes)
@@ -217,8 +250,8 @@ static tc_status engine_program(engine *e)
         return TC_ERR_NOMEM;
     }
     for (size_t k = 0; k < e->ni; k++) {
-        tc_mc_in_init(&e->in[k], e->lanes[0].v[k]);
-        used[k] = (unsigned char)tc_plan_uses(e->lanes[0].plan, e->lanes[0].v[k]);
+        tc_mc_in_init(&e->in[k], e->lanes[0].v[0][k]);
+        used[k] = (unsigned char)tc_plan_uses(e->lanes[0].plan[0], e->lanes[0].v[0][k]);
     }
     e->n_ops = tc_mc_program(e->in, used, e->ni, e->ops, e->slot, &e->n_slots);
     free(used);
@@ -232,7 +265,7 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
         st = lane_init(e, &e->lanes[i], s);
     if (st != TC_OK)
         return st;
-    e->ni = tc_mc_inputs(e->lanes[0].c, NULL, 0);
+    e->ni = tc_mc_inputs(e->lanes[0].c[0], NULL, 0);
     e->np = s->n_platforms;
     if ((st = engine_program(e)) != TC_OK)
         return st;

@@ -12,31 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eval_priv.h"
-#include "tc_plan.h"
-
-enum { MAX_YEARS = 64 };    /* tc_eval_usable's bound on the horizon */
-
-typedef struct {
-    int perf;               /* entry index, -1: not covered */
-    int fixed;              /* bracket (or best point) resolved at build */
-    int at_max;             /* not fixed and no SLO: resolve's best point */
-    tc_tput_how how;        /* when fixed: FLAT, INTERP, MAX, NONE (above) */
-    size_t lo, hi;
-} plan_wl;
-
-struct tc_plan {
-    const tc_scenario *s;
-    plan_wl *wl;            /* [platform * n_workloads + workload] */
-    int years_fixed;        /* demand, discounting and power price do not vary */
-    double demand[MAX_YEARS], tokens[MAX_YEARS], power_price[MAX_YEARS];
-    double demand_s[MAX_YEARS]; /* demand / 86400: nodes_needed's first quotient */
-    double df_start[MAX_YEARS], df_end[MAX_YEARS];
-    double npv_tokens;
-    /* the last pow(1 + r, life) taken: bids of one life share it per draw */
-    double pow_base, pow_value;
-    int pow_life, pow_known;
-};
+#include "eval_plan_priv.h"
 
 static int by_address(const void *a, const void *b)
 {
@@ -99,7 +75,7 @@ static void plan_platform(tc_plan *p, size_t i, const tc_num *const *vary, size_
 
 /* Demand, tokens delivered, power price and discount factors of each year,
  * as eval_fleet.c's running products, and sum tokens_y df_end_y. */
-static void shared_years(tc_plan *p)
+void tc_plan_shared_years(tc_plan *p)
 {
     const tc_scenario *s = p->s;
     double demand = s->tokens_per_day.value, price = s->price_per_kwh.value, df = 1;
@@ -150,7 +126,7 @@ tc_status tc_plan_new(const tc_scenario *s, const tc_num *const *vary, size_t n_
         p->years_fixed &= !varies(years_in[k], vary, n_vary);
     free(sorted);
     if (p->years_fixed)
-        shared_years(p);
+        tc_plan_shared_years(p);
     *out = p;
     return TC_OK;
 }
@@ -218,10 +194,8 @@ int tc_plan_uses(const tc_plan *p, const tc_num *x)
     return 1;
 }
 
-/* Throughput per GPU of one workload on the scenario basis (eval_tput.c);
- * 0 when not covered. */
-static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload *w,
-                      const plan_wl *q, double *t)
+int tc_plan_throughput(const tc_plan *p, const tc_platform *pl, const tc_workload *w,
+                       const plan_wl *q, double *t)
 {
     if (q->perf < 0)
         return 0;
@@ -248,9 +222,7 @@ static int throughput(const tc_plan *p, const tc_platform *pl, const tc_workload
     return 1;
 }
 
-/* pow(base, life), again only when base or life changed since the last
- * call (pow is a function: the same arguments give the same double). */
-static double life_pow(tc_plan *p, double base, int life)
+double tc_plan_life_pow(tc_plan *p, double base, int life)
 {
     if (!p->pow_known || memcmp(&base, &p->pow_base, sizeof base) != 0 || life != p->pow_life) {
         p->pow_base = base;
@@ -275,7 +247,7 @@ static double gpu_hour(tc_plan *p, const tc_platform *pl)
                    / pl->gpus_per_node;
         double r = s->discount_rate.value, res = pp->residual_value.value;
         int life = pp->amortization_years;
-        double f = life_pow(p, 1 + r, life);    /* tc_eval_crf's pow, taken once */
+        double f = tc_plan_life_pow(p, 1 + r, life);    /* tc_eval_crf's pow, taken once */
         double crf = r == 0 || f == 1 ? 1.0 / life : r * f / (f - 1);
         double annual = (c - res * c / f) * crf
                         + pp->maintenance_rate.value * c + pp->software_per_gpu_year.value;
@@ -304,7 +276,7 @@ static int unit(tc_plan *p, size_t i, double *tput, double *cost)
         if (api) {
             double spend = w->isl * pp->input_per_m.value + w->osl * pp->output_per_m.value;
             c = spend / (s->token_basis == TC_BASIS_TOTAL ? w->isl + w->osl : w->osl);
-        } else if (throughput(p, pl, w, &p->wl[i * s->n_workloads + k], &t)) {
+        } else if (tc_plan_throughput(p, pl, w, &p->wl[i * s->n_workloads + k], &t)) {
             c = per_hour / (t * per_hour_tokens) * 1e6;
         } else {
             covered = 0;
@@ -469,7 +441,7 @@ void tc_plan_eval(tc_plan *p, double *lcot_out, double *cost_out)
 {
     const tc_scenario *s = p->s;
     if (!p->years_fixed)
-        shared_years(p);
+        tc_plan_shared_years(p);
     for (size_t i = 0; i < s->n_platforms; i++) {
         double tput, cost;
         int covered = unit(p, i, &tput, &cost);
@@ -483,7 +455,7 @@ void tc_plan_eval(tc_plan *p, double *lcot_out, double *cost_out)
 double tc_plan_eval_one(tc_plan *p, size_t i)
 {
     if (!p->years_fixed)
-        shared_years(p);
+        tc_plan_shared_years(p);
     double tput, cost;
     return unit(p, i, &tput, &cost) ? lcot(p, &p->s->platforms[i], tput, cost) : NAN;
 }
