@@ -118,6 +118,120 @@ static void run(const tc_scenario *s, int move, long draws)
     tc_analysis_copy_free(orig);
 }
 
+/* Lane j's figures of tc_plan_eval4 against tc_plan_eval on its copy, to
+ * the bit (NANs included); a NULL output is left alone. */
+static void compare4(tc_plan *p[4], tc_scenario *c[4], long group, int mode)
+{
+    static double lcot[4][64], cost[4][64];
+    double ref_l[64], ref_c[64], *lp[4], *cp[4];
+    size_t np = c[0]->n_platforms;
+    for (int j = 0; j < 4; j++) {
+        for (size_t i = 0; i < np; i++)
+            lcot[j][i] = cost[j][i] = -1;
+        lp[j] = mode == 1 ? NULL : lcot[j];
+        cp[j] = mode == 2 ? NULL : cost[j];
+    }
+    tc_plan_eval4(p, lp, cp);
+    for (int j = 0; j < 4; j++) {
+        tc_plan_eval(p[j], ref_l, ref_c);
+        for (size_t i = 0; i < np; i++) {
+            double want_l = mode == 1 ? -1 : ref_l[i], want_c = mode == 2 ? -1 : ref_c[i];
+            if (memcmp(&lcot[j][i], &want_l, sizeof want_l) || memcmp(&cost[j][i], &want_c, sizeof want_c))
+                fail_msg("group %ld lane %d platform %s: eval4 lcot %a cost %a, tc_plan_eval %a %a",
+                         group, j, c[j]->platforms[i].id, lcot[j][i], cost[j][i], want_l, want_c);
+        }
+    }
+}
+
+/* run's draws (and moves) in four copies of s, each with its plan, the
+ * copies' values all different: tc_plan_eval4 (simd: the vector path where
+ * the machine has one; 0: the plain path) against tc_plan_eval. */
+static void run4(const tc_scenario *s, int move, long groups, int simd)
+{
+    static nums vary[4], all[4], filed;
+    tc_scenario *c[4], *orig = tc_analysis_copy(s, NULL, 0);
+    tc_plan *p[4];
+    assert_non_null(orig);
+    filed.n = 0;
+    walk(&filed, orig, 0);
+    for (int j = 0; j < 4; j++) {
+        assert_non_null(c[j] = tc_analysis_copy(s, NULL, 0));
+        vary[j].n = all[j].n = 0;
+        walk(&vary[j], c[j], 1);
+        walk(&all[j], c[j], 0);
+        assert_int_equal(tc_plan_new(c[j], move ? NULL : (const tc_num *const *)vary[j].v,
+                                     vary[j].n, &p[j]), TC_OK);
+    }
+    int was = tc_plan_simd(simd);
+    tc_rng g;
+    tc_rng_seed(&g, 11);
+    for (long d = 0; d < groups; d++) {
+        for (int j = 0; j < 4; j++) {
+            for (size_t k = 0; move && k < all[j].n; k++) {
+                double v = filed.v[k]->value * (0.5 + tc_rng_uniform(&g));
+                tc_num *x = all[j].v[k];
+                x->value = x->lo < x->hi ? (v < x->lo ? x->lo : v > x->hi ? x->hi : v) : v;
+            }
+            for (size_t k = 0; d > 0 && k < vary[j].n; k++)
+                vary[j].v[k]->value = tc_dist_draw(vary[j].v[k], &g);
+        }
+        compare4(p, c, d, (int)(d % 5 == 3) + 2 * (d % 5 == 4));
+    }
+    assert_int_equal(tc_plan_simd(was), simd);
+    for (int j = 0; j < 4; j++) {
+        tc_plan_free(p[j]);
+        tc_analysis_copy_free(c[j]);
+    }
+    tc_analysis_copy_free(orig);
+}
+
+static void on_file4(const char *path, int move, long groups)
+{
+    tc_scenario *s = NULL;
+    tc_diags d = {0};
+    assert_int_equal(tc_load_scenario(path, NULL, &s, &d), TC_OK);
+    tc_diags_free(&d);
+    run4(s, move, groups, 1);
+    tc_scenario_free(s);
+}
+
+/* Four draws side by side: the examples, a data file, the benchmark's
+ * scenario, the same with six GPUs a node (a quotient, not a product by
+ * 1/8) and figures on the total-token basis, and the plain path. */
+static void test_four(void **state)
+{
+    (void)state;
+    on_file4("scenarios/committee.yaml", 0, 500);
+    on_file4("scenarios/committee.yaml", 1, 500);
+    on_file4("scenarios/seed.yaml", 1, 500);
+    on_file4("tests/data/full.yaml", 0, 500);
+    on_file4("tests/data/full.yaml", 1, 500);
+    static tc_scenario s;
+    mc_build(&s);
+    run4(&s, 0, 500, 1);
+    run4(&s, 1, 500, 1);
+    run4(&s, 0, 200, 0);
+    for (int i = 0; i < NP; i++)
+        mc_platforms[i].gpus_per_node = 6;
+    s.token_basis = TC_BASIS_TOTAL;
+    run4(&s, 0, 300, 1);
+    run4(&s, 1, 300, 1);
+}
+
+/* A workload above every point: with its bracket fixed (the Monte Carlo's
+ * plan) no draw is covered; with it moving (vary NULL) the four go through
+ * tc_plan_eval, whichever lanes land above. */
+static void test_four_uncovered(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    mc_workloads[1].min_interactivity.value = 1e5;
+    run4(&s, 0, 50, 1);
+    mc_workloads[1].min_interactivity.value = 140;  /* moved 0.5 to 1.5 times: some above 150 */
+    run4(&s, 1, 200, 1);
+}
+
 static void on_file(const char *path, int move, long draws)
 {
     tc_scenario *s = NULL;
@@ -249,6 +363,8 @@ int main(void)
         cmocka_unit_test(test_unused_inputs),
         cmocka_unit_test(test_uncovered),
         cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_four),
+        cmocka_unit_test(test_four_uncovered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

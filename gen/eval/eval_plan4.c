@@ -115,6 +115,16 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
 {
     const tc_scenario *s0 = p[0]->s;
     const plan_wl *q = &p[0]->wl[i * s0->n_workloads + k];
+    if (q->at_max) {    /* each lane's best point (tc_plan_throughput's branch) */
+        double x[4];
+        const tc_perf *e = NULL;
+        for (int j = 0; j < 4; j++) {
+            e = &p[j]->s->platforms[i].perf[q->perf];
+            x[j] = e->points[tc_eval_max_point(e)].throughput.value;
+        }
+        *t = on_basis4(e, _mm256_loadu_pd(x), s0->token_basis);
+        return 1;
+    }
     if (!q->fixed) {
         double x[4];
         for (int j = 0; j < 4; j++)
