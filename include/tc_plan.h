@@ -41,9 +41,10 @@ void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
  * side by side, each lane the scalar path's operations in its order. */
 void tc_plan_eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4]);
 
-/* Whether tc_plan_eval4 may use the vector path (1, the default) or must
- * run tc_plan_eval four times (0: the tests' check that both give the same
- * bits); returns the previous setting. For every thread of the process. */
+/* Whether tc_plan_eval4 (and the Monte Carlo's transforms) may use the
+ * vector path (1, the default) or must take the plain one (0: the tests'
+ * check that both give the same bits); returns the previous setting, and
+ * only that for on < 0. For every thread of the process. */
 int tc_plan_simd(int on);
 
 /* The LCOT of platform i alone, the same double as tc_plan_eval's lcot[i]:

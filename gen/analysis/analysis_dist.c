@@ -192,8 +192,10 @@ static inline void gen_op(const tc_mc_op *o, tc_rng *g, double *spare_s, double 
     double scratch[2], *dst = o->slot < 0 ? scratch : r + o->slot;
     switch (o->op) {
     case TC_MC_UNI:
-        for (size_t t = 0; t < o->n; t++)
-            dst[t] = tc_rng_unit(g);
+        for (size_t t = 0; t < o->n; t++) {
+            uint64_t w = tc_rng_advance(g);
+            memcpy(&dst[t], &w, sizeof w);
+        }
         break;
     case TC_MC_SKIP:
         for (size_t t = 0; t < o->n; t++)

@@ -56,18 +56,85 @@ struct engine {
     size_t nb[2];               /* draws in each buffer's batch */
     atomic_size_t next[2];      /* next chunk of it to take */
     pthread_barrier_t sync;     /* between batches: one wait each */
+    int simd;                   /* the uniforms four at a time (AVX2) */
     lane lanes[TC_MC_LANES];
 };
 
-/* Draw b of the chunk (raw row r) into scenario copy j. */
-static void set_draw(const lane *l, const double *r, size_t b, int j)
+/* The uniforms of the draw of raw row r into scenario copy j. */
+static void set_uniforms(const lane *l, const double *r, int j)
 {
     for (size_t k = 0; k < l->n_uni; k++) {
         const lane_uni *x = &l->uni[k];
-        *x->dst[j] = tc_mc_clamp(x->p1 + x->span * r[x->slot], x->lo, x->hi);
+        *x->dst[j] = tc_mc_clamp(x->p1 + x->span * tc_mc_uniform_at(&r[x->slot]), x->lo, x->hi);
     }
+}
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define AVX __attribute__((target("avx2")))
+
+/* tc_rng_unit_of on four words: w * 5 and * 9 as shifts and adds (the same
+ * products modulo 2^64), then the 53 bits to a double in two halves below
+ * 2^32 (each exact, their sum exact below 2^53, as the scalar conversion
+ * is), scaled by 2^-53 (exact). */
+AVX static inline __m256d unit4(__m256i w)
+{
+    __m256i x = _mm256_add_epi64(_mm256_slli_epi64(w, 2), w);
+    x = _mm256_or_si256(_mm256_slli_epi64(x, 7), _mm256_srli_epi64(x, 57));
+    x = _mm256_srli_epi64(_mm256_add_epi64(_mm256_slli_epi64(x, 3), x), 11);
+    __m256d magic = _mm256_set1_pd(0x1p52);
+    __m256i bits = _mm256_castpd_si256(magic);
+    __m256d lo = _mm256_castsi256_pd(_mm256_or_si256(_mm256_and_si256(x, _mm256_set1_epi64x(0xFFFFFFFF)), bits));
+    __m256d hi = _mm256_castsi256_pd(_mm256_or_si256(_mm256_srli_epi64(x, 32), bits));
+    return ((hi - magic) * _mm256_set1_pd(0x1p32) + (lo - magic)) * _mm256_set1_pd(0x1p-53);
+}
+
+/* set_uniforms of rows raw + j * w into copies j = 0..3, four at a time:
+ * p1 + span u, then tc_mc_clamp's two tests as masks. */
+AVX static void set_uniforms4(const lane *l, const double *raw, size_t w)
+{
+    for (size_t k = 0; k < l->n_uni; k++) {
+        const lane_uni *x = &l->uni[k];
+        const double *r = raw + x->slot;  /* the words' bits, moved, never computed on */
+        __m256d u = unit4(_mm256_castpd_si256(_mm256_setr_pd(r[0], r[w], r[2 * w], r[3 * w])));
+        __m256d lo = _mm256_set1_pd(x->lo), hi = _mm256_set1_pd(x->hi);
+        __m256d v = _mm256_set1_pd(x->p1) + _mm256_set1_pd(x->span) * u;
+        __m256d t = _mm256_blendv_pd(v, hi, _mm256_cmp_pd(v, hi, _CMP_GT_OQ));
+        t = _mm256_blendv_pd(t, lo, _mm256_cmp_pd(v, lo, _CMP_LT_OQ));
+        __m128d t01 = _mm256_castpd256_pd128(t), t23 = _mm256_extractf128_pd(t, 1);
+        _mm_storel_pd(x->dst[0], t01);
+        _mm_storeh_pd(x->dst[1], t01);
+        _mm_storel_pd(x->dst[2], t23);
+        _mm_storeh_pd(x->dst[3], t23);
+    }
+}
+
+static int avx2(void)
+{
+    return __builtin_cpu_supports("avx2");
+}
+
+#else
+
+static void set_uniforms4(const lane *l, const double *raw, size_t w)
+{
+    for (int j = 0; j < SIDE; j++)
+        set_uniforms(l, raw + j * w, j);
+}
+
+static int avx2(void)
+{
+    return 0;
+}
+
+#endif
+
+/* The other inputs of draw b of the chunk (raw row r) into copy j. */
+static void set_rest(const lane *l, const double *r, size_t b, int j)
+{
     for (size_t k = 0; k < l->n_one; k++)
-        *l->one[k].dst[j] = tc_mc_triangular(l->one[k].in, r[l->one[k].slot]);
+        *l->one[k].dst[j] = tc_mc_triangular(l->one[k].in, tc_mc_uniform_at(&r[l->one[k].slot]));
     for (size_t k = 0; k < l->n_two; k++)
         *l->two[k].dst[j] = l->vals[k * CHUNK + b];
 }
@@ -83,15 +150,20 @@ static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
         tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
     for (; b + SIDE <= n; b += SIDE) {
         double *lcot[SIDE], *cost[SIDE];
+        if (e->simd)
+            set_uniforms4(l, raw + b * w, w);
         for (int j = 0; j < SIDE; j++) {
-            set_draw(l, raw + (b + j) * w, b + j, j);
+            if (!e->simd)
+                set_uniforms(l, raw + (b + j) * w, j);
+            set_rest(l, raw + (b + j) * w, b + j, j);
             lcot[j] = out + (b + j) * 2 * e->np;
             cost[j] = lcot[j] + e->np;
         }
         tc_plan_eval4(l->plan, lcot, cost);
     }
     for (; b < n; b++) {
-        set_draw(l, raw + b * w, b, 0);
+        set_uniforms(l, raw + b * w, 0);
+        set_rest(l, raw + b * w, b, 0);
         tc_plan_eval(l->plan[0], out + b * 2 * e->np, out + b * 2 * e->np + e->np);
     }
 }
@@ -267,6 +339,7 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
         return st;
     e->ni = tc_mc_inputs(e->lanes[0].c[0], NULL, 0);
     e->np = s->n_platforms;
+    e->simd = tc_plan_simd(-1) && avx2();
     if ((st = engine_program(e)) != TC_OK)
         return st;
     for (int i = 0; i < lanes && st == TC_OK; i++)

@@ -38,6 +38,35 @@ static inline double tc_rng_unit(tc_rng *g)
     return (double)(tc_rng_step(g) >> 11) * 0x1.0p-53;
 }
 
+/* tc_rng_step in two halves: the state advanced, returning the word its
+ * output is made of (s[1] before the step), and the uniform tc_rng_unit
+ * makes of that output. The Monte Carlo's stage 1 (in sequence) keeps the
+ * word and leaves the scrambling and conversion to stage 2 (on the lanes). */
+static inline uint64_t tc_rng_advance(tc_rng *g)
+{
+    uint64_t *s = g->s, w = s[1], t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = tc_rng_rotl(s[3], 45);
+    return w;
+}
+
+static inline double tc_rng_unit_of(uint64_t w)
+{
+    return (double)((tc_rng_rotl(w * 5, 7) * 9) >> 11) * 0x1.0p-53;
+}
+
+/* The uniform of a raw row's slot holding a word (tc_mc_gen_batch). */
+static inline double tc_mc_uniform_at(const double *slot)
+{
+    uint64_t w;
+    memcpy(&w, slot, sizeof w);
+    return tc_rng_unit_of(w);
+}
+
 /* frexp for a positive normal x by its bits (the same m and e exactly:
  * both are exact), frexp itself for a subnormal. The draws take 1e6 to 1e8
  * logarithms and exponentials, and the library calls were a fifth of them. */
@@ -197,7 +226,8 @@ size_t tc_mc_program(const tc_mc_in *in, const unsigned char *used, size_t ni, t
                      long *slot, size_t *n_slots);
 
 /* Stage 1, in sequence: nb draws, row b at raw + b * n_slots. A uniform
- * slot holds the uniform; a normal's pair holds a and s of the polar
+ * slot holds the bits of the generator word the uniform is made of
+ * (tc_mc_uniform_at reads the uniform); a normal's pair holds a and s of the polar
  * method (z = a sqrt(-2 ln s / s), the logarithm left to stage 2) or, for
  * a truncated normal whose acceptance needed the value, that value and
  * -1. The stream consumed is exactly tc_dist_draw's, draw by draw, input

@@ -20,7 +20,7 @@ static atomic_int simd_off;
 
 int tc_plan_simd(int on)
 {
-    return !atomic_exchange(&simd_off, !on);
+    return on < 0 ? !atomic_load(&simd_off) : !atomic_exchange(&simd_off, !on);
 }
 
 static void eval4_plain(tc_plan *const p[4], double *const lcot[4], double *const cost[4])
@@ -315,7 +315,10 @@ AVX static v4 npv_owned4(const plat4 *c)
 AVX static v4 lcot4(const years4 *y, size_t i, v4 tput, v4 cost_per_m)
 {
     const tc_scenario *const *s = y->s;
-    plat4 c = {.y = y, .h = s[0]->horizon_years, .tput = tput};
+    plat4 c;    /* every field set below (an initializer would zero it first) */
+    c.y = y;
+    c.h = s[0]->horizon_years;
+    c.tput = tput;
     for (int j = 0; j < 4; j++) {
         c.pl[j] = &s[j]->platforms[i];
         c.pp[j] = &c.pl[j]->pricing;
