@@ -279,9 +279,144 @@ static int values4(const tc_mc_in *in, const double *raw, size_t stride, double 
     return 1;
 }
 
-void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, double *out)
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define AVX __attribute__((target("avx2")))
+
+typedef __m256d v4;
+
+AVX static inline v4 bc(double x)
+{
+    return _mm256_set1_pd(x);
+}
+
+enum { GROUPS = 4 };    /* values16_avx: four vectors, their series interleaved */
+
+/* value2 of the draws of group g the vector path left (an edge case). */
+static void group_plain(const tc_mc_in *in, const double *raw, size_t stride, int g, double *out)
+{
+    for (int j = 4 * g; j < 4 * g + 4; j++)
+        out[j] = value2(in, raw + j * stride);
+}
+
+/* tc_rng_ln_arg on four x by the same bit work (m and e exact, t the
+ * same quotient); *edge when one is not positive, finite and normal (its
+ * group takes value2, whose frexp handles a subnormal). */
+AVX static void ln_arg4(v4 x, v4 *t, v4 *e, int *edge)
+{
+    __m256i b = _mm256_castpd_si256(x), magic = _mm256_castpd_si256(bc(0x1p52));
+    __m256i field = _mm256_and_si256(_mm256_srli_epi64(b, 52), _mm256_set1_epi64x(0x7FF));
+    v4 good = _mm256_and_pd(_mm256_cmp_pd(x, bc(0), _CMP_GT_OQ), _mm256_cmp_pd(x, bc(INFINITY), _CMP_LT_OQ));
+    good = _mm256_andnot_pd(_mm256_castsi256_pd(_mm256_cmpeq_epi64(field, _mm256_setzero_si256())), good);
+    *edge = _mm256_movemask_pd(good) != 0xF;
+    v4 ef = _mm256_castsi256_pd(_mm256_or_si256(field, magic)) - bc(0x1p52) - bc(1022);
+    __m256i mb = _mm256_or_si256(_mm256_andnot_si256(_mm256_set1_epi64x(0x7FFLL << 52), b),
+                                 _mm256_set1_epi64x(1022LL << 52));
+    v4 m = _mm256_castsi256_pd(mb);
+    v4 small = _mm256_cmp_pd(m, bc(0.70710678118654752440), _CMP_LT_OQ);
+    m = _mm256_blendv_pd(m, m * bc(2), small);
+    *e = _mm256_blendv_pd(ef, ef - bc(1), small);
+    *t = (m - bc(1)) / (m + bc(1));
+}
+
+/* values4 on 16 draws, four vectors (each lane the same operations in the
+ * same order: correctly rounded IEEE products and sums, no fused
+ * multiply-add); one vector's series is a chain of dependent steps, four
+ * are not. A group of four with an edge case takes value2; its lanes'
+ * vector results are not kept. */
+AVX static void values16_avx(const tc_mc_in *in, const double *raw, size_t stride, double *out)
+{
+    double k[4 * GROUPS], sum[4 * GROUPS];
+    int ok[GROUPS];
+    v4 va[GROUPS], vs[GROUPS], ve[GROUPS];
+    v4 vt[GROUPS], t2[GROUPS], acc[GROUPS], z[GROUPS];
+    for (int g = 0; g < GROUPS; g++) {
+        const double *r = raw + 4 * g * stride;
+        va[g] = _mm256_setr_pd(r[0], r[stride], r[2 * stride], r[3 * stride]);
+        vs[g] = _mm256_setr_pd(r[1], r[stride + 1], r[2 * stride + 1], r[3 * stride + 1]);
+        int edge;
+        ln_arg4(vs[g], &vt[g], &ve[g], &edge);
+        ok[g] = !edge;
+        t2[g] = vt[g] * vt[g];
+        acc[g] = bc(tc_rng_odd[11]);
+    }
+    for (int m = 10; m >= 0; m--)
+        for (int g = 0; g < GROUPS; g++)
+            acc[g] = acc[g] * t2[g] + bc(tc_rng_odd[m]);
+    for (int g = 0; g < GROUPS; g++) {
+        v4 ln = ve[g] * bc(TC_LN2_HI) + (bc(2) * vt[g] * acc[g] + ve[g] * bc(TC_LN2_LO));
+        z[g] = va[g] * _mm256_sqrt_pd(bc(-2) * ln / vs[g]);
+    }
+    if (in->kind != TC_DIST_LOGNORMAL) {
+        for (int g = 0; g < GROUPS; g++)
+            if (ok[g])
+                _mm256_storeu_pd(out + 4 * g, bc(in->p1) + bc(in->p2) * z[g]);
+            else
+                group_plain(in, raw, stride, g, out);
+        return;
+    }
+    v4 vk[GROUPS];
+    for (int g = 0; g < GROUPS; g++) {  /* tc_rng_e_arg's range, then its k and r */
+        v4 x = bc(in->sigma) * z[g];
+        v4 bad = _mm256_or_pd(_mm256_cmp_pd(x, x, _CMP_UNORD_Q),
+                              _mm256_or_pd(_mm256_cmp_pd(x, bc(709.78), _CMP_GT_OQ),
+                                           _mm256_cmp_pd(x, bc(-745.2), _CMP_LT_OQ)));
+        ok[g] &= !_mm256_movemask_pd(bad);
+        vk[g] = _mm256_floor_pd(x / bc(TC_LN2_HI + TC_LN2_LO) + bc(0.5));
+        z[g] = (x - vk[g] * bc(TC_LN2_HI)) - vk[g] * bc(TC_LN2_LO);
+        acc[g] = bc(1);
+    }
+    for (int m = 15; m >= 1; m--)
+        for (int g = 0; g < GROUPS; g++)
+            acc[g] = bc(1) + acc[g] * z[g] * bc(tc_rng_inv[m]);
+    for (int g = 0; g < GROUPS; g++) {
+        if (!ok[g]) {
+            group_plain(in, raw, stride, g, out);
+            continue;
+        }
+        _mm256_storeu_pd(k + 4 * g, vk[g]);
+        _mm256_storeu_pd(sum + 4 * g, acc[g]);
+        for (int j = 4 * g; j < 4 * g + 4; j++)
+            out[j] = tc_mc_clamp(in->p1 * tc_rng_scale2(sum[j], (int)k[j]), in->lo, in->hi);
+    }
+}
+
+static int avx2(void)
+{
+    return __builtin_cpu_supports("avx2");
+}
+
+#else
+
+enum { GROUPS = 4 };
+
+static void values16_avx(const tc_mc_in *in, const double *raw, size_t stride, double *out)
+{
+    for (int g = 0; g < GROUPS; g++)
+        if (!values4(in, raw + 4 * g * stride, stride, out + 4 * g))
+            for (int j = 4 * g; j < 4 * g + 4; j++)
+                out[j] = value2(in, raw + j * stride);
+}
+
+static int avx2(void)
+{
+    return 0;
+}
+
+#endif
+
+int tc_mc_avx2(void)
+{
+    return avx2();
+}
+
+void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, int simd,
+                  double *out)
 {
     size_t i = 0;
+    for (; simd && i + 4 * GROUPS <= n; i += 4 * GROUPS)
+        values16_avx(in, raw + i * stride, stride, out + i);
     for (; i + SIDE <= n; i += SIDE)
         if (!values4(in, raw + i * stride, stride, out + i))
             for (size_t j = i; j < i + SIDE; j++)

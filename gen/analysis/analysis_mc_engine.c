@@ -110,22 +110,12 @@ AVX static void set_uniforms4(const lane *l, const double *raw, size_t w)
     }
 }
 
-static int avx2(void)
-{
-    return __builtin_cpu_supports("avx2");
-}
-
 #else
 
 static void set_uniforms4(const lane *l, const double *raw, size_t w)
 {
     for (int j = 0; j < SIDE; j++)
         set_uniforms(l, raw + j * w, j);
-}
-
-static int avx2(void)
-{
-    return 0;
 }
 
 #endif
@@ -147,7 +137,7 @@ static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
     const double *raw = e->raw[cur] + b0 * w;
     double *out = e->out[cur] + b0 * 2 * e->np;
     for (size_t k = 0; k < l->n_two; k++)
-        tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, l->vals + k * CHUNK);
+        tc_mc_values(l->two[k].in, raw + l->two[k].slot, w, n, e->simd, l->vals + k * CHUNK);
     for (; b + SIDE <= n; b += SIDE) {
         double *lcot[SIDE], *cost[SIDE];
         if (e->simd)
@@ -339,7 +329,7 @@ static tc_status engine_init(engine *e, const tc_scenario *s, int lanes)
         return st;
     e->ni = tc_mc_inputs(e->lanes[0].c[0], NULL, 0);
     e->np = s->n_platforms;
-    e->simd = tc_plan_simd(-1) && avx2();
+    e->simd = tc_plan_simd(-1) && tc_mc_avx2();
     if ((st = engine_program(e)) != TC_OK)
         return st;
     for (int i = 0; i < lanes && st == TC_OK; i++)

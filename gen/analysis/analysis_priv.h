@@ -240,7 +240,12 @@ void tc_mc_gen_batch(tc_rng *g, double *spare_s, const tc_mc_op *ops, size_t n_o
  * its pairs at raw[i * stride], raw[i * stride + 1], bit for bit
  * tc_dist_draw's; one input at a time so the compiler can interleave the
  * draws. */
-void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, double *out);
+void tc_mc_values(const tc_mc_in *in, const double *raw, size_t stride, size_t n, int simd,
+                  double *out);
+
+/* 1 when the processor has AVX2: stage 2's vector paths (simd above, the
+ * engine's uniforms, tc_plan_eval4) give the plain paths' bits with it. */
+int tc_mc_avx2(void);
 
 static inline double tc_mc_clamp(double v, double lo, double hi)
 {

@@ -115,14 +115,16 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
 {
     const tc_scenario *s0 = p[0]->s;
     const plan_wl *q = &p[0]->wl[i * s0->n_workloads + k];
-    if (q->at_max) {    /* each lane's best point (tc_plan_throughput's branch) */
-        double x[4];
-        const tc_perf *e = NULL;
-        for (int j = 0; j < 4; j++) {
-            e = &p[j]->s->platforms[i].perf[q->perf];
-            x[j] = e->points[tc_eval_max_point(e)].throughput.value;
+    if (q->at_max) {    /* tc_eval_max_point's first largest, in each lane */
+        const tc_perf *e[4];
+        for (int j = 0; j < 4; j++)
+            e[j] = &p[j]->s->platforms[i].perf[q->perf];
+        v4 best = G4(e, points[0].throughput.value);
+        for (size_t n = 1; n < e[0]->n_points; n++) {
+            v4 x = G4(e, points[n].throughput.value);
+            best = _mm256_blendv_pd(best, x, _mm256_cmp_pd(x, best, _CMP_GT_OQ));
         }
-        *t = on_basis4(e, _mm256_loadu_pd(x), s0->token_basis);
+        *t = on_basis4(e[0], best, s0->token_basis);
         return 1;
     }
     if (!q->fixed) {
