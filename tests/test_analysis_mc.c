@@ -296,6 +296,36 @@ static void test_edges(void **state)
     }
 }
 
+/* A lognormal so wide (sigma about 540) that a draw's exponent often
+ * leaves the series' range both ways (e^x overflows, or is 0), clamped:
+ * the vector path hands those groups to the scalar one. Against the
+ * simple way, vector and plain paths, 1 and 2 lanes. */
+static void test_edges_wide(void **state)
+{
+    (void)state;
+    static tc_scenario s;
+    mc_build(&s);
+    s.analysis.samples = 2000;
+    mc_platforms[2].pricing.output_per_m = mc_dist(TC_DIST_LOGNORMAL, 1.0, 1e300, 0, 0.5, 1e6);
+    static double want[NP][9];
+    reference(&s, &want[0][0]);
+    for (int k = 0; k < 4; k++) {
+        int lanes = 1 + k % 2, simd = k < 2;
+        assert_int_equal(tc_plan_simd(simd), 1);
+        tc_monte_carlo *m = run(&s, lanes, 0);
+        assert_int_equal(tc_plan_simd(1), simd);
+        for (size_t i = 0; i < NP; i++) {
+            double x[9];
+            row(m, i, x);
+            for (int j = 0; j < 9; j++)
+                if (!same(x[j], want[i][j]))
+                    fail_msg("lanes %d simd %d platform %zu figure %d: %a, simple way %a", lanes,
+                             simd, i, j, x[j], want[i][j]);
+        }
+        tc_monte_carlo_free(m);
+    }
+}
+
 static void test_refused(void **state)
 {
     (void)state;
@@ -314,6 +344,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_golden),
         cmocka_unit_test(test_golden_plain),
+        cmocka_unit_test(test_edges_wide),
         cmocka_unit_test(test_committee),
         cmocka_unit_test(test_atoms),
         cmocka_unit_test(test_uncovered),

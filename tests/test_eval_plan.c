@@ -216,6 +216,11 @@ static void test_four(void **state)
     s.token_basis = TC_BASIS_TOTAL;
     run4(&s, 0, 300, 1);
     run4(&s, 1, 300, 1);
+    s.token_basis = TC_BASIS_OUTPUT;    /* curves on total tokens, figures on output */
+    for (int i = 0; i < NP; i++)
+        for (int k = 0; k < NW; k++)
+            mc_perf[i][k].basis = TC_BASIS_TOTAL;
+    run4(&s, 0, 300, 1);
 }
 
 /* A workload above every point: with its bracket fixed (the Monte Carlo's

@@ -63,7 +63,7 @@ typedef struct {
     const years4 *y;
     const tc_platform *pl[4];
     const tc_pricing *pp[4];
-    int h, gpn;
+    int h, gpn, pow2;       /* pow2: gpn a power of two (1 / gpn exact) */
     v4 tput, uplift, growth, u, per_gpn, other, one_time, kw_pue_load, facility_gpu_year;
 } plat4;
 
@@ -135,9 +135,7 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
         *t = _mm256_loadu_pd(x);
         return 1;
     }
-    if (q->how == TC_TPUT_NONE)
-        return 0;
-    const tc_perf *e[4];
+    const tc_perf *e[4];    /* fixed, and not NONE: covered_all */
     for (int j = 0; j < 4; j++)
         e[j] = &p[j]->s->platforms[i].perf[q->perf];
     tc_basis b = s0->token_basis;
@@ -225,7 +223,7 @@ AVX static int unit4(tc_plan *const p[4], const years4 *y, size_t i, v4 *tput, v
 AVX static inline v4 nodes4(const plat4 *c, int k, v4 t)
 {
     v4 x = c->y->demand_s[k] / (t * c->u);
-    return ceil_clean4(c->gpn > 0 && (c->gpn & (c->gpn - 1)) == 0 ? x * c->per_gpn : x / bc(c->gpn));
+    return ceil_clean4(c->pow2 ? x * c->per_gpn : x / bc(c->gpn));
 }
 
 AVX static v4 npv_api4(const plat4 *c, v4 cost_per_m)
@@ -326,6 +324,7 @@ AVX static v4 lcot4(const years4 *y, size_t i, v4 tput, v4 cost_per_m)
         c.pp[j] = &c.pl[j]->pricing;
     }
     c.gpn = c.pl[0]->gpus_per_node;
+    c.pow2 = (c.gpn & (c.gpn - 1)) == 0;  /* gpn > 0: tc_eval_usable */
     c.per_gpn = bc(1.0 / c.gpn);
     c.uplift = bc(1) + G4(c.pl, software_uplift.value);
     c.growth = bc(1) + G4(c.pp, annual_change.value);
