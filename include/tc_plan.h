@@ -41,6 +41,20 @@ void tc_plan_eval(tc_plan *p, double *lcot, double *cost);
  * side by side, each lane the scalar path's operations in its order. */
 void tc_plan_eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4]);
 
+/* For the Monte Carlo's vector path: input in[k] of p's scenario is held,
+ * draw j of four, in packed[4 k + j] at tc_plan_eval4_packed. absorbed[k]
+ * gets 1 where that path reads in[k] from there only (a curve point's
+ * throughput whose bracket is fixed, or the best point): the caller need
+ * not write it into the copies. TC_ERR_NOMEM, or TC_OK. */
+tc_status tc_plan_pack(tc_plan *p, const tc_num *const *in, size_t n, unsigned char *absorbed);
+
+/* tc_plan_eval4 with the packed inputs of tc_plan_pack (on p[0]): 1 when
+ * it wrote the figures; 0 when the lanes part ways (or the vector path is
+ * off or absent), the caller then writes the absorbed inputs into the
+ * copies and calls tc_plan_eval on each. */
+int tc_plan_eval4_packed(tc_plan *const p[4], const double *packed, double *const lcot[4],
+                         double *const cost[4]);
+
 /* Whether tc_plan_eval4 (and the Monte Carlo's transforms) may use the
  * vector path (1, the default) or must take the plain one (0: the tests'
  * check that both give the same bits); returns the previous setting, and

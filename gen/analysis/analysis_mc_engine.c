@@ -31,6 +31,7 @@ typedef struct {
     long slot;
     double p1, span, lo, hi;
     double *dst[SIDE];
+    int absorbed;       /* the vector path reads it packed only (tc_plan_pack) */
 } lane_uni;
 
 typedef struct {
@@ -42,6 +43,7 @@ typedef struct {
     lane_out *one, *two;        /* triangulars, then normals (pairs) */
     size_t n_uni, n_one, n_two;
     double *vals;               /* normals: [k * CHUNK + draw in chunk] */
+    double *packed;             /* uniforms of a group: [k * SIDE + j] */
 } lane;
 
 struct engine {
@@ -102,6 +104,9 @@ AVX static void set_uniforms4(const lane *l, const double *raw, size_t w)
         __m256d v = _mm256_set1_pd(x->p1) + _mm256_set1_pd(x->span) * u;
         __m256d t = _mm256_blendv_pd(v, hi, _mm256_cmp_pd(v, hi, _CMP_GT_OQ));
         t = _mm256_blendv_pd(t, lo, _mm256_cmp_pd(v, lo, _CMP_LT_OQ));
+        _mm256_storeu_pd(l->packed + k * SIDE, t);
+        if (x->absorbed)
+            continue;
         __m128d t01 = _mm256_castpd256_pd128(t), t23 = _mm256_extractf128_pd(t, 1);
         _mm_storel_pd(x->dst[0], t01);
         _mm_storeh_pd(x->dst[1], t01);
@@ -119,6 +124,15 @@ static void set_uniforms4(const lane *l, const double *raw, size_t w)
 }
 
 #endif
+
+/* The absorbed uniforms of a group, into the copies (the plain path reads
+ * them there). */
+static void unpack(const lane *l)
+{
+    for (size_t k = 0; k < l->n_uni; k++)
+        for (int j = 0; l->uni[k].absorbed && j < SIDE; j++)
+            *l->uni[k].dst[j] = l->packed[k * SIDE + j];
+}
 
 /* The other inputs of draw b of the chunk (raw row r) into copy j. */
 static void set_rest(const lane *l, const double *r, size_t b, int j)
@@ -149,7 +163,13 @@ static void eval_chunk(lane *l, int cur, size_t b0, size_t n)
             lcot[j] = out + (b + j) * 2 * e->np;
             cost[j] = lcot[j] + e->np;
         }
-        tc_plan_eval4(l->plan, lcot, cost);
+        if (!e->simd) {
+            tc_plan_eval4(l->plan, lcot, cost);
+        } else if (!tc_plan_eval4_packed(l->plan, l->packed, lcot, cost)) {
+            unpack(l);
+            for (int j = 0; j < SIDE; j++)
+                tc_plan_eval(l->plan[j], lcot[j], cost[j]);
+        }
     }
     for (; b < n; b++) {
         set_uniforms(l, raw + b * w, 0);
@@ -242,6 +262,25 @@ static tc_status lane_init(engine *e, lane *l, const tc_scenario *s)
     return st;
 }
 
+/* Which uniforms plan 0 reads packed only (then not written per draw). */
+static tc_status lane_pack(const engine *e, lane *l)
+{
+    size_t n = l->n_uni ? l->n_uni : 1;
+    const tc_num **x = malloc(n * sizeof *x);
+    unsigned char *absorbed = malloc(n);
+    tc_status st = x && absorbed ? TC_OK : TC_ERR_NOMEM;
+    for (size_t k = 0, u = 0; st == TC_OK && k < e->ni; k++)
+        if (e->slot[k] >= 0 && e->in[k].kind == TC_DIST_UNIFORM)
+            x[u++] = l->v[0][k];
+    if (st == TC_OK)
+        st = tc_plan_pack(l->plan[0], x, l->n_uni, absorbed);
+    for (size_t k = 0; st == TC_OK && k < l->n_uni; k++)
+        l->uni[k].absorbed = e->simd && absorbed[k];
+    free(x);
+    free(absorbed);
+    return st;
+}
+
 /* The lane's kept inputs, once the program has placed them. */
 static tc_status lane_outs(engine *e, lane *l)
 {
@@ -250,7 +289,8 @@ static tc_status lane_outs(engine *e, lane *l)
     l->one = malloc(n * sizeof *l->one);
     l->two = malloc(n * sizeof *l->two);
     l->vals = malloc(n * CHUNK * sizeof *l->vals);
-    if (!l->uni || !l->one || !l->two || !l->vals)
+    l->packed = malloc(n * SIDE * sizeof *l->packed);
+    if (!l->uni || !l->one || !l->two || !l->vals || !l->packed)
         return TC_ERR_NOMEM;
     for (size_t k = 0; k < e->ni; k++) {
         if (e->slot[k] < 0)
@@ -261,7 +301,7 @@ static tc_status lane_outs(engine *e, lane *l)
         const tc_mc_in *in = &e->in[k];
         tc_dist_kind d = in->kind;
         if (d == TC_DIST_UNIFORM) { /* tc_dist_draw's p1 + (p2 - p1) u, clamped */
-            lane_uni u = {o.slot, in->p1, in->span, in->lo, in->hi, {NULL}};
+            lane_uni u = {o.slot, in->p1, in->span, in->lo, in->hi, {NULL}, 0};
             memcpy(u.dst, o.dst, sizeof u.dst);
             l->uni[l->n_uni++] = u;
         } else if (d == TC_DIST_NORMAL || d == TC_DIST_LOGNORMAL)
@@ -269,7 +309,7 @@ static tc_status lane_outs(engine *e, lane *l)
         else
             l->one[l->n_one++] = o;
     }
-    return TC_OK;
+    return lane_pack(e, l);
 }
 
 static void lane_free(lane *l)
@@ -283,6 +323,7 @@ static void lane_free(lane *l)
     free(l->one);
     free(l->two);
     free(l->vals);
+    free(l->packed);
 }
 
 static void engine_free(engine *e, int lanes)

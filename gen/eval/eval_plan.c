@@ -136,6 +136,7 @@ void tc_plan_free(tc_plan *p)
     if (!p)
         return;
     free(p->wl);
+    free(p->slots);
     free(p);
 }
 

@@ -13,6 +13,8 @@
  * the time of one. */
 #include <math.h>
 #include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "eval_plan_priv.h"
 
@@ -21,6 +23,66 @@ static atomic_int simd_off;
 int tc_plan_simd(int on)
 {
     return on < 0 ? !atomic_load(&simd_off) : !atomic_exchange(&simd_off, !on);
+}
+
+/* Whether every workload of platform i on perf entry e has its bracket
+ * fixed or takes the best point (the vector path reads e's throughputs
+ * then; otherwise a lane's scalar resolve reads them in its copy). */
+static int read_packed(const tc_plan *p, size_t i, int e)
+{
+    const tc_scenario *s = p->s;
+    for (size_t k = 0; k < s->n_workloads; k++) {
+        const plan_wl *q = &p->wl[i * s->n_workloads + k];
+        if (q->perf == e && !q->fixed && !q->at_max)
+            return 0;
+    }
+    return 1;
+}
+
+/* The packed slot of x among in[0..n), -1 when absent. */
+static int slot_of(const tc_num *x, const tc_num *const *in, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (in[k] == x)
+            return (int)k;
+    return -1;
+}
+
+static size_t count_points(const tc_plan *p)
+{
+    const tc_scenario *s = p->s;
+    size_t total = 0;
+    for (size_t c = 0; c < s->n_platforms * s->n_workloads; c++)
+        if (p->wl[c].perf >= 0)
+            total += s->platforms[c / s->n_workloads].perf[p->wl[c].perf].n_points;
+    return total;
+}
+
+tc_status tc_plan_pack(tc_plan *p, const tc_num *const *in, size_t n, unsigned char *absorbed)
+{
+    const tc_scenario *s = p->s;
+    size_t total = count_points(p), at = 0;
+    int *slots = malloc((total ? total : 1) * sizeof *slots);
+    if (!slots)
+        return TC_ERR_NOMEM;
+    free(p->slots);
+    p->slots = slots;
+    memset(absorbed, 0, n);
+    for (size_t c = 0; c < s->n_platforms * s->n_workloads; c++) {
+        plan_wl *q = &p->wl[c];
+        if (q->perf < 0)
+            continue;
+        size_t i = c / s->n_workloads;
+        const tc_perf *e = &s->platforms[i].perf[q->perf];
+        int whole = read_packed(p, i, q->perf);
+        q->slot = slots + at;
+        for (size_t m = 0; m < e->n_points; m++, at++) {
+            slots[at] = slot_of(&e->points[m].throughput, in, n);
+            if (slots[at] >= 0 && whole)
+                absorbed[slots[at]] = 1;
+        }
+    }
+    return TC_OK;
 }
 
 static void eval4_plain(tc_plan *const p[4], double *const lcot[4], double *const cost[4])
@@ -38,6 +100,16 @@ typedef __m256d v4;
 
 /* The field m of each lane's struct a[j]. */
 #define G4(a, m) _mm256_setr_pd((a)[0]->m, (a)[1]->m, (a)[2]->m, (a)[3]->m)
+
+/* Point n's throughput in the four lanes: packed when tc_plan_pack placed
+ * it (the very doubles the copies would hold), else from the copies. */
+AVX static inline __m256d point4(const tc_perf *const e[4], const plan_wl *q, size_t n,
+                                 const double *packed)
+{
+    if (packed && q->slot && q->slot[n] >= 0)
+        return _mm256_loadu_pd(packed + 4 * (size_t)q->slot[n]);
+    return G4(e, points[n].throughput.value);
+}
 
 AVX static inline v4 bc(double x)
 {
@@ -111,7 +183,7 @@ AVX static inline v4 on_basis4(const tc_perf *e, v4 v, tc_basis want)
 /* Throughput of workload k on platform i in each lane; 0 when a lane's is
  * not covered. A bracket fixed at build is every lane's; one a draw can
  * move is found per lane, as tc_plan_eval finds it. */
-AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
+AVX static int throughput4(tc_plan *const p[4], const double *packed, size_t i, size_t k, v4 *t)
 {
     const tc_scenario *s0 = p[0]->s;
     const plan_wl *q = &p[0]->wl[i * s0->n_workloads + k];
@@ -119,9 +191,9 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
         const tc_perf *e[4];
         for (int j = 0; j < 4; j++)
             e[j] = &p[j]->s->platforms[i].perf[q->perf];
-        v4 best = G4(e, points[0].throughput.value);
+        v4 best = point4(e, q, 0, packed);
         for (size_t n = 1; n < e[0]->n_points; n++) {
-            v4 x = G4(e, points[n].throughput.value);
+            v4 x = point4(e, q, n, packed);
             best = _mm256_blendv_pd(best, x, _mm256_cmp_pd(x, best, _CMP_GT_OQ));
         }
         *t = on_basis4(e[0], best, s0->token_basis);
@@ -139,7 +211,7 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
     for (int j = 0; j < 4; j++)
         e[j] = &p[j]->s->platforms[i].perf[q->perf];
     tc_basis b = s0->token_basis;
-    v4 y_lo = on_basis4(e[0], G4(e, points[q->lo].throughput.value), b);
+    v4 y_lo = on_basis4(e[0], point4(e, q, q->lo, packed), b);
     if (q->how != TC_TPUT_INTERP) {
         *t = y_lo;
         return 1;
@@ -147,7 +219,7 @@ AVX static int throughput4(tc_plan *const p[4], size_t i, size_t k, v4 *t)
     const tc_workload *w[4];
     for (int j = 0; j < 4; j++)
         w[j] = &p[j]->s->workloads[k];
-    v4 y_hi = on_basis4(e[0], G4(e, points[q->hi].throughput.value), b);
+    v4 y_hi = on_basis4(e[0], point4(e, q, q->hi, packed), b);
     v4 x_lo = G4(e, points[q->lo].interactivity.value), x_hi = G4(e, points[q->hi].interactivity.value);
     *t = y_lo + (y_hi - y_lo) * (G4(w, min_interactivity.value) - x_lo) / (x_hi - x_lo);
     return 1;
@@ -185,7 +257,8 @@ AVX static v4 gpu_hour4(tc_plan *const p[4], const years4 *y, const tc_platform 
 }
 
 /* Year-1 mix of platform i (eval_plan.c unit); 0 when a lane is not covered. */
-AVX static int unit4(tc_plan *const p[4], const years4 *y, size_t i, v4 *tput, v4 *cost)
+AVX static int unit4(tc_plan *const p[4], const double *packed, const years4 *y, size_t i,
+                     v4 *tput, v4 *cost)
 {
     const tc_scenario *const *s = y->s;
     const tc_platform *pl[4];
@@ -204,7 +277,7 @@ AVX static int unit4(tc_plan *const p[4], const years4 *y, size_t i, v4 *tput, v
             const tc_pricing *pq[4] = {&pl[0]->pricing, &pl[1]->pricing, &pl[2]->pricing, &pl[3]->pricing};
             v4 spend = bc(w[0]->isl) * G4(pq, input_per_m.value) + bc(w[0]->osl) * G4(pq, output_per_m.value);
             c = spend / bc(s[0]->token_basis == TC_BASIS_TOTAL ? w[0]->isl + w[0]->osl : w[0]->osl);
-        } else if (throughput4(p, i, k, &t)) {
+        } else if (throughput4(p, packed, i, k, &t)) {
             c = per_hour / (t * per_hour_tokens) * bc(1e6);
         } else {
             return 0;
@@ -369,7 +442,8 @@ AVX static void put4(double *const out[4], size_t i, v4 v)
 /* 0, having written figures for platforms before the one that stopped
  * it, when a lane's bracket leaves the others' (the caller then runs the
  * four through tc_plan_eval, which writes every figure again). */
-AVX static int eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4])
+AVX static int eval4(tc_plan *const p[4], const double *packed, double *const lcot[4],
+                     double *const cost[4])
 {
     years4 y;
     for (int j = 0; j < 4; j++)
@@ -382,7 +456,7 @@ AVX static int eval4(tc_plan *const p[4], double *const lcot[4], double *const c
             put4(lcot, i, bc(NAN));
             continue;
         }
-        if (!unit4(p, &y, i, &tput, &mix))
+        if (!unit4(p, packed, &y, i, &tput, &mix))
             return 0;
         put4(cost, i, mix);
         put4(lcot, i, lcot4(&y, i, tput, mix));
@@ -402,9 +476,10 @@ static int avx2(void)
     return 0;
 }
 
-static int eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4])
+static int eval4(tc_plan *const p[4], const double *packed, double *const lcot[4],
+                 double *const cost[4])
 {
-    (void)p, (void)lcot, (void)cost;
+    (void)p, (void)packed, (void)lcot, (void)cost;
     return 0;
 }
 
@@ -412,6 +487,13 @@ static int eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[
 
 void tc_plan_eval4(tc_plan *const p[4], double *const lcot[4], double *const cost[4])
 {
-    if (atomic_load_explicit(&simd_off, memory_order_relaxed) || !avx2() || !eval4(p, lcot, cost))
+    if (atomic_load_explicit(&simd_off, memory_order_relaxed) || !avx2() || !eval4(p, NULL, lcot, cost))
         eval4_plain(p, lcot, cost);
+}
+
+int tc_plan_eval4_packed(tc_plan *const p[4], const double *packed, double *const lcot[4],
+                         double *const cost[4])
+{
+    return !atomic_load_explicit(&simd_off, memory_order_relaxed) && avx2()
+           && eval4(p, packed, lcot, cost);
 }

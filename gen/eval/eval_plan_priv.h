@@ -14,6 +14,8 @@ typedef struct {
     int at_max;             /* not fixed and no SLO: resolve's best point */
     tc_tput_how how;        /* when fixed: FLAT, INTERP, MAX, NONE (above) */
     size_t lo, hi;
+    const int *slot;        /* tc_plan_pack: per point, its throughput's packed
+                             * slot, -1 none; NULL before */
 } plan_wl;
 
 struct tc_plan {
@@ -27,6 +29,7 @@ struct tc_plan {
     /* the last pow(1 + r, life) taken: bids of one life share it per draw */
     double pow_base, pow_value;
     int pow_life, pow_known;
+    int *slots;             /* the block plan_wl.slot points into */
 };
 
 /* Demand, tokens delivered, power price and discount factors of each year,
