@@ -194,7 +194,9 @@ static inline void gen_op(const tc_mc_op *o, tc_rng *g, double *spare_s, double 
     case TC_MC_UNI:
         for (size_t t = 0; t < o->n; t++) {
             uint64_t w = tc_rng_advance(g);
-            memcpy(&dst[t], &w, sizeof w);
+            double bits;    /* stored as a double: the row is read as doubles */
+            memcpy(&bits, &w, sizeof w);
+            dst[t] = bits;
         }
         break;
     case TC_MC_SKIP:
