@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,8 +155,8 @@ static tc_status surface_done(cairo_surface_t *s, const char *what, char *err, s
     return TC_OK;
 }
 
-/* Bitmaps of finished charts, kept for the next ones (under the cairo
- * lock): a fresh 6 MB bitmap per chart cost the kernel 1,600 page faults
+/* Bitmaps of finished charts, kept for the next ones (shared by the
+ * drawing threads under pool.mu): a fresh 6 MB bitmap per chart cost the kernel 1,600 page faults
  * and pixman a clearing memset each, 4% of the committee render. Stale
  * pixels never show: every chart starts by painting the whole bitmap
  * opaque white. tc_render_charts_release frees them. */
@@ -165,37 +166,43 @@ static struct {
     unsigned char *data[POOL_SIZE];
     size_t size[POOL_SIZE];
     int n;
-} pool;
+    pthread_mutex_t mu;
+} pool = {.mu = PTHREAD_MUTEX_INITIALIZER};
 
 static unsigned char *pixels_take(size_t size)
 {
-    for (int i = 0; i < pool.n; i++)
+    unsigned char *d = NULL;
+    pthread_mutex_lock(&pool.mu);
+    for (int i = 0; i < pool.n && !d; i++)
         if (pool.size[i] == size) {
-            unsigned char *d = pool.data[i];
+            d = pool.data[i];
             pool.n--;
             pool.data[i] = pool.data[pool.n];
             pool.size[i] = pool.size[pool.n];
-            return d;
         }
-    return calloc(1, size);
+    pthread_mutex_unlock(&pool.mu);
+    return d ? d : calloc(1, size);
 }
 
 static void pixels_give(unsigned char *d, size_t size)
 {
-    if (d && pool.n < POOL_SIZE) {
+    pthread_mutex_lock(&pool.mu);
+    int kept = d && pool.n < POOL_SIZE;
+    if (kept) {
         pool.data[pool.n] = d;
         pool.size[pool.n++] = size;
-    } else {
-        free(d);
     }
+    pthread_mutex_unlock(&pool.mu);
+    if (!kept)
+        free(d);
 }
 
 void tc_render_charts_release(void)
 {
-    tc_chart_lock();
+    pthread_mutex_lock(&pool.mu);
     while (pool.n > 0)
         free(pool.data[--pool.n]);
-    tc_chart_unlock();
+    pthread_mutex_unlock(&pool.mu);
     tc_chart_widths_free();
 }
 
@@ -224,18 +231,16 @@ static bitmap bitmap_new(const tc_prims *p, const char *path, char *err, size_t 
     return b;
 }
 
-/* Under the cairo lock. */
 static void bitmap_free(bitmap *b)
 {
     cairo_surface_destroy(b->s);
     pixels_give(b->data, b->size);
 }
 
-/* The chart drawn into a bitmap *b, under the cairo lock; b->s NULL and
- * err if not. */
+/* The chart drawn into a bitmap *b with the thread's own fonts; b->s NULL
+ * and err if not. */
 static tc_status raster(const tc_prims *p, const char *path, bitmap *b, char *err, size_t n)
 {
-    tc_chart_lock();
     *b = bitmap_new(p, path, err, n);
     tc_status st = b->s ? TC_OK : b->data ? TC_ERR_RENDER : TC_ERR_NOMEM;
     if (st == TC_OK) {
@@ -251,7 +256,6 @@ static tc_status raster(const tc_prims *p, const char *path, bitmap *b, char *er
         bitmap_free(b);
         b->s = NULL;
     }
-    tc_chart_unlock();
     return st;
 }
 
@@ -262,13 +266,11 @@ tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, siz
     if (st != TC_OK)
         return st;
     /* Not cairo_surface_write_to_png: libpng's defaults cost ~45 ms per
-     * chart. The pixels are this chart's alone: no lock while compressing. */
+     * chart. */
     st = tc_png_write(path, b.data, cairo_image_surface_get_width(b.s),
                                 cairo_image_surface_get_height(b.s),
                                 cairo_image_surface_get_stride(b.s), err, n);
-    tc_chart_lock();
     bitmap_free(&b);
-    tc_chart_unlock();
     return st;
 }
 
@@ -357,7 +359,6 @@ static void svg_stable_ids(tc_membuf *b)
 tc_status tc_chart_write_svg(const tc_prims *p, const char *path, char *err, size_t n)
 {
     tc_membuf buf = {0};
-    tc_chart_lock();
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(membuf_write, &buf,
                                                             p->width, p->height);
     tc_status st = surface_done(s, path, err, n);
@@ -374,7 +375,6 @@ tc_status tc_chart_write_svg(const tc_prims *p, const char *path, char *err, siz
         st = TC_ERR_NOMEM;
     }
     cairo_surface_destroy(s);
-    tc_chart_unlock();
     if (st == TC_OK) {
         svg_stable_ids(&buf);
         st = write_file(path, buf.data, buf.len, err, n);

@@ -99,6 +99,12 @@ tc_status tc_render_chart(const tc_results *r, tc_outset *o, const tc_render_opt
  * once a scenario's renderers are done (their threads joined). */
 void tc_render_charts_release(void);
 
+/* The calling thread has done drawing for now: the fonts it measured and
+ * drew with (its own FreeType faces, charts/fonts.c) go back to the pool
+ * for the next thread. A thread that ends holding them gives them back
+ * as it exits; one that never does keeps one set, and others get theirs. */
+void tc_render_charts_done(void);
+
 tc_status tc_render_pdf(const tc_results *r, tc_outset *o,
                         const tc_render_opts *opts, char *err, size_t n);
 

@@ -69,9 +69,9 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
  * workbook, and each chart (its PNG and SVG). With opts->threads > 1 they
  * are shared out to that many threads, in table order, so that the nine
  * charts (half the work) do not all wait on one thread. Each job has its
- * own libharu, libxlsxwriter or cairo objects; the fonts are loaded once
- * (pthread_once) and cairo calls that may touch them hold one lock
- * (charts/fonts.c); the output set serialises its additions. */
+ * own libharu, libxlsxwriter or cairo objects, and each thread that draws
+ * or measures text its own fonts (charts/fonts.c), given back when its job
+ * ends; the output set serialises its additions. */
 #define MAX_JOBS (N_RENDERERS + TC_CHART_KIND_COUNT)
 #define MAX_THREADS 8
 
@@ -126,6 +126,7 @@ static void *worker(void *arg)
     while ((j = take(q)) != NULL) {
         j->st = j->fn ? j->fn(q->r, q->o, q->opts, j->why, sizeof j->why)
                       : tc_render_chart(q->r, q->o, q->opts, j->chart, j->why, sizeof j->why);
+        tc_render_charts_done();
         /* Synced here, while the other threads still render (issue 18):
          * the commit then waits on no file's fsync. */
         if (j->st == TC_OK)
