@@ -5,7 +5,7 @@
 #   1. tc_eval of a 10 platforms x 10 workloads x 15-year scenario (bench_eval)
 #   2. Monte Carlo, 100,000 draws x 10 platforms x 5 workloads x 10 years,
 #      on two lanes (bench_analysis); 10 million draws of the committee
-#      example, peak RSS (GNU time)
+#      example, peak RSS
 #   3. robustness of the committee example, when the build has it
 #   4. the full render of each example (every format this build writes),
 #      then where the time goes: each format alone in one process
@@ -31,9 +31,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 missed=0
 
-for tool in /usr/bin/time python3; do
-    command -v "$tool" >/dev/null || { echo "bench: $tool missing: make test-deps" >&2; exit 2; }
-done
+command -v python3 >/dev/null || { echo "bench: python3 missing: make test-deps" >&2; exit 2; }
 
 # target WHAT VALUE LIMIT UNIT
 target() {
@@ -44,10 +42,11 @@ target() {
     fi
 }
 
-# timed TAG COMMAND...: one run, appending "TAG wall cpu maxrss_kb" to $tmp/times.
+# timed TAG COMMAND...: one run, appending "TAG wall user system maxrss_kb"
+# to $tmp/times, the times to the microsecond (tests/bench/timed.py: GNU
+# time's 10 ms steps are too coarse for a 15% target on a 250 ms render).
 timed() {
-    tag=$1; shift
-    /usr/bin/time -f "$tag %e %U %S %M" -a -o "$tmp/times" "$@" >/dev/null
+    python3 tests/bench/timed.py "$tmp/times" "$@"
 }
 
 # medians TAG: "wall_ms cpu_ms peak_kb" over the runs tagged TAG.
