@@ -82,6 +82,9 @@ $(BUILD)/tests/test_xlsx_faults: CMOCKA_LIBS += -Wl,--wrap=worksheet_write_strin
 # The cairo failure test fails each cairo status call site in turn.
 $(BUILD)/tests/test_charts_cairo_faults: CMOCKA_LIBS += -Wl,--wrap=cairo_status,--wrap=cairo_surface_status,--wrap=cairo_font_face_status,--wrap=cairo_scaled_font_status
 
+# The charts' font sets: the thread key, the set, FreeType and the cairo faces fail.
+$(BUILD)/tests/test_charts_fonts: CMOCKA_LIBS += -Wl,--wrap=pthread_key_create,--wrap=calloc,--wrap=FT_Init_FreeType,--wrap=FT_New_Face,--wrap=cairo_font_face_status
+
 # The importers' jansson calls fail one call site at a time.
 $(BUILD)/tests/test_load_import_faults: CMOCKA_LIBS += -Wl,--wrap=json_loadb
 
@@ -141,19 +144,26 @@ asan:
 	  test
 
 # ThreadSanitizer over the threaded render: the examples, each on as many
-# threads as the machine gives it (up to 4), five times over; any report
-# fails (halt_on_error).
+# threads as the machine gives it (up to 4), five times over, then the
+# charts drawn by four threads at once and the font pool's tests; any
+# report fails (halt_on_error). tests/tsan.supp says what is not reported.
+TSAN_SUPP = suppressions=$(CURDIR)/tests/tsan.supp
 tsan: $(BUILD)/tokcost
 	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/tokcost
 	@rm -f build-tsan/tsan.log.*
 	@for i in 1 2 3 4 5; do \
-	  TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=build-tsan/tsan.log" \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66 log_path=build-tsan/tsan.log $(TSAN_SUPP)" \
 	    build-tsan/tokcost render $(SCENARIOS) -o build-tsan/out -q || \
 	    { cat build-tsan/tsan.log.* 2>/dev/null; exit 1; }; \
 	done; echo "tsan: no data race in 5 renders of the examples"
-	@TSAN_OPTIONS="halt_on_error=1 exitcode=66" build-tsan/tokcost eval scenarios/committee.yaml \
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66 $(TSAN_SUPP)" build-tsan/tokcost eval scenarios/committee.yaml \
 	  --set analysis.monte_carlo.samples=20000 >/dev/null && \
 	  echo "tsan: no data race in a Monte Carlo on two lanes"
+	@$(MAKE) --no-print-directory BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" \
+	  build-tsan/tests/test_charts_render build-tsan/tests/test_charts_fonts
+	@for t in test_charts_render test_charts_fonts; do \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66 $(TSAN_SUPP)" build-tsan/tests/$$t >/dev/null || exit 1; \
+	done; echo "tsan: no data race in charts drawn by four threads at once, nor in the font pool"
 
 # libFuzzer over the loader, evaluation and analyses (tests/fuzz/). One job;
 # FUZZ_TIME seconds (default 60). The corpus grows in build-fuzz/corpus;

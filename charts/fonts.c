@@ -35,9 +35,8 @@ static font_set *sets;
 /* The calling thread's set. The key's destructor gives it back when a
  * thread ends still holding one. */
 static _Thread_local font_set *held;
-static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t held_key;
-static int key_made;
+static int key_made;        /* under sets_mu */
 
 static void set_give(font_set *s)
 {
@@ -51,9 +50,14 @@ static void thread_ends(void *s)
     set_give(s);
 }
 
-static void make_key(void)
+/* 0, or the error of making the key (tried again next time). */
+static int key_ready(void)
 {
-    key_made = pthread_key_create(&held_key, thread_ends) == 0;
+    pthread_mutex_lock(&sets_mu);
+    int rc = key_made ? 0 : pthread_key_create(&held_key, thread_ends);
+    key_made = rc == 0;
+    pthread_mutex_unlock(&sets_mu);
+    return rc;
 }
 
 /* Frees what a set that could not be loaded holds: no scaled font was
@@ -130,9 +134,9 @@ static font_set *set_held(char *err, size_t n)
 {
     if (held)
         return held;
-    pthread_once(&key_once, make_key);
-    if (!key_made) {
-        snprintf(err, n, "fonts: no thread key");
+    int rc = key_ready();
+    if (rc != 0) {
+        snprintf(err, n, "fonts: no thread key: %s", strerror(rc));
         return NULL;
     }
     held = set_take(err, n);
@@ -141,6 +145,16 @@ static font_set *set_held(char *err, size_t n)
     if (held)
         (void)pthread_setspecific(held_key, held);
     return held;
+}
+
+size_t tc_chart_font_sets(void)
+{
+    pthread_mutex_lock(&sets_mu);
+    size_t k = 0;
+    for (const font_set *s = sets; s; s = s->next)
+        k++;
+    pthread_mutex_unlock(&sets_mu);
+    return k;
 }
 
 void tc_render_charts_done(void)

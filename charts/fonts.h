@@ -11,6 +11,10 @@
  * the thread ends); NULL (and err) if no set could be loaded. */
 cairo_font_face_t *tc_chart_face(int bold, char *err, size_t n);
 
+/* How many font sets the pool holds, in use or not (tests: as many as
+ * threads ever drew at once). */
+size_t tc_chart_font_sets(void);
+
 /* Frees the widths measured so far (kept from one chart to the next). */
 void tc_chart_widths_free(void);
 

@@ -1,11 +1,13 @@
 /* Every chart kind renders for every fixture scenario, as PNG and SVG,
  * through tc_render_charts and the output set; the same results give the
- * same bytes twice in one process (cairo's SVG ids are made stable).
+ * same bytes twice in one process (cairo's SVG ids are made stable), and
+ * when four threads draw them at once, each with its own fonts.
  * TC_CHARTS_OUT=dir keeps the files there (to look at them). */
 #include "tc_test.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "chart_fixture.h"
@@ -113,6 +115,62 @@ static void test_ten_long_names_render(void **state)
     free(f);
 }
 
+typedef struct {
+    const tc_results *r;
+    pthread_barrier_t *start;
+    char dir[700];
+} drawer;
+
+static void *render_in_thread(void *arg)
+{
+    drawer *d = arg;
+    pthread_barrier_wait(d->start);
+    render_into(d->r, d->dir);
+    tc_render_charts_done();
+    return NULL;
+}
+
+/* Four threads render every chart of the fixture at once, three times
+ * over (the threads interleave differently each time); every file has
+ * the bytes of the one-thread render. */
+static void test_threads_at_once_render_the_same_bytes(void **state)
+{
+    (void)state;
+    enum { N = 4 };
+    tc_fixture *f = fx_many();
+    char ref[700];
+    snprintf(ref, sizeof ref, "%s/alone", base_dir);
+    render_into(&f->r, ref);
+    for (int round = 0; round < 3; round++) {
+        pthread_barrier_t start;
+        pthread_t th[N];
+        drawer d[N];
+        assert_int_equal(pthread_barrier_init(&start, NULL, N), 0);
+        for (int i = 0; i < N; i++) {
+            d[i].r = &f->r;
+            d[i].start = &start;
+            snprintf(d[i].dir, sizeof d[i].dir, "%s/thread%d-%d", base_dir, round, i);
+            assert_int_equal(pthread_create(&th[i], NULL, render_in_thread, &d[i]), 0);
+        }
+        for (int i = 0; i < N; i++)
+            assert_int_equal(pthread_join(th[i], NULL), 0);
+        pthread_barrier_destroy(&start);
+        for (int i = 0; i < N; i++)
+            for (int k = 0; k < TC_CHART_KIND_COUNT; k++)
+                for (int svg = 0; svg < 2; svg++) {
+                    char p1[800], p2[800];
+                    const char *ext = svg ? "svg" : "png";
+                    snprintf(p1, sizeof p1, "%s/charts/%s.%s", ref, tc_chart_terms[k].name, ext);
+                    snprintf(p2, sizeof p2, "%s/charts/%s.%s", d[i].dir, tc_chart_terms[k].name,
+                             ext);
+                    assert_true(file_size(p1) > 2000);
+                    if (!same_bytes(p1, p2))
+                        fail_msg("%s and %s differ", p1, p2);
+                }
+    }
+    free(f);
+}
+
 static void test_unwritable_folder_is_an_error(void **state)
 {
     (void)state;
@@ -169,6 +227,7 @@ int main(void)
         cmocka_unit_test(test_reference_renders_every_kind),
         cmocka_unit_test(test_owned_renders_without_analysis),
         cmocka_unit_test(test_ten_long_names_render),
+        cmocka_unit_test(test_threads_at_once_render_the_same_bytes),
         cmocka_unit_test(test_unwritable_folder_is_an_error),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
