@@ -71,7 +71,7 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libtokcost.a
 
 # The out-of-memory test fails the allocations of tokcost's own code.
 $(BUILD)/tests/test_alloc_faults: CMOCKA_LIBS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc \
-                                              -Wl,--wrap=strdup,--wrap=strndup
+                                              -Wl,--wrap=strdup,--wrap=strndup,--wrap=posix_memalign
 
 # The libharu failure test fails each libharu call site in turn.
 $(BUILD)/tests/test_pdf_faults: CMOCKA_LIBS += -Wl,--wrap=HPDF_Page_BeginText,--wrap=HPDF_Page_EndText,--wrap=HPDF_Page_ClosePath,--wrap=HPDF_Page_Fill,--wrap=HPDF_Page_FillStroke,--wrap=HPDF_Page_Stroke,--wrap=HPDF_Page_GSave,--wrap=HPDF_Page_GRestore,--wrap=HPDF_Page_Circle,--wrap=HPDF_Page_LineTo,--wrap=HPDF_Page_MoveTo,--wrap=HPDF_Page_Rectangle,--wrap=HPDF_Page_SetDash,--wrap=HPDF_Page_SetFontAndSize,--wrap=HPDF_Page_SetHeight,--wrap=HPDF_Page_SetWidth,--wrap=HPDF_Page_SetLineJoin,--wrap=HPDF_Page_SetLineWidth,--wrap=HPDF_Page_SetRGBFill,--wrap=HPDF_Page_SetRGBStroke,--wrap=HPDF_Page_SetTextMatrix,--wrap=HPDF_Page_ShowText,--wrap=HPDF_Page_TextOut,--wrap=HPDF_SaveToFile,--wrap=HPDF_SetCompressionMode,--wrap=HPDF_SetCurrentEncoder,--wrap=HPDF_SetInfoAttr,--wrap=HPDF_SetInfoDateAttr,--wrap=HPDF_UseUTFEncodings,--wrap=HPDF_Outline_SetDestination,--wrap=HPDF_AddPage,--wrap=HPDF_GetFont,--wrap=HPDF_GetEncoder,--wrap=HPDF_LoadTTFontFromFile,--wrap=HPDF_CreateOutline,--wrap=HPDF_Page_CreateDestination,--wrap=HPDF_New

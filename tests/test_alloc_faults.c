@@ -1,6 +1,6 @@
 /* Out of memory at every allocation of tokcost's own code (linked with
- * --wrap for malloc, calloc, realloc, strdup and strndup: the libraries'
- * allocations are not touched). The k-th allocation fails, for every k
+ * --wrap for malloc, calloc, realloc, strdup, strndup and posix_memalign:
+ * the libraries' allocations are not touched). The k-th allocation fails, for every k
  * until a run makes fewer than k: each step must then report
  * TC_ERR_NOMEM (or the CLI exit 3), never crash, never leak (under `make
  * asan`) and never return a result that differs from the undisturbed one:
@@ -9,6 +9,7 @@
 #include "tc_test.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,13 @@ void *__real_calloc(size_t n, size_t size);
 void *__real_realloc(void *p, size_t n);
 char *__real_strdup(const char *s);
 char *__real_strndup(const char *s, size_t n);
+int __real_posix_memalign(void **p, size_t align, size_t n);
 void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t n);
 char *__wrap_strdup(const char *s);
 char *__wrap_strndup(const char *s, size_t n);
+int __wrap_posix_memalign(void **p, size_t align, size_t n);
 
 static int fails(void)
 {
@@ -47,6 +50,10 @@ void *__wrap_calloc(size_t n, size_t size) { return fails() ? NULL : __real_call
 void *__wrap_realloc(void *p, size_t n) { return fails() ? NULL : __real_realloc(p, n); }
 char *__wrap_strdup(const char *s) { return fails() ? NULL : __real_strdup(s); }
 char *__wrap_strndup(const char *s, size_t n) { return fails() ? NULL : __real_strndup(s, n); }
+int __wrap_posix_memalign(void **p, size_t align, size_t n)
+{
+    return fails() ? ENOMEM : __real_posix_memalign(p, align, n);
+}
 
 static int disarm(void **state)
 {
