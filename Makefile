@@ -5,7 +5,7 @@ PACKAGES := build-essential pkg-config libyaml-dev libxlsxwriter-dev \
             libcairo2-dev libhpdf-dev libcmocka-dev libjansson-dev nettle-dev \
             libpng-dev zlib1g-dev fonts-dejavu-core libharfbuzz-dev
 # What the tests use beyond the build (checkers of the outputs).
-TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl python3-yaml hyperfine time
+TEST_PACKAGES := gnumeric poppler-utils qpdf python3 python3-openpyxl python3-yaml hyperfine
 # What make valgrind, coverage and fuzz use.
 RELIAB_PACKAGES := valgrind gcovr clang libclang-rt-14-dev
 
