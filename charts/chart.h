@@ -198,7 +198,9 @@ tc_span tc_band_bar(double a, double b, size_t n, size_t i, double fill, double 
 
 /* ---- fonts and backends ---- */
 
-/* The process-wide DejaVu metric (loads the fonts once). NULL: not loadable. */
+/* The DejaVu metric: measures with the calling thread's own font set
+ * (charts/fonts.c), loaded if the pool has none free. NULL (and err): no
+ * set could be loaded. */
 const tc_metrics *tc_chart_metrics(char *err, size_t n);
 
 tc_status tc_chart_write_png(const tc_prims *p, const char *path, char *err, size_t n);
