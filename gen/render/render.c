@@ -94,7 +94,7 @@ typedef struct {
     render_job jobs[MAX_JOBS];
     size_t order[MAX_JOBS];     /* jobs[] longest first: the order they are taken in */
     size_t n, next;
-    size_t first_failed;        /* the first failed job in table order; n: none */
+    int failed;
     pthread_mutex_t mu;
 } job_queue;
 
@@ -130,24 +130,14 @@ static size_t make_jobs(job_queue *q, unsigned formats)
             q->jobs[q->n++] = (render_job){NULL, k, ms, TC_OK, ""};
     }
     order_jobs(q);
-    q->first_failed = q->n;
     return q->n;
 }
 
-/* Next job to run, or NULL when all are taken. Once a job has failed,
- * only jobs before it in table order still run: one of them may fail too,
- * and the failure reported is the first in table order whatever order
- * the threads took the jobs in (a full disk names results.json, not the
- * PDF begun first). */
+/* Next job to run, or NULL when all are taken or one has failed. */
 static render_job *take(job_queue *q)
 {
     pthread_mutex_lock(&q->mu);
-    render_job *j = NULL;
-    while (!j && q->next < q->n) {
-        size_t i = q->order[q->next++];
-        if (i < q->first_failed)
-            j = &q->jobs[i];
-    }
+    render_job *j = !q->failed && q->next < q->n ? &q->jobs[q->order[q->next++]] : NULL;
     pthread_mutex_unlock(&q->mu);
     return j;
 }
@@ -166,9 +156,7 @@ static void *worker(void *arg)
             j->st = tc_outset_sync(q->o);
         if (j->st != TC_OK) {
             pthread_mutex_lock(&q->mu);
-            size_t i = (size_t)(j - q->jobs);
-            if (i < q->first_failed)
-                q->first_failed = i;
+            q->failed = 1;
             pthread_mutex_unlock(&q->mu);
         }
     }
