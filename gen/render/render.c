@@ -12,19 +12,15 @@
 
 /* One line per renderer; a renderer that lands is one more line here.
  * formats: the --formats bits it serves (the charts renderer serves png and
- * svg, told which by tc_render_opts). ms: what one job of it takes on the
- * committee example (a chart: its PNG and SVG), in-process on one core
- * (make bench, "where"); only the order the threads take the jobs in
- * follows from it. */
+ * svg, told which by tc_render_opts). */
 static const struct {
     unsigned formats;
     tc_render_fn fn;
-    int ms;
 } renderers[] = {
-    {TC_FMT_JSON, tc_render_json, 8},
-    {TC_FMT_PDF, tc_render_pdf, 37},
-    {TC_FMT_XLSX, tc_render_xlsx, 31},
-    {TC_FMT_PNG | TC_FMT_SVG, tc_render_charts, 30},
+    {TC_FMT_JSON, tc_render_json},
+    {TC_FMT_PDF, tc_render_pdf},
+    {TC_FMT_XLSX, tc_render_xlsx},
+    {TC_FMT_PNG | TC_FMT_SVG, tc_render_charts},
 };
 
 #define N_RENDERERS (sizeof renderers / sizeof renderers[0])
@@ -71,7 +67,7 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
 
 /* A scenario's outputs are independent jobs: the JSON, the PDF, the
  * workbook, and each chart (its PNG and SVG). With opts->threads > 1 they
- * are shared out to that many threads, longest first, so that the nine
+ * are shared out to that many threads, in table order, so that the nine
  * charts (half the work) do not all wait on one thread. Each job has its
  * own libharu, libxlsxwriter or cairo objects, and each thread that draws
  * or measures text its own fonts (charts/fonts.c), given back when its job
@@ -82,7 +78,6 @@ static void render_error(char *err, size_t n, const tc_outset *o, const char *di
 typedef struct {
     tc_render_fn fn;    /* NULL: chart job */
     int chart;
-    int ms;             /* its renderer's cost */
     tc_status st;
     char why[1024];
 } render_job;
@@ -92,44 +87,26 @@ typedef struct {
     tc_outset *o;
     const tc_render_opts *opts;
     render_job jobs[MAX_JOBS];
-    size_t order[MAX_JOBS];     /* jobs[] longest first: the order they are taken in */
     size_t n, next;
     int failed;
     pthread_mutex_t mu;
 } job_queue;
 
-/* The order of the jobs: longest first, so that the threads finish
- * together on the short ones (the JSON last) instead of one waiting on
- * the PDF begun last; ties in table order. */
-static void order_jobs(job_queue *q)
-{
-    for (size_t i = 0; i < q->n; i++) {
-        size_t k = i;
-        while (k > 0 && q->jobs[q->order[k - 1]].ms < q->jobs[i].ms) {
-            q->order[k] = q->order[k - 1];
-            k--;
-        }
-        q->order[k] = i;
-    }
-}
-
 /* The jobs in renderer table order, the charts where the charts renderer
- * stands: the order their failures are reported in. */
+ * stands: the order they are taken in and their failures reported in. */
 static size_t make_jobs(job_queue *q, unsigned formats)
 {
     q->n = 0;
     for (size_t i = 0; i < N_RENDERERS; i++) {
         if (!(renderers[i].formats & formats))
             continue;
-        int ms = renderers[i].ms;
         if (renderers[i].fn != tc_render_charts) {
-            q->jobs[q->n++] = (render_job){renderers[i].fn, -1, ms, TC_OK, ""};
+            q->jobs[q->n++] = (render_job){renderers[i].fn, -1, TC_OK, ""};
             continue;
         }
         for (int k = 0; k < TC_CHART_KIND_COUNT; k++)
-            q->jobs[q->n++] = (render_job){NULL, k, ms, TC_OK, ""};
+            q->jobs[q->n++] = (render_job){NULL, k, TC_OK, ""};
     }
-    order_jobs(q);
     return q->n;
 }
 
@@ -137,7 +114,7 @@ static size_t make_jobs(job_queue *q, unsigned formats)
 static render_job *take(job_queue *q)
 {
     pthread_mutex_lock(&q->mu);
-    render_job *j = !q->failed && q->next < q->n ? &q->jobs[q->order[q->next++]] : NULL;
+    render_job *j = !q->failed && q->next < q->n ? &q->jobs[q->next++] : NULL;
     pthread_mutex_unlock(&q->mu);
     return j;
 }
