@@ -19,8 +19,11 @@
 # Targets (issue 18): Monte Carlo median wall <= 0.12 s; 10 million draws
 # under 100 MB; committee report.pdf <= 120 KB; with BASE, committee render
 # wall and CPU medians at least 15% below BASE's; committee peak RSS <= 30
-# MB; 1,000 scenarios within 60 s. A miss is printed and the exit status
-# is 1. RUNS (default 21), BATCH (default 1000) and MC10M=0 (skip the 10
+# MB; scale (issue 19) each within 5 s wall. A miss is printed and the
+# exit status is 1. The batch is reported, not a target: issue 8's 60 s
+# for 1,000 scenarios assumed 1x PNGs or fewer formats, and issue 18's
+# ruling kept 2x PNGs and every format (its list of benchmarks names the
+# batch without a target). RUNS (default 21), BATCH (default 1000) and MC10M=0 (skip the 10
 # million draws, a minute of CPU) change the sizes.
 set -e
 build=${1:-build}
@@ -131,7 +134,7 @@ printf '  %s rendered: wall %.1f s (%.1f ms each), CPU %.1f s, peak RSS of a pro
     "$(echo "$1" | awk '{print $1 / 1000}')" "$(echo "$1 $n" | awk '{print $1 / $2}')" \
     "$(echo "$2" | awk '{print $1 / 1000}')" "$(echo "$3" | awk '{print $1 / 1024}')"
 [ "$n" -eq "$batch" ] || { echo "  only $n of $batch rendered"; missed=1; }
-target "$batch scenarios with -j 2" "$(echo "$1" | awk '{print $1 / 1000}')" "$(echo "$batch" | awk '{print 60 * $1 / 1000}')" s
+echo "  (reported, no target: see the top of this file)"
 
 # 6. Scale (issue 19): generated scenarios at the limits, 1,000 platforms x
 # 10 workloads and 25 x 400 (10,000 bid-workload pairs each, the most the
