@@ -18,30 +18,10 @@ static inline uint64_t tc_rng_rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
-/* xoshiro256** 1.0: one output (tc_rng_next is this). */
-static inline uint64_t tc_rng_step(tc_rng *g)
-{
-    uint64_t *s = g->s;
-    uint64_t out = tc_rng_rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = tc_rng_rotl(s[3], 45);
-    return out;
-}
-
-static inline double tc_rng_unit(tc_rng *g)
-{
-    return (double)(tc_rng_step(g) >> 11) * 0x1.0p-53;
-}
-
-/* tc_rng_step in two halves: the state advanced, returning the word its
- * output is made of (s[1] before the step), and the uniform tc_rng_unit
- * makes of that output. The Monte Carlo's stage 1 (in sequence) keeps the
- * word and leaves the scrambling and conversion to stage 2 (on the lanes). */
+/* xoshiro256** 1.0 in two halves: the state advanced, returning the word
+ * its output is made of (s[1] before the step), and the scrambler. The
+ * Monte Carlo's stage 1 (in sequence) keeps the word and leaves the
+ * scrambling and conversion to stage 2 (on the lanes). */
 static inline uint64_t tc_rng_advance(tc_rng *g)
 {
     uint64_t *s = g->s, w = s[1], t = s[1] << 17;
@@ -54,9 +34,25 @@ static inline uint64_t tc_rng_advance(tc_rng *g)
     return w;
 }
 
+static inline uint64_t tc_rng_scramble(uint64_t w)
+{
+    return tc_rng_rotl(w * 5, 7) * 9;
+}
+
+/* One output (tc_rng_next is this). */
+static inline uint64_t tc_rng_step(tc_rng *g)
+{
+    return tc_rng_scramble(tc_rng_advance(g));
+}
+
+static inline double tc_rng_unit(tc_rng *g)
+{
+    return (double)(tc_rng_step(g) >> 11) * 0x1.0p-53;
+}
+
 static inline double tc_rng_unit_of(uint64_t w)
 {
-    return (double)((tc_rng_rotl(w * 5, 7) * 9) >> 11) * 0x1.0p-53;
+    return (double)(tc_rng_scramble(w) >> 11) * 0x1.0p-53;
 }
 
 /* The uniform of a raw row's slot holding a word (tc_mc_gen_batch). */
