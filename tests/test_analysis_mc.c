@@ -50,6 +50,23 @@ static tc_monte_carlo *run(const tc_scenario *s, int lanes, int stream)
     return m;
 }
 
+/* Every figure of m equal to want's to the bit (NaN to NaN), then m freed;
+ * how names the run in a failure ("lanes 2 stream 1"), against the source
+ * of want ("recorded", "simple way"). */
+static void expect_rows(tc_monte_carlo *m, const double want[][9], const char *how,
+                        const char *against)
+{
+    for (size_t i = 0; i < NP; i++) {
+        double x[9];
+        row(m, i, x);
+        for (int j = 0; j < 9; j++)
+            if (!same(x[j], want[i][j]))
+                fail_msg("%s platform %zu figure %d: %a, %s %a", how, i, j, x[j], against,
+                         want[i][j]);
+    }
+    tc_monte_carlo_free(m);
+}
+
 static void assert_same_mc(const tc_monte_carlo *a, const tc_monte_carlo *b, size_t np)
 {
     assert_int_equal(a->samples, b->samples);
@@ -71,16 +88,9 @@ static void test_golden(void **state)
     s.analysis.samples = 3000;
     static const int modes[4][2] = {{1, 0}, {2, 0}, {1, 1}, {2, 1}};
     for (int k = 0; k < 4; k++) {
-        tc_monte_carlo *m = run(&s, modes[k][0], modes[k][1]);
-        for (size_t i = 0; i < NP; i++) {
-            double x[9];
-            row(m, i, x);
-            for (int j = 0; j < 9; j++)
-                if (!same(x[j], golden[i][j]))
-                    fail_msg("lanes %d stream %d platform %zu figure %d: %a, recorded %a",
-                             modes[k][0], modes[k][1], i, j, x[j], golden[i][j]);
-        }
-        tc_monte_carlo_free(m);
+        char how[48];
+        snprintf(how, sizeof how, "lanes %d stream %d", modes[k][0], modes[k][1]);
+        expect_rows(run(&s, modes[k][0], modes[k][1]), golden, how, "recorded");
     }
 }
 
@@ -94,16 +104,9 @@ static void test_golden_plain(void **state)
     s.analysis.samples = 3000;
     assert_int_equal(tc_plan_simd(0), 1);
     for (int lanes = 1; lanes <= 2; lanes++) {
-        tc_monte_carlo *m = run(&s, lanes, 0);
-        for (size_t i = 0; i < NP; i++) {
-            double x[9];
-            row(m, i, x);
-            for (int j = 0; j < 9; j++)
-                if (!same(x[j], golden[i][j]))
-                    fail_msg("plain lanes %d platform %zu figure %d: %a, recorded %a", lanes, i,
-                             j, x[j], golden[i][j]);
-        }
-        tc_monte_carlo_free(m);
+        char how[48];
+        snprintf(how, sizeof how, "plain lanes %d", lanes);
+        expect_rows(run(&s, lanes, 0), golden, how, "recorded");
     }
     assert_int_equal(tc_plan_simd(1), 0);
 }
@@ -283,16 +286,9 @@ static void test_edges(void **state)
     reference(&s, &want[0][0]);
     static const int modes[4][2] = {{1, 0}, {2, 0}, {1, 1}, {2, 1}};
     for (int k = 0; k < 4; k++) {
-        tc_monte_carlo *m = run(&s, modes[k][0], modes[k][1]);
-        for (size_t i = 0; i < NP; i++) {
-            double x[9];
-            row(m, i, x);
-            for (int j = 0; j < 9; j++)
-                if (!same(x[j], want[i][j]))
-                    fail_msg("lanes %d stream %d platform %zu figure %d: %a, simple way %a",
-                             modes[k][0], modes[k][1], i, j, x[j], want[i][j]);
-        }
-        tc_monte_carlo_free(m);
+        char how[48];
+        snprintf(how, sizeof how, "lanes %d stream %d", modes[k][0], modes[k][1]);
+        expect_rows(run(&s, modes[k][0], modes[k][1]), want, how, "simple way");
     }
 }
 
@@ -319,15 +315,9 @@ static void test_edges_wide(void **state)
         assert_int_equal(tc_plan_simd(simd), 1);
         tc_monte_carlo *m = run(&s, lanes, 0);
         assert_int_equal(tc_plan_simd(1), simd);
-        for (size_t i = 0; i < NP; i++) {
-            double x[9];
-            row(m, i, x);
-            for (int j = 0; j < 9; j++)
-                if (!same(x[j], want[i][j]))
-                    fail_msg("lanes %d simd %d platform %zu figure %d: %a, simple way %a", lanes,
-                             simd, i, j, x[j], want[i][j]);
-        }
-        tc_monte_carlo_free(m);
+        char how[48];
+        snprintf(how, sizeof how, "lanes %d simd %d", lanes, simd);
+        expect_rows(m, want, how, "simple way");
     }
 }
 
