@@ -6,10 +6,21 @@
 #include <math.h>
 #include "tc_charts_hpdf.h"
 
+/* The graphics state last written (set 0: none yet), so that a primitive
+ * whose colours, width, dash and join are those of the one before writes
+ * no operator for them: each of libharu's clears a 512-byte buffer byte by
+ * byte, and a chart's primitives mostly share their state. */
+typedef struct {
+    int set, dash, round_join;
+    tc_rgb fill, stroke;
+    double line_width;
+} hp_state;
+
 typedef struct {
     HPDF_Page page;
     const tc_hpdf_fonts *fonts;
     double x0, top, s;      /* page point of chart (0, 0), and the scale */
+    hp_state now;
 } tc_hp;
 
 #define HP(call) do { if ((call) != HPDF_OK) return TC_ERR_RENDER; } while (0)
@@ -17,18 +28,25 @@ typedef struct {
 static double px(const tc_hp *h, double x) { return h->x0 + x * h->s; }
 static double py(const tc_hp *h, double y) { return h->top - y * h->s; }
 
-static tc_status colours(const tc_hp *h, const tc_prim *q)
+static tc_status colours(tc_hp *h, const tc_prim *q)
 {
     tc_rgb f = q->fill, k = q->stroke;
-    HP(HPDF_Page_SetRGBFill(h->page, ((f >> 16) & 255) / 255.0f, ((f >> 8) & 255) / 255.0f,
-                            (f & 255) / 255.0f));
-    HP(HPDF_Page_SetRGBStroke(h->page, ((k >> 16) & 255) / 255.0f, ((k >> 8) & 255) / 255.0f,
-                              (k & 255) / 255.0f));
-    HP(HPDF_Page_SetLineWidth(h->page, (HPDF_REAL)(q->line_width * h->s)));
+    hp_state *now = &h->now;
+    if (!now->set || now->fill != f)
+        HP(HPDF_Page_SetRGBFill(h->page, ((f >> 16) & 255) / 255.0f, ((f >> 8) & 255) / 255.0f,
+                                (f & 255) / 255.0f));
+    if (!now->set || now->stroke != k)
+        HP(HPDF_Page_SetRGBStroke(h->page, ((k >> 16) & 255) / 255.0f,
+                                  ((k >> 8) & 255) / 255.0f, (k & 255) / 255.0f));
+    if (!now->set || now->line_width != q->line_width)
+        HP(HPDF_Page_SetLineWidth(h->page, (HPDF_REAL)(q->line_width * h->s)));
     static const HPDF_UINT16 pattern[4][4] = {{0}, {3, 2}, {1, 2}, {5, 2, 1, 2}};
     static const HPDF_UINT count[4] = {0, 2, 2, 4};
     int dk = q->dash < 0 || q->dash > 3 ? 1 : q->dash;
-    HP(HPDF_Page_SetDash(h->page, dk ? pattern[dk] : NULL, count[dk], 0));
+    if (!now->set || now->dash != dk)
+        HP(HPDF_Page_SetDash(h->page, dk ? pattern[dk] : NULL, count[dk], 0));
+    hp_state was = *now;
+    *now = (hp_state){1, dk, was.set && was.round_join, f, k, q->line_width};
     return TC_OK;
 }
 
@@ -91,7 +109,7 @@ static tc_status text(const tc_hp *h, const tc_prim *q)
     return TC_OK;
 }
 
-static tc_status draw(const tc_hp *h, const tc_prim *q)
+static tc_status draw(tc_hp *h, const tc_prim *q)
 {
     if (colours(h, q) != TC_OK)
         return TC_ERR_RENDER;
@@ -105,7 +123,9 @@ static tc_status draw(const tc_hp *h, const tc_prim *q)
         HP(HPDF_Page_LineTo(p, px(h, q->x + q->w), py(h, q->y + q->h)));
         return paint(h, q);
     case TC_PRIM_POLYLINE:
-        HP(HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN));
+        if (!h->now.round_join)     /* no primitive sets another join */
+            HP(HPDF_Page_SetLineJoin(p, HPDF_ROUND_JOIN));
+        h->now.round_join = 1;
         HP(HPDF_Page_MoveTo(p, px(h, q->pts[0]), py(h, q->pts[1])));
         for (size_t i = 1; i < q->n_pts; i++)
             HP(HPDF_Page_LineTo(p, px(h, q->pts[2 * i]), py(h, q->pts[2 * i + 1])));
@@ -134,7 +154,7 @@ tc_status tc_chart_draw_hpdf(const tc_results *r, tc_chart_kind k, HPDF_Page pag
     tc_status st = tc_chart_prepare(r, k, cw, ch, &prims, &applies, err, sizeof err);
     if (st == TC_OK && !applies)
         st = TC_ERR_INVALID;
-    tc_hp hp = {page, fonts, x, y + h, w / cw};
+    tc_hp hp = {page, fonts, x, y + h, w / cw, {0}};
     int saved = st == TC_OK && HPDF_Page_GSave(page) == HPDF_OK;
     if (st == TC_OK && !saved)
         st = TC_ERR_RENDER;

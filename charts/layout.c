@@ -144,24 +144,42 @@ static int hyphen_break(const char *p, size_t e)
     return e > 0 && p[e - 1] == '-' && p[e] && p[e] != ' ';
 }
 
-/* Longest prefix of p (whole words or parts ending in a hyphen, else whole
- * characters) that fits. */
-static size_t fit_prefix(const tc_metrics *m, const char *p, double size, int bold, double max_w)
+/* The ends of p's first words (or parts ending in a hyphen), each with the
+ * spaces before it, up to byte 250; their count. */
+static size_t word_ends(const char *p, size_t *ends)
 {
-    size_t best = 0, i = 0;
+    size_t n = 0, i = 0;
     while (p[i]) {
         size_t e = i;
         while (p[e] == ' ')
             e++;
         while (p[e] && p[e] != ' ' && !(e > i && hyphen_break(p, e)))
             e++;
-        if (e > 250 || width_of(m, p, e, size, bold) > max_w)
+        if (e > 250)
             break;
-        best = i = e;
+        ends[n++] = i = e;
     }
-    if (best > 0)
-        return best;
-    for (i = 0; p[i]; ) {   /* one word wider than the line: cut it */
+    return n;
+}
+
+/* Longest prefix of p (whole words or parts ending in a hyphen, else whole
+ * characters) that fits. A prefix is never narrower than a shorter one
+ * (every advance is positive), so the last word end that fits is
+ * bisected: a 40-word note measures 6 prefixes, not 40. */
+static size_t fit_prefix(const tc_metrics *m, const char *p, double size, int bold, double max_w)
+{
+    size_t ends[256], lo = 0, hi = word_ends(p, ends);   /* ends[0, lo) fit */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (width_of(m, p, ends[mid], size, bold) > max_w)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    if (lo > 0)
+        return ends[lo - 1];
+    size_t i = 0;
+    while (p[i]) {          /* one word wider than the line: cut it */
         size_t e = utf8_next(p, i);
         if (e > 250 || (i > 0 && width_of(m, p, e, size, bold) > max_w))
             break;

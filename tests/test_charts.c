@@ -189,6 +189,40 @@ static void test_wrap_lines(void **state)
     assert_true(l.shortened);
 }
 
+/* The fake metric, counting its measurements. */
+static int measured;
+static double counted_width(void *ctx, const char *s, double size, int bold)
+{
+    measured++;
+    return fake_width(ctx, s, size, bold);
+}
+static const tc_metrics counted = {counted_width, NULL};
+
+/* The line's last fitting word is bisected, not found word by word: 60
+ * words of 3 characters in a line of 180 characters (45 words and the
+ * ellipsis) take 5 measurements and 1 for the ellipsis, where a walk took
+ * 46 and 1. The line is the walk's. */
+static void test_wrap_bisects_words(void **state)
+{
+    (void)state;
+    char text[300] = "", expect[300] = "";
+    for (int i = 0; i < 60; i++) {
+        char w[8];
+        snprintf(w, sizeof w, "%sw%02d", i ? " " : "", i);
+        strcat(text, w);
+        if (i < 45)
+            strcat(expect, w);
+    }
+    strcat(expect, "\xe2\x80\xa6");
+    tc_lines l;
+    measured = 0;
+    tc_wrap_text(&counted, text, 10, 0, 180 * 6.0, 1, &l);
+    assert_int_equal(l.n, 1);
+    assert_string_equal(l.line[0], expect);
+    assert_true(l.shortened);
+    assert_int_equal(measured, 6);
+}
+
 /* A line may end after a hyphen inside a word: no ellipsis for
  * "(deepseek-reasoner)" in a 10-character column (6 units a character). */
 static void test_wrap_after_hyphen(void **state)
@@ -414,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_spread_cluster),
         cmocka_unit_test(test_spread_never_overlaps),
         cmocka_unit_test(test_wrap_lines),
+        cmocka_unit_test(test_wrap_bisects_words),
         cmocka_unit_test(test_wrap_after_hyphen),
         cmocka_unit_test(test_offscale_cap),
         cmocka_unit_test(test_wrap_keeps_utf8_whole),

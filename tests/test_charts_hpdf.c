@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "../charts/chart.h"
 #include "chart_fixture.h"
 #include "tc_charts_hpdf.h"
 
@@ -99,10 +100,77 @@ static void test_charts_on_pdf_pages(void **state)
     free(owned);
 }
 
+/* Occurrences of the operator op (" rg\n") in the n bytes at d. */
+static int count_op(const char *d, size_t n, const char *op)
+{
+    int c = 0;
+    for (size_t i = 0, k = strlen(op); i + k <= n; i++)
+        c += memcmp(d + i, op, k) == 0;
+    return c;
+}
+
+/* The state operators a chart writes are the changes of its primitives'
+ * state, the first one's included: a repeated colour, width or dash is
+ * not written again (each libharu operator cost a 512-byte clear). The
+ * page is saved uncompressed and its operators counted. */
+static void test_state_written_once_per_change(void **state)
+{
+    (void)state;
+    tc_fixture *ref = fx_reference();
+    const tc_chart_kind kinds[] = {TC_CHART_CURVES, TC_CHART_COST_PER_M, TC_CHART_TORNADO};
+    for (size_t c = 0; c < sizeof kinds / sizeof *kinds; c++) {
+        HPDF_Doc pdf = HPDF_New(on_error, NULL);
+        HPDF_UseUTFEncodings(pdf);
+        HPDF_SetCurrentEncoder(pdf, "UTF-8");
+        tc_hpdf_fonts fonts = {
+            .regular = load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+            .bold = load_font(pdf, "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+        };
+        HPDF_Page page = HPDF_AddPage(pdf);
+        assert_int_equal(tc_chart_draw_hpdf(&ref->r, kinds[c], page, &fonts, 50, 450, 495, 330),
+                         TC_OK);
+        tc_prims p;
+        int applies = 0;
+        char err[200];
+        double cw = 640.0, ch = cw * 330 / 495;     /* the canvas tc_chart_draw_hpdf lays out */
+        assert_int_equal(tc_chart_prepare(&ref->r, kinds[c], cw, ch, &p, &applies, err, sizeof err),
+                         TC_OK);
+        int fills = 0, strokes = 0, widths = 0, dashes = 0, joins = 0;
+        for (size_t i = 0; i < p.n; i++) {
+            const tc_prim *q = &p.items[i], *b = i ? &p.items[i - 1] : NULL;
+            fills += !b || b->fill != q->fill;
+            strokes += !b || b->stroke != q->stroke;
+            widths += !b || b->line_width != q->line_width;
+            dashes += !b || (b->dash < 0 || b->dash > 3 ? 1 : b->dash) !=
+                                (q->dash < 0 || q->dash > 3 ? 1 : q->dash);
+            joins += q->type == TC_PRIM_POLYLINE && joins == 0;
+        }
+        size_t prims = p.n;
+        tc_prims_free(&p);
+        assert_true(HPDF_SaveToStream(pdf) == HPDF_OK);
+        HPDF_UINT32 n = HPDF_GetStreamSize(pdf);
+        char *d = malloc(n);
+        assert_non_null(d);
+        assert_true(HPDF_ReadFromStream(pdf, (HPDF_BYTE *)d, &n) == HPDF_OK ||
+                    n == HPDF_GetStreamSize(pdf));
+        assert_true(fills > 1 && (size_t)fills < prims);
+        assert_int_equal(count_op(d, n, " rg\n"), fills);
+        assert_int_equal(count_op(d, n, " RG\n"), strokes);
+        assert_int_equal(count_op(d, n, " w\n"), widths);
+        assert_int_equal(count_op(d, n, " d\n"), dashes);
+        assert_int_equal(count_op(d, n, " j\n"), joins);
+        free(d);
+        HPDF_Free(pdf);
+    }
+    assert_int_equal(last_error, 0);
+    free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_charts_on_pdf_pages),
+        cmocka_unit_test(test_state_written_once_per_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -365,11 +365,32 @@ static void numbers_of_every_magnitude_round_trip(void **state)
     free(text);
 }
 
+/* Issue 18: where 17 digits show 15 or fewer significant ones, the
+ * search starts there (0.5 tries nothing); without an exponent where 17
+ * digits have none, the integer digits are kept (100.0, 1e15 written out);
+ * 16 and 17 digits search as before. Texts checked one by one. */
+static void shortest_reals_at_the_search_bounds(void **state)
+{
+    (void)state;
+    json_t *a = json_pack("[f, f, f, f, f, f, f, f, f, f, f, f, f, f, f]", 0.5, 90.0, 100.0, 1e15,
+                          1e16, 0.0001, 1e-5, 123.456, 123456789012345.0, 1234567890123456.0,
+                          0.3, 2.5e20, 0.0, -0.0, 1.41);
+    char *dump = json_dumps(a, JSON_REAL_PRECISION(17));
+    char *text = tc_json_shorten(dump);
+    assert_string_equal(text, "[0.5, 90.0, 100.0, 1000000000000000.0, 10000000000000000.0, "
+                              "0.0001, 1e-05, 123.456, 123456789012345.0, 1234567890123456.0, "
+                              "0.3, 2.5e+20, 0.0, -0.0, 1.41]");
+    json_decref(a);
+    free(dump);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keys_in_documented_order),
         cmocka_unit_test(numbers_of_every_magnitude_round_trip),
+        cmocka_unit_test(shortest_reals_at_the_search_bounds),
         cmocka_unit_test(values_and_nulls),
         cmocka_unit_test(analysis_sections_when_present),
         cmocka_unit_test(same_bytes_and_invalid_utf8_escaped),

@@ -7,12 +7,21 @@
 
 #define ELLIPSIS "\xe2\x80\xa6"
 
+/* libharu's width of s in thousandths of the size: the sum of its
+ * characters' widths, so widths of pieces cut at characters add up exactly. */
+static HPDF_UINT units_n(HPDF_Font f, const char *s, size_t len)
+{
+    return len == 0 ? 0 : HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len).width;
+}
+
+static double from_units(HPDF_UINT units, double size)
+{
+    return units * size / 1000.0;
+}
+
 static double width_n(HPDF_Font f, double size, const char *s, size_t len)
 {
-    if (len == 0)
-        return 0.0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)s, (HPDF_UINT)len);
-    return tw.width * size / 1000.0;
+    return from_units(units_n(f, s, len), size);
 }
 
 double pdf_width(HPDF_Font f, double size, const char *clean)
@@ -125,6 +134,7 @@ void pdf_text_box(tc_pdf *d, HPDF_Font f, double size, double x, double y, doubl
 static size_t line_break(HPDF_Font f, double size, const char *p, double w)
 {
     size_t ok = 0, e = 0;
+    HPDF_UINT units = 0;    /* of p[0, e): each word is measured once, not each prefix */
     while (p[e]) {
         size_t next = e;
         while (p[next] == ' ')
@@ -134,8 +144,10 @@ static size_t line_break(HPDF_Font f, double size, const char *p, double w)
             if (p[next - 1] == '-' && p[next] && p[next] != ' ')
                 break;      /* a line may end after a hyphen */
         }
-        if (width_n(f, size, p, next) > w)
+        HPDF_UINT more = units + units_n(f, p + e, next - e);
+        if (from_units(more, size) > w)
             break;
+        units = more;
         ok = e = next;
     }
     if (ok > 0)
