@@ -319,6 +319,52 @@ static void test_fit_long_text(void **state)
     fixture_free(f);
 }
 
+/* Occurrences of op in the n bytes at d. */
+static int count_op(const char *d, size_t n, const char *op)
+{
+    int c = 0;
+    for (size_t i = 0, k = strlen(op); i + k <= n; i++)
+        c += memcmp(d + i, op, k) == 0;
+    return c;
+}
+
+/* Issue 18: a font, size or colour the page has is not set again. Five
+ * texts in two fonts and sizes and two colours, on a page saved
+ * uncompressed: 3 font changes and 2 fill colours written (black, the
+ * page's first colour, needs none), 5 texts shown. */
+static void test_text_state_set_on_change(void **state)
+{
+    (void)state;
+    fixture *f = fixture_seed();
+    pdf_chars *chars = pdf_chars_new();
+    tc_pdf d;
+    assert_int_equal(pdf_open(&d, &f->r, chars), TC_OK);
+    HPDF_SetCompressionMode(d.pdf, HPDF_COMP_NONE);
+    pdf_new_page(&d);
+    pdf_color(&d, 1, 0, 0, 0);
+    pdf_text(&d, d.fonts.regular, 10, 50, 700, "one");
+    pdf_text(&d, d.fonts.regular, 10, 50, 680, "two");
+    pdf_color(&d, 1, 0.1, 0.22, 0.4);
+    pdf_text(&d, d.fonts.bold, 10, 50, 660, "three");
+    pdf_color(&d, 1, 0.1, 0.22, 0.4);
+    pdf_text(&d, d.fonts.bold, 12, 50, 640, "four");
+    pdf_color(&d, 1, 0.5, 0.5, 0.5);
+    pdf_text(&d, d.fonts.bold, 12, 50, 620, "five");
+    assert_int_equal(d.st, TC_OK);
+    assert_true(HPDF_SaveToStream(d.pdf) == HPDF_OK);
+    HPDF_UINT32 n = HPDF_GetStreamSize(d.pdf);
+    char *buf = malloc(n);
+    assert_non_null(buf);
+    HPDF_ReadFromStream(d.pdf, (HPDF_BYTE *)buf, &n);
+    assert_int_equal(count_op(buf, n, " Tf\n"), 3);
+    assert_int_equal(count_op(buf, n, " rg\n"), 2);
+    assert_int_equal(count_op(buf, n, "> Tj\n"), 5);
+    free(buf);
+    pdf_close(&d);
+    pdf_chars_free(chars);
+    fixture_free(f);
+}
+
 /* The analysis sections, from hand-made analysis results on the seed pair. */
 static void test_analysis_sections(void **state)
 {
@@ -456,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_font_subset_second_pass),
         cmocka_unit_test(test_analysis_sections),
         cmocka_unit_test(test_fit_long_text),
+        cmocka_unit_test(test_text_state_set_on_change),
         cmocka_unit_test(test_decision_section),
         cmocka_unit_test(test_unwritable_output_is_a_status),
     };
