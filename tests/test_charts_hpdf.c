@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "../charts/chart.h"
 #include "chart_fixture.h"
+#include "pdf_ops.h"
 #include "tc_charts_hpdf.h"
 
 static HPDF_STATUS last_error;
@@ -100,15 +101,6 @@ static void test_charts_on_pdf_pages(void **state)
     free(owned);
 }
 
-/* Occurrences of the operator op (" rg\n") in the n bytes at d. */
-static int count_op(const char *d, size_t n, const char *op)
-{
-    int c = 0;
-    for (size_t i = 0, k = strlen(op); i + k <= n; i++)
-        c += memcmp(d + i, op, k) == 0;
-    return c;
-}
-
 /* The state operators a chart writes are the changes of its primitives'
  * state, the first one's included: a repeated colour, width or dash is
  * not written again (each libharu operator cost a 512-byte clear). The
@@ -147,18 +139,15 @@ static void test_state_written_once_per_change(void **state)
         }
         size_t prims = p.n;
         tc_prims_free(&p);
-        assert_true(HPDF_SaveToStream(pdf) == HPDF_OK);
-        HPDF_UINT32 n = HPDF_GetStreamSize(pdf);
-        char *d = malloc(n);
-        assert_non_null(d);
-        assert_true(HPDF_ReadFromStream(pdf, (HPDF_BYTE *)d, &n) == HPDF_OK ||
-                    n == HPDF_GetStreamSize(pdf));
         assert_true(fills > 1 && (size_t)fills < prims);
-        assert_int_equal(count_op(d, n, " rg\n"), fills);
-        assert_int_equal(count_op(d, n, " RG\n"), strokes);
-        assert_int_equal(count_op(d, n, " w\n"), widths);
-        assert_int_equal(count_op(d, n, " d\n"), dashes);
-        assert_int_equal(count_op(d, n, " j\n"), joins);
+        HPDF_UINT32 n = 0;
+        char *d = pdf_saved(pdf, &n);
+        assert_non_null(d);
+        assert_int_equal(pdf_count_op(d, n, " rg\n"), fills);
+        assert_int_equal(pdf_count_op(d, n, " RG\n"), strokes);
+        assert_int_equal(pdf_count_op(d, n, " w\n"), widths);
+        assert_int_equal(pdf_count_op(d, n, " d\n"), dashes);
+        assert_int_equal(pdf_count_op(d, n, " j\n"), joins);
         free(d);
         HPDF_Free(pdf);
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "pdf_fixture.h"
+#include "pdf_ops.h"
 #include <hpdf_fontdef.h>
 #include "../gen/render/pdf/pdf.h"
 #include "tc_render.h"
@@ -319,15 +320,6 @@ static void test_fit_long_text(void **state)
     fixture_free(f);
 }
 
-/* Occurrences of op in the n bytes at d. */
-static int count_op(const char *d, size_t n, const char *op)
-{
-    int c = 0;
-    for (size_t i = 0, k = strlen(op); i + k <= n; i++)
-        c += memcmp(d + i, op, k) == 0;
-    return c;
-}
-
 /* Issue 18: a font, size or colour the page has is not set again. Five
  * texts in two fonts and sizes and two colours, on a page saved
  * uncompressed: 3 font changes and 2 fill colours written (black, the
@@ -351,14 +343,12 @@ static void test_text_state_set_on_change(void **state)
     pdf_color(&d, 1, 0.5, 0.5, 0.5);
     pdf_text(&d, d.fonts.bold, 12, 50, 620, "five");
     assert_int_equal(d.st, TC_OK);
-    assert_true(HPDF_SaveToStream(d.pdf) == HPDF_OK);
-    HPDF_UINT32 n = HPDF_GetStreamSize(d.pdf);
-    char *buf = malloc(n);
+    HPDF_UINT32 n = 0;
+    char *buf = pdf_saved(d.pdf, &n);
     assert_non_null(buf);
-    HPDF_ReadFromStream(d.pdf, (HPDF_BYTE *)buf, &n);
-    assert_int_equal(count_op(buf, n, " Tf\n"), 3);
-    assert_int_equal(count_op(buf, n, " rg\n"), 2);
-    assert_int_equal(count_op(buf, n, "> Tj\n"), 5);
+    assert_int_equal(pdf_count_op(buf, n, " Tf\n"), 3);
+    assert_int_equal(pdf_count_op(buf, n, " rg\n"), 2);
+    assert_int_equal(pdf_count_op(buf, n, "> Tj\n"), 5);
     free(buf);
     pdf_close(&d);
     pdf_chars_free(chars);
