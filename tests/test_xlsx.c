@@ -554,6 +554,32 @@ static int write_limited(const tc_results *r, const char *path, long limit, int 
  * part (each part is a temporary file first), leaving no file. Between the
  * zip's size and that, libxlsxwriter itself reports success on a workbook
  * whose sheet XML is cut short; the check of every part catches those. */
+/* Issue 18: libxlsxwriter's temporary parts go to /dev/shm when it has
+ * room, else beside the workbook (NULL: always; a folder that is not
+ * there: beside too). The same bytes every way, and no part left in
+ * either folder. */
+static void test_parts_folder_changes_nothing(void **state)
+{
+    (void)state;
+    fixture f;
+    mixed(&f);
+    tc_results *r = eval(&f);
+    char a[256], b[256], c[256];
+    book_path(a, sizeof a, "parts_memory");
+    book_path(b, sizeof b, "parts_beside");
+    book_path(c, sizeof c, "parts_missing");
+    write_ok(r, a);
+    xl_set_parts_dir(NULL);
+    write_ok(r, b);
+    xl_set_parts_dir("/nonexistent-parts-dir");
+    write_ok(r, c);
+    xl_set_parts_dir("/dev/shm");
+    assert_int_equal(run("cmp -s %s %s", a, b), 0);
+    assert_int_equal(run("cmp -s %s %s", a, c), 0);
+    assert_int_equal(run("test -z \"$(find %s /dev/shm -maxdepth 1 -name 'tmp.*' %s)\"", dir, ""), 0);
+    tc_results_free(r);
+}
+
 static void test_disk_full_fails(void **state)
 {
     (void)state;
@@ -628,6 +654,7 @@ int main(void)
         cmocka_unit_test(test_input_change_moves_cost),
         cmocka_unit_test(test_hostile_text_stays_text),
         cmocka_unit_test(test_same_bytes_and_date),
+        cmocka_unit_test(test_parts_folder_changes_nothing),
         cmocka_unit_test(test_analysis_sheets),
         cmocka_unit_test(test_scoring_live),
         cmocka_unit_test(test_long_curve_is_a_value),

@@ -12,14 +12,20 @@
 #include "tc_results.h"
 #include "tc_status.h"
 
-/* Writes the workbook of r to path (its folder holds libxlsxwriter's
- * temporary files), then checks the finished zip. err: one-line reason. */
+/* Writes the workbook of r to path (libxlsxwriter's temporary files in
+ * /dev/shm or beside it: xl_set_parts_dir), then checks the finished zip.
+ * err: one-line reason. */
 tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t n);
 
 /* 1 when path is a whole zip: its central directory where the end record
  * says, every part inflating to its size and CRC, every XML part ending with
  * its root's closing tag (a part cut short by a full disk does not). */
 int xl_zip_complete(const char *path);
+
+/* Where libxlsxwriter's temporary parts go: dir (default /dev/shm) when it
+ * has 1 GB free and is writable, else beside the workbook; NULL: always
+ * beside. For the tests of both. */
+void xl_set_parts_dir(const char *dir);
 
 /* Safety helpers, exposed for the tests. */
 #define XL_STR_MAX 32767            /* Excel's cell text limit */
