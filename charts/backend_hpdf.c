@@ -45,8 +45,11 @@ static tc_status colours(tc_hp *h, const tc_prim *q)
     int dk = q->dash < 0 || q->dash > 3 ? 1 : q->dash;
     if (!now->set || now->dash != dk)
         HP(HPDF_Page_SetDash(h->page, dk ? pattern[dk] : NULL, count[dk], 0));
-    hp_state was = *now;
-    *now = (hp_state){1, dk, was.set && was.round_join, f, k, q->line_width};
+    now->set = 1;       /* the join stays: only polylines set it */
+    now->dash = dk;
+    now->fill = f;
+    now->stroke = k;
+    now->line_width = q->line_width;
     return TC_OK;
 }
 
