@@ -207,7 +207,7 @@ static void test_wrap_bisects_words(void **state)
     (void)state;
     char text[300] = "", expect[300] = "";
     for (int i = 0; i < 60; i++) {
-        char w[8];
+        char w[16];
         snprintf(w, sizeof w, "%sw%02d", i ? " " : "", i);
         strcat(text, w);
         if (i < 45)
