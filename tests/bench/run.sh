@@ -39,9 +39,9 @@ command -v python3 >/dev/null || { echo "bench: python3 missing: make test-deps"
 # target WHAT VALUE LIMIT UNIT
 target() {
     if python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)' "$2" "$3"; then
-        echo "  target $1 <= $3 $4: ok"
+        echo "  target $1 <= $3 $4: ok ($2${4:+ $4})"
     else
-        echo "  target $1 <= $3 $4: MISSED ($2 $4)"; missed=1
+        echo "  target $1 <= $3 $4: MISSED ($2${4:+ $4})"; missed=1
     fi
 }
 
