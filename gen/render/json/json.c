@@ -376,11 +376,12 @@ static int exact_at(char *out, size_t n, double v, int p, int exp_ok, int *len)
 }
 
 /* The precision at which "%.*g" of v is known to parse back (in exponent
- * form only where ref, v at 17 digits, is): 17, or less where ref has 15
- * significant digits or fewer (0.5, 1.25, 90): any decimal of up to 15
- * digits prints back from its double at its own precision (DBL_DIG), so
- * ref's own count does; without an exponent where ref has none, ref's
- * integer digits are needed too (100: 3, not the 1 of "1e+02"). */
+ * form only where ref, v at 17 digits, is): the count k of ref's
+ * significant digits without its trailing zeros (0.5: 1, 1.25: 3, 0.1: 17
+ * from "0.10000000000000001"). "%.*g" at k rounds v to ref's digits, a
+ * decimal whose nearest double is v (no two doubles share 17 digits), so
+ * it parses back; without an exponent where ref has none, ref's integer
+ * digits are needed too (100: 3, not the 1 of "1e+02"). */
 static int known_exact(const char *ref)
 {
     const char *e = strchr(ref, 'e');
@@ -398,7 +399,7 @@ static int known_exact(const char *ref)
         n++;
     }
     int k = last - first + 1, x = int_digits - 1 - first;   /* x: ref's decimal exponent */
-    if (first < 0 || k > 15)
+    if (first < 0)
         return 17;
     return e || x < k ? k : x + 1;
 }
