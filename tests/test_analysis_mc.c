@@ -13,6 +13,7 @@
 #include "tc_load.h"
 #include "tc_plan.h"
 #include "mc_fixture.h"
+#include "num_walk.h"
 
 /* Per platform: LCOT p5, p50, p95, mean; cost p5, p50, p95, mean; p_cheapest. */
 static const double golden[NP][9] = {
@@ -183,40 +184,12 @@ static void test_uncovered(void **state)
     tc_monte_carlo_free(m);
 }
 
-/* The distribution inputs of c in the documented draw order (analysis_mc.c). */
-static size_t walk(tc_scenario *c, tc_num **v)
+/* The distribution inputs of c in the documented draw order. */
+static size_t walk(tc_scenario *c, tc_num **v, size_t cap)
 {
-    size_t n = 0;
-    tc_num *top[] = {&c->discount_rate, &c->utilization, &c->price_per_kwh, &c->escalation,
-                     &c->pue, &c->facility_per_kw_month, &c->site_power_mw,
-                     &c->token_price_per_m, &c->tokens_per_day, &c->growth};
-    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
-        v[n++] = top[i];
-    for (size_t i = 0; i < c->n_workloads; i++) {
-        v[n++] = &c->workloads[i].share;
-        v[n++] = &c->workloads[i].min_interactivity;
-    }
-    for (size_t i = 0; i < c->n_platforms; i++) {
-        tc_platform *p = &c->platforms[i];
-        tc_pricing *pr = &p->pricing;
-        tc_num *f[] = {&p->peak_pflops, &p->power_kw_per_gpu, &p->idle_power_fraction,
-                       &p->software_uplift, &pr->gpu_hour, &pr->annual_change,
-                       &pr->capex_per_node, &pr->network_capex_per_node, &pr->residual_value,
-                       &pr->maintenance_rate, &pr->software_per_gpu_year, &pr->input_per_m,
-                       &pr->output_per_m, &pr->other_per_year, &pr->one_time};
-        for (size_t k = 0; k < sizeof f / sizeof *f; k++)
-            v[n++] = f[k];
-        for (size_t k = 0; k < p->n_perf; k++)
-            for (size_t j = 0; j < p->perf[k].n_points; j++) {
-                v[n++] = &p->perf[k].points[j].interactivity;
-                v[n++] = &p->perf[k].points[j].throughput;
-            }
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (v[i]->dist != TC_DIST_NONE)
-            v[m++] = v[i];
-    return m;
+    size_t n = walk_nums(c, v, cap, 1);
+    assert_true(n <= cap);
+    return n;
 }
 
 /* The Monte Carlo the simple way: per draw, tc_dist_draw on every input in
@@ -229,7 +202,7 @@ static void reference(const tc_scenario *s, double *x /* [NP][9] */)
     long n = s->analysis.samples, won[NP] = {0};
     assert_true(n <= MAXD);
     tc_scenario *c = tc_analysis_copy(s, NULL, 0);
-    size_t ni = walk(c, v);
+    size_t ni = walk(c, v, sizeof v / sizeof *v);
     tc_plan *p = NULL;
     assert_int_equal(tc_plan_new(c, (const tc_num *const *)v, ni, &p), TC_OK);
     tc_rng g;

@@ -13,46 +13,18 @@
 #include "tc_load.h"
 #include "tc_plan.h"
 #include "mc_fixture.h"
+#include "num_walk.h"
 
 typedef struct {
     tc_num *v[4096];
     size_t n;
 } nums;
 
-static void add(nums *l, tc_num *x, int dist_only)
-{
-    if ((!dist_only || x->dist != TC_DIST_NONE) && l->n < sizeof l->v / sizeof *l->v)
-        l->v[l->n++] = x;
-}
-
 /* Every numeric input of c (dist_only: the distributions), in walk order. */
 static void walk(nums *l, tc_scenario *c, int dist_only)
 {
-    tc_num *top[] = {&c->discount_rate, &c->utilization, &c->price_per_kwh, &c->escalation,
-                     &c->pue, &c->facility_per_kw_month, &c->site_power_mw,
-                     &c->token_price_per_m, &c->tokens_per_day, &c->growth};
-    for (size_t i = 0; i < sizeof top / sizeof *top; i++)
-        add(l, top[i], dist_only);
-    for (size_t i = 0; i < c->n_workloads; i++) {
-        add(l, &c->workloads[i].share, dist_only);
-        add(l, &c->workloads[i].min_interactivity, dist_only);
-    }
-    for (size_t i = 0; i < c->n_platforms; i++) {
-        tc_platform *p = &c->platforms[i];
-        tc_pricing *pr = &p->pricing;
-        tc_num *f[] = {&p->peak_pflops, &p->power_kw_per_gpu, &p->idle_power_fraction,
-                       &p->software_uplift, &pr->gpu_hour, &pr->annual_change,
-                       &pr->capex_per_node, &pr->network_capex_per_node, &pr->residual_value,
-                       &pr->maintenance_rate, &pr->software_per_gpu_year, &pr->input_per_m,
-                       &pr->output_per_m, &pr->other_per_year, &pr->one_time};
-        for (size_t k = 0; k < sizeof f / sizeof *f; k++)
-            add(l, f[k], dist_only);
-        for (size_t k = 0; k < p->n_perf; k++)
-            for (size_t j = 0; j < p->perf[k].n_points; j++) {
-                add(l, &p->perf[k].points[j].interactivity, dist_only);
-                add(l, &p->perf[k].points[j].throughput, dist_only);
-            }
-    }
+    l->n = walk_nums(c, l->v, sizeof l->v / sizeof *l->v, dist_only);
+    assert_true(l->n <= sizeof l->v / sizeof *l->v);
 }
 
 static int same(double a, double b)
