@@ -119,22 +119,32 @@ int tc_ld_id_ok(const tc_node *n)
     return 1;
 }
 
-int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out)
+/* A text key whose value must pass ok: a copy in *out, else the error
+ * `invalid WHAT "VALUE" (expected EXPECTED)`. Absent: 0 if required. */
+static int checked_text_key(tc_ld *c, const tc_node *map, const char *key, tc_need need,
+                            const char *noun, int (*ok)(const tc_node *), const char *what,
+                            const char *expected, char **out)
 {
     size_t old;
     tc_esc e;
     *out = NULL;
-    const tc_node *v = key_open(c, map, key, TC_LD_REQUIRED, &old);
+    const tc_node *v = key_open(c, map, key, need, &old);
     if (!v)
-        return 0;
-    const tc_node *t = text_node(c, v, "an id");
-    if (t && !tc_ld_id_ok(t))
-        tc_ld_err(c, t, "invalid id \"%s\" (expected 1 to 64 of a-z, 0-9, _ and -)",
-                  tc_ld_esc(&e, t->text, t->len));
+        return need != TC_LD_REQUIRED;
+    const tc_node *t = text_node(c, v, noun);
+    if (t && !ok(t))
+        tc_ld_err(c, t, "invalid %s \"%s\" (expected %s)", what,
+                  tc_ld_esc(&e, t->text, t->len), expected);
     else if (t)
         *out = tc_ld_strdup(c, t->text, t->len);
     tc_ld_pop(c, old);
     return *out != NULL;
+}
+
+int tc_ld_id_key(tc_ld *c, const tc_node *map, const char *key, char **out)
+{
+    return checked_text_key(c, map, key, TC_LD_REQUIRED, "an id", tc_ld_id_ok, "id",
+                            "1 to 64 of a-z, 0-9, _ and -", out);
 }
 
 int tc_ld_enum_key(tc_ld *c, const tc_node *map, const char *key,
@@ -238,20 +248,8 @@ static int date_ok(const tc_node *n)
 
 int tc_ld_date_key(tc_ld *c, const tc_node *map, const char *key, char **out)
 {
-    size_t old;
-    tc_esc e;
-    *out = NULL;
-    const tc_node *v = key_open(c, map, key, TC_LD_OPTIONAL, &old);
-    if (!v)
-        return 1;
-    const tc_node *t = text_node(c, v, "a date YYYY-MM-DD");
-    if (t && !date_ok(t))
-        tc_ld_err(c, t, "invalid date \"%s\" (expected a calendar date YYYY-MM-DD)",
-                  tc_ld_esc(&e, t->text, t->len));
-    else if (t)
-        *out = tc_ld_strdup(c, t->text, t->len);
-    tc_ld_pop(c, old);
-    return *out != NULL;
+    return checked_text_key(c, map, key, TC_LD_OPTIONAL, "a date YYYY-MM-DD", date_ok, "date",
+                            "a calendar date YYYY-MM-DD", out);
 }
 
 int tc_ld_currency_key(tc_ld *c, const tc_node *map, const char *key, char out[4])
