@@ -526,10 +526,30 @@ static void test_truncated_zip_detected(void **state)
     tc_results_free(r);
 }
 
-/* Writes r to path under a file size limit (writes past it fail with EFBIG,
- * as on a full disk); 1 when the write returned TC_OK. */
-static int write_limited(const tc_results *r, const char *path, long limit, int *reported)
+/* How a write under a file size limit ended (write_limited). */
+enum { LIM_OK, LIM_WRITE_ERROR, LIM_INCOMPLETE, LIM_WRONG };
+
+/* The reason's form for err: LIM_WRONG unless it names path, then the
+ * parts' folder when it is not beside path (a full /dev/shm is not the
+ * output's disk; the user would look there for room) and not otherwise. */
+static int limited_form(const char *err, const char *path, const char *parts)
 {
+    char tail[512];
+    snprintf(tail, sizeof tail, "its parts are written to %s first)", parts);
+    int beside = strcmp(parts, dir) == 0;
+    if (strncmp(err, path, strlen(path)) != 0 || (beside ? strstr(err, "its parts") != NULL
+                                                         : strstr(err, tail) == NULL))
+        return LIM_WRONG;
+    return strstr(err, ": the written workbook is incomplete (disk full?") ? LIM_INCOMPLETE
+                                                                           : LIM_WRITE_ERROR;
+}
+
+/* Writes r to path under a file size limit (writes past it fail with EFBIG,
+ * as on a full disk, parts included): LIM_OK, or a TC_ERR_WRITE of the
+ * form limited_form gives with no file left, else LIM_WRONG. */
+static int write_limited(const tc_results *r, const char *path, long limit)
+{
+    const char *parts = xl_parts_dir(dir);
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
@@ -540,20 +560,32 @@ static int write_limited(const tc_results *r, const char *path, long limit, int 
         char err[256] = "";
         tc_status st = tc_xlsx_write(r, path, err, sizeof err);
         if (st == TC_OK)
-            _exit(0);
-        _exit(st == TC_ERR_WRITE && strstr(err, path) && access(path, F_OK) != 0 ? 1 : 2);
+            _exit(LIM_OK);
+        _exit(st == TC_ERR_WRITE && access(path, F_OK) != 0 ? limited_form(err, path, parts)
+                                                            : LIM_WRONG);
     }
     int status = 0;
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
-    *reported = WEXITSTATUS(status) == 1;
-    return WEXITSTATUS(status) == 0;
+    return WEXITSTATUS(status);
 }
 
-/* A full disk is a write error at every size below the workbook's largest
- * part (each part is a temporary file first), leaving no file. Between the
- * zip's size and that, libxlsxwriter itself reports success on a workbook
- * whose sheet XML is cut short; the check of every part catches those. */
+/* Every limit from 1000 bytes to the largest part fails, and both forms
+ * of the reason are seen. */
+static void every_limit_fails(const tc_results *r, const char *path, long largest)
+{
+    int seen[LIM_WRONG + 1] = { 0 };
+    for (long limit = 1000; limit < largest; limit = limit * 9 / 8) {
+        int how = write_limited(r, path, limit);
+        if (how == LIM_OK || how == LIM_WRONG)
+            print_error("file size limit %ld, parts in %s: not reported as a write error\n",
+                        limit, xl_parts_dir(dir));
+        assert_true(how == LIM_WRITE_ERROR || how == LIM_INCOMPLETE);
+        seen[how]++;
+    }
+    assert_true(seen[LIM_WRITE_ERROR] > 0 && seen[LIM_INCOMPLETE] > 0);
+}
+
 /* Issue 18: libxlsxwriter's temporary parts go to /dev/shm when it has
  * room, else beside the workbook (NULL: always; a folder that is not
  * there: beside too). The same bytes every way, and no part left behind.
@@ -589,6 +621,10 @@ static void test_parts_folder_changes_nothing(void **state)
     tc_results_free(r);
 }
 
+/* A full disk is a write error at every size below the workbook's largest
+ * part (each part is a temporary file first), leaving no file. Between the
+ * zip's size and that, libxlsxwriter itself reports success on a workbook
+ * whose sheet XML is cut short; the check of every part catches those. */
 static void test_disk_full_fails(void **state)
 {
     (void)state;
@@ -611,13 +647,19 @@ static void test_disk_full_fails(void **state)
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     assert_true(largest > (long)st.st_size);    /* the silent range exists */
-    for (long limit = 1000; limit < largest; limit = limit * 9 / 8) {
-        int reported = 0;
-        int ok = write_limited(r, path, limit, &reported);
-        if (ok || !reported)
-            print_error("file size limit %ld: not reported as a write error\n", limit);
-        assert_true(!ok && reported);
-    }
+    every_limit_fails(r, path, largest);       /* parts where they go by default */
+    xl_set_parts_dir(NULL);
+    every_limit_fails(r, path, largest);       /* beside: not named */
+    char parts[256];
+    snprintf(parts, sizeof parts, "%s/full_parts", dir);
+    assert_int_equal(mkdir(parts, 0700), 0);
+    xl_set_parts_dir(parts);
+    if (strcmp(xl_parts_dir(dir), parts) == 0)  /* needs 1 GB free in the test's folder */
+        every_limit_fails(r, path, largest);   /* elsewhere: named */
+    else
+        print_message("the test's folder has under 1 GB free: parts elsewhere not tried\n");
+    xl_set_parts_dir("/dev/shm");
+    assert_int_equal(rmdir(parts), 0);
     tc_results_free(r);
 }
 

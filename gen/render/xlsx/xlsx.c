@@ -152,7 +152,7 @@ void xl_set_parts_dir(const char *dir)
     parts_candidate = dir;
 }
 
-static const char *parts_dir(const char *beside)
+const char *xl_parts_dir(const char *beside)
 {
     struct statvfs v;
     const char *d = parts_candidate;
@@ -161,12 +161,36 @@ static const char *parts_dir(const char *beside)
     return roomy && access(d, W_OK | X_OK) == 0 ? d : beside;
 }
 
+/* Closes (writes) the book and checks it. A full disk may be the parts'
+ * folder rather than the output's: the message names it when they differ,
+ * since a user looking at the output's free space would find room. */
+static void close_book(xl_ctx *c, const char *path, const char *parts, const char *beside)
+{
+    char first[4200] = "";  /* "" when the parts are beside the output */
+    if (strcmp(parts, beside) != 0)
+        snprintf(first, sizeof first, "its parts are written to %s first", parts);
+    errno = 0;
+    lxw_error e = workbook_close(c->wb);
+    int sys = errno;        /* the reason, when a write failed (disk full) */
+    const char *why = sys ? strerror(sys) : lxw_strerror(e);
+    if (e != LXW_NO_ERROR && *first)
+        xl_fail(c, TC_ERR_WRITE, "%s: %s (%s)", path, why, first);
+    else if (e != LXW_NO_ERROR)
+        xl_fail(c, TC_ERR_WRITE, "%s: %s", path, why);
+    else if (!xl_zip_complete(path))
+        xl_fail(c, TC_ERR_WRITE, "%s: the written workbook is incomplete (disk full?%s%s)", path,
+                *first ? " " : "", first);
+    if (!xl_ok(c))
+        remove(path);   /* no partial file */
+}
+
 tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t n)
 {
     char dir[4096];
     folder_of(path, dir, sizeof dir);
+    const char *parts = xl_parts_dir(dir);
     xl_ctx c = { .r = r, .s = r->scenario };
-    lxw_workbook_options o = { .constant_memory = LXW_FALSE, .tmpdir = (char *)parts_dir(dir) };
+    lxw_workbook_options o = { .constant_memory = LXW_FALSE, .tmpdir = (char *)parts };
     c.names = xl_names_new();
     c.keys = c.names ? tc_inputs_new(c.s) : NULL;
     c.wb = c.keys && layout(&c) ? workbook_new_opt(path, &o) : NULL;
@@ -176,19 +200,10 @@ tc_status tc_xlsx_write(const tc_results *r, const char *path, char *err, size_t
         fill(&c);
     if (c.wb)
         xl_names_commit(&c);
-    if (c.wb && xl_ok(&c)) {
-        errno = 0;
-        lxw_error e = workbook_close(c.wb);
-        int sys = errno;        /* the reason, when a write failed (disk full) */
-        if (e != LXW_NO_ERROR)
-            xl_fail(&c, TC_ERR_WRITE, "%s: %s", path, sys ? strerror(sys) : lxw_strerror(e));
-        else if (!xl_zip_complete(path))
-            xl_fail(&c, TC_ERR_WRITE, "%s: the written workbook is incomplete (disk full?)", path);
-        if (!xl_ok(&c))
-            remove(path);   /* no partial file */
-    } else if (c.wb) {
+    if (c.wb && xl_ok(&c))
+        close_book(&c, path, parts, dir);
+    else if (c.wb)
         lxw_workbook_free(c.wb);    /* nothing is written */
-    }
     if (!xl_ok(&c) && err && n)
         snprintf(err, n, "%s", c.err);
     tc_status st = c.st;

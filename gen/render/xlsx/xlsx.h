@@ -26,6 +26,9 @@ int xl_zip_complete(const char *path);
  * has 1 GB free and is writable, else beside the workbook; NULL: always
  * beside. For the tests of both. */
 void xl_set_parts_dir(const char *dir);
+/* The folder the parts of a workbook beside `beside` go to now (that
+ * folder, or beside itself); a write error names it when they differ. */
+const char *xl_parts_dir(const char *beside);
 
 /* Safety helpers, exposed for the tests. */
 #define XL_STR_MAX 32767            /* Excel's cell text limit */
