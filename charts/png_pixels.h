@@ -15,11 +15,17 @@
 #define TC_PNG_SLACK 16
 uint32_t tc_png_unpack_rgb(const uint32_t *px, int w, unsigned char *out);
 
+/* tc_png_unpack_rgb, leaving each pixel read opaque white (0xFFFFFFFF):
+ * a chart's bitmap, written, is ready for the next chart without a fill
+ * (charts/backend_cairo.c). */
+uint32_t tc_png_unpack_rgb_whiten(uint32_t *px, int w, unsigned char *out);
+
 /* One row to un-premultiplied RGBA bytes (4 * w), rounding as cairo's own
  * PNG writer does. */
 void tc_png_unpack_rgba(const uint32_t *px, int w, unsigned char *out);
 
 /* The plain C form, which the fast one must equal (tests compare). */
 uint32_t tc_png_unpack_rgb_plain(const uint32_t *px, int w, unsigned char *out);
+uint32_t tc_png_unpack_rgb_whiten_plain(uint32_t *px, int w, unsigned char *out);
 
 #endif

@@ -22,6 +22,7 @@ typedef struct {
     size_t n;
     const char *path;
     tc_status st;
+    int whiten;             /* tc_png_write_whiten: each row left white once read */
 } png_ctx;
 
 /* A system error while writing is a write error; libpng refusing the
@@ -45,14 +46,15 @@ enum { NOT_OPAQUE = 1 };
 /* The rows to libpng: as RGB (ch 3), stopping with NOT_OPAQUE at the first
  * row with a pixel that is not (the caller starts again as RGBA: never a
  * chart), so no pass of its own reads the picture first. */
-static int write_rows(png_structp png, const unsigned char *pixels, int w, int h, int stride,
-                      int ch, unsigned char *row)
+static int write_rows(png_structp png, const png_ctx *ctx, const unsigned char *pixels, int w,
+                      int h, int stride, int ch, unsigned char *row)
 {
     for (int y = 0; y < h; y++) {
         const uint32_t *px = (const uint32_t *)(const void *)(pixels + (size_t)y * (size_t)stride);
         if (ch == 4)
             tc_png_unpack_rgba(px, w, row);
-        else if (tc_png_unpack_rgb(px, w, row) >> 24 != 0xFF)
+        else if ((ctx->whiten ? tc_png_unpack_rgb_whiten((uint32_t *)px, w, row)
+                              : tc_png_unpack_rgb(px, w, row)) >> 24 != 0xFF)
             return NOT_OPAQUE;
         png_write_row(png, row);
     }
@@ -83,7 +85,7 @@ static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int
     png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
     png_set_compression_level(png, 1);
     png_write_info(png, info);
-    int rc = write_rows(png, pixels, w, h, stride, ch, row);
+    int rc = write_rows(png, ctx, pixels, w, h, stride, ch, row);
     if (rc == 0)
         png_write_end(png, NULL);
     png_destroy_write_struct(&png, &info);
@@ -91,13 +93,20 @@ static int encode(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int
 }
 
 /* RGB first; a picture found not opaque is written again from the start as
- * RGBA (the file emptied first). */
+ * RGBA (the file emptied first), except one being whitened: its rows read
+ * are white already, and a chart is opaque by construction (drawn over
+ * opaque white), so that is a fault of the drawing, reported. */
 static int encode_any(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w, int h,
                       int stride, unsigned char *row)
 {
     int rc = encode(f, ctx, pixels, w, h, stride, 3, row);
     if (rc != NOT_OPAQUE)
         return rc;
+    if (ctx->whiten) {
+        snprintf(ctx->err, ctx->n, "%s: the chart's bitmap is not opaque", ctx->path);
+        ctx->st = TC_ERR_RENDER;
+        return -1;
+    }
     if (fflush(f) != 0 || ftruncate(fileno(f), 0) != 0 || fseek(f, 0, SEEK_SET) != 0) {
         snprintf(ctx->err, ctx->n, "%s: %s", ctx->path, strerror(errno ? errno : EIO));
         ctx->st = TC_ERR_WRITE;
@@ -106,8 +115,8 @@ static int encode_any(FILE *f, png_ctx *ctx, const unsigned char *pixels, int w,
     return encode(f, ctx, pixels, w, h, stride, 4, row);
 }
 
-tc_status tc_png_write(const char *path, const unsigned char *pixels, int width, int height,
-                       int stride, char *err, size_t n)
+static tc_status png_write(const char *path, const unsigned char *pixels, int width, int height,
+                           int stride, int whiten, char *err, size_t n)
 {
     if (width <= 0 || height <= 0 || stride < 4 * width) {
         snprintf(err, n, "%s: no picture to write (%d x %d)", path, width, height);
@@ -124,7 +133,7 @@ tc_status tc_png_write(const char *path, const unsigned char *pixels, int width,
         free(row);
         return TC_ERR_WRITE;
     }
-    png_ctx ctx = {err, n, path, TC_ERR_WRITE};
+    png_ctx ctx = {err, n, path, TC_ERR_WRITE, whiten};
     errno = 0;
     int failed = encode_any(f, &ctx, pixels, width, height, stride, row) != 0;
     int saved = ferror(f) ? (errno ? errno : EIO) : 0;
@@ -140,4 +149,16 @@ tc_status tc_png_write(const char *path, const unsigned char *pixels, int width,
     if (regular)
         unlink(path);   /* no partial picture, whoever called; never a device */
     return failed ? ctx.st : TC_ERR_WRITE;
+}
+
+tc_status tc_png_write(const char *path, const unsigned char *pixels, int width, int height,
+                       int stride, char *err, size_t n)
+{
+    return png_write(path, pixels, width, height, stride, 0, err, n);
+}
+
+tc_status tc_png_write_whiten(const char *path, unsigned char *pixels, int width, int height,
+                              int stride, char *err, size_t n)
+{
+    return png_write(path, pixels, width, height, stride, 1, err, n);
 }

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "../charts/chart.h"
 #include "chart_fixture.h"
 #include "tc_charts.h"
 #include "tc_render.h"
@@ -192,6 +193,57 @@ static void test_unwritable_folder_is_an_error(void **state)
     free(f);
 }
 
+static void prepare(const tc_results *r, tc_chart_kind k, tc_prims *p)
+{
+    char err[300] = "";
+    int applies = 0;
+    *p = (tc_prims){0};
+    assert_int_equal(tc_chart_prepare(r, k, TC_CHART_WIDTH, TC_CHART_HEIGHT, p, &applies, err,
+                                      sizeof err), TC_OK);
+    assert_true(applies);
+}
+
+static void write_png(const tc_prims *p, const char *name, char *path, size_t n, tc_status want)
+{
+    char err[300] = "";
+    if (name[0] == '/')
+        snprintf(path, n, "%s", name);
+    else
+        snprintf(path, n, "%s/%s", base_dir, name);
+    tc_status st = tc_chart_write_png(p, path, err, sizeof err);
+    if (st != want)
+        fail_msg("%s: status %d, expected %d (%s)", path, (int)st, (int)want, err);
+}
+
+/* A chart's bitmap goes back to the pool white when its PNG is written
+ * (the writer whitens it in the same pass), and the next chart skips the
+ * white paint: the same bytes as drawn on a fresh bitmap. A PNG that fails
+ * half way (/dev/full: libpng stops at its first full buffer) leaves the
+ * bitmap partly drawn on, and the next chart paints it again. */
+static void test_reused_bitmaps_draw_the_same_bytes(void **state)
+{
+    (void)state;
+    tc_fixture *f = fx_reference();
+    tc_prims a, b;
+    prepare(&f->r, TC_CHART_COST_PER_M, &a);
+    prepare(&f->r, TC_CHART_TCO_STACK, &b);
+    char fresh[800], again[800], after_fail[800], full[800];
+    tc_render_charts_release();            /* no bitmap in the pool */
+    write_png(&b, "b_fresh.png", fresh, sizeof fresh, TC_OK);
+    write_png(&a, "a.png", full, sizeof full, TC_OK);
+    write_png(&b, "b_again.png", again, sizeof again, TC_OK);
+    write_png(&a, "/dev/full", full, sizeof full, TC_ERR_WRITE);
+    write_png(&b, "b_after_fail.png", after_fail, sizeof after_fail, TC_OK);
+    if (!same_bytes(fresh, again))
+        fail_msg("%s and %s differ", fresh, again);
+    if (!same_bytes(fresh, after_fail))
+        fail_msg("%s and %s differ", fresh, after_fail);
+    tc_render_charts_release();
+    tc_prims_free(&a);
+    tc_prims_free(&b);
+    free(f);
+}
+
 static void remove_tree(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -229,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_ten_long_names_render),
         cmocka_unit_test(test_threads_at_once_render_the_same_bytes),
         cmocka_unit_test(test_unwritable_folder_is_an_error),
+        cmocka_unit_test(test_reused_bitmaps_draw_the_same_bytes),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     if (!keep)

@@ -144,6 +144,78 @@ static void fast_unpack_equals_plain(void **state)
     }
 }
 
+/* Whitening gives the plain unpack's bytes and AND at every width, on
+ * both paths, and leaves exactly the row's pixels opaque white. */
+static void whiten_unpack_equals_plain(void **state)
+{
+    (void)state;
+    uint32_t src[68], fast[68], plain[68];
+    unsigned char a[68 * 3 + TC_PNG_SLACK], b[68 * 3 + TC_PNG_SLACK], c[68 * 3 + TC_PNG_SLACK];
+    for (int i = 0; i < 68; i++)
+        src[i] = 0xFF000000u | (uint32_t)(i * 2654435761u >> 8);
+    for (int w = 0; w <= 67; w++) {
+        src[w ? w - 1 : 0] &= 0xFEFFFFFFu;
+        memcpy(fast, src, sizeof src);
+        memcpy(plain, src, sizeof src);
+        uint32_t want = tc_png_unpack_rgb_plain(src, w, a);
+        assert_int_equal(tc_png_unpack_rgb_whiten(fast, w, b), want);
+        assert_int_equal(tc_png_unpack_rgb_whiten_plain(plain, w, c), want);
+        assert_memory_equal(a, b, (size_t)w * 3);
+        assert_memory_equal(a, c, (size_t)w * 3);
+        for (int i = 0; i < 68; i++) {
+            assert_int_equal(fast[i], i < w ? 0xFFFFFFFFu : src[i]);
+            assert_int_equal(plain[i], i < w ? 0xFFFFFFFFu : src[i]);
+        }
+        src[w ? w - 1 : 0] |= 0xFF000000u;
+    }
+}
+
+/* The whitening writer writes tc_png_write's bytes and leaves each row's
+ * pixels white, the stride's padding as it was. */
+static void whiten_writes_the_same_bytes(void **state)
+{
+    fixture *f = *state;
+    int w = 10, h = 7, stride = 48;
+    uint32_t *px = picture(w, h, 0);
+    uint32_t *wide = calloc((size_t)stride / 4 * (size_t)h, 4);
+    for (int y = 0; y < h; y++) {
+        memcpy(wide + (size_t)y * (size_t)(stride / 4), px + (size_t)y * (size_t)w, (size_t)w * 4);
+        wide[(size_t)y * (size_t)(stride / 4) + (size_t)w] = 0x12345678u;
+    }
+    char err[256] = "", other[128];
+    snprintf(other, sizeof other, "%s/b.png", f->dir);
+    assert_int_equal(tc_png_write(f->path, (unsigned char *)wide, w, h, stride, err, sizeof err),
+                     TC_OK);
+    assert_int_equal(tc_png_write_whiten(other, (unsigned char *)wide, w, h, stride, err,
+                                         sizeof err), TC_OK);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "cmp -s %s %s", f->path, other);
+    assert_int_equal(system(cmd), 0);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < stride / 4; x++)
+            assert_int_equal(wide[(size_t)y * (size_t)(stride / 4) + (size_t)x],
+                             x < w ? 0xFFFFFFFFu : x == w ? 0x12345678u : 0u);
+    unlink(other);
+    free(wide);
+    free(px);
+}
+
+/* A picture not opaque cannot be written again as RGBA once its rows are
+ * white: the whitening writer refuses it, naming the file, leaving none. */
+static void whiten_refuses_a_picture_not_opaque(void **state)
+{
+    fixture *f = *state;
+    int w = 64, h = 40;
+    uint32_t *px = picture(w, h, 1);
+    char err[256] = "", want[160];
+    assert_int_equal(tc_png_write_whiten(f->path, (unsigned char *)px, w, h, w * 4, err,
+                                         sizeof err), TC_ERR_RENDER);
+    snprintf(want, sizeof want, "%s: the chart's bitmap is not opaque", f->path);
+    assert_string_equal(err, want);
+    assert_int_equal(access(f->path, F_OK), -1);
+    free(px);
+}
+
 /* The stride may be wider than the row: the padding is not picture. */
 static void stride_padding_is_skipped(void **state)
 {
@@ -286,6 +358,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(transparency_is_rgba_and_exact, setup, teardown),
         cmocka_unit_test_setup_teardown(last_pixel_turns_rgba, setup, teardown),
         cmocka_unit_test(fast_unpack_equals_plain),
+        cmocka_unit_test(whiten_unpack_equals_plain),
+        cmocka_unit_test_setup_teardown(whiten_writes_the_same_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(whiten_refuses_a_picture_not_opaque, setup, teardown),
         cmocka_unit_test_setup_teardown(stride_padding_is_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(same_pixels_same_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(errors_name_the_file, setup, teardown),
