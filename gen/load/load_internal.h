@@ -151,6 +151,19 @@ int tc_ld_num_key(tc_ld *c, const tc_node *map, const char *key,
                   const tc_range *r, tc_need need, double def, tc_num *out);
 int tc_ld_int_key(tc_ld *c, const tc_node *map, const char *key,
                   const tc_range *r, tc_need need, double def, double *out);
+/* A numeric key of one struct, read by tc_ld_fields: its input kind (the
+ * key's name, range, unit and whether it is whole are the inputs' table's),
+ * whether it must be given, its default, and the offset of its tc_num (an
+ * int for a whole-number kind) in the struct. */
+typedef struct {
+    tc_input_kind kind;
+    tc_need need;
+    double def;
+    size_t at;
+} tc_ld_field;
+/* Reads f[0..n) from map (NULL: the defaults) into the struct at base, in
+ * order (the order their errors are reported in). */
+void tc_ld_fields(tc_ld *c, const tc_node *map, const tc_ld_field *f, size_t n, void *base);
 int tc_ld_text_key(tc_ld *c, const tc_node *map, const char *key,
                    tc_need need, char **out);
 int tc_ld_id_ok(const tc_node *n);                  /* 1 to 64 of [a-z0-9_-] */

@@ -2,6 +2,7 @@
  * Performance entries: load_perf.c. */
 #include "load_internal.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,39 +30,40 @@ const tc_ld_where tc_ld_where_platform[] = {
     TC_LD_WHERE_END,
 };
 
-static void ld_cloud(tc_ld *c, const tc_node *m, tc_pricing *p)
-{
-    tc_ld_num_key(c, m, "gpu_hour", TC_LD_IN(TC_IN_GPU_HOUR), TC_LD_REQUIRED, 0, &p->gpu_hour);
-    tc_ld_bool_key(c, m, "includes_power", 1, &p->includes_power);
-}
-
-static void ld_owned(tc_ld *c, const tc_node *m, tc_pricing *p)
-{
-    double years;
-    tc_ld_num_key(c, m, "capex_per_node", TC_LD_IN(TC_IN_CAPEX_PER_NODE),
-                  TC_LD_REQUIRED, 0, &p->capex_per_node);
-    tc_ld_num_key(c, m, "network_capex_per_node", TC_LD_IN(TC_IN_NETWORK_CAPEX_PER_NODE),
-                  TC_LD_DEFAULT, 0,
-                  &p->network_capex_per_node);
-    tc_ld_int_key(c, m, "amortization_years", TC_LD_IN(TC_IN_AMORTIZATION_YEARS),
-                  TC_LD_DEFAULT, 4, &years);
-    p->amortization_years = (int)years;
-    tc_ld_num_key(c, m, "residual_value", TC_LD_IN(TC_IN_RESIDUAL_VALUE),
-                  TC_LD_DEFAULT, 0, &p->residual_value);
-    tc_ld_num_key(c, m, "maintenance_rate", TC_LD_IN(TC_IN_MAINTENANCE_RATE),
-                  TC_LD_DEFAULT, 0, &p->maintenance_rate);
-    tc_ld_num_key(c, m, "software_per_gpu_year", TC_LD_IN(TC_IN_SOFTWARE_PER_GPU_YEAR),
-                  TC_LD_DEFAULT, 0,
-                  &p->software_per_gpu_year);
-}
-
-static void ld_api(tc_ld *c, const tc_node *m, tc_pricing *p)
-{
-    tc_ld_num_key(c, m, "input_per_m", TC_LD_IN(TC_IN_INPUT_PER_M),
-                  TC_LD_REQUIRED, 0, &p->input_per_m);
-    tc_ld_num_key(c, m, "output_per_m", TC_LD_IN(TC_IN_OUTPUT_PER_M),
-                  TC_LD_REQUIRED, 0, &p->output_per_m);
-}
+/* Each pricing form's numeric keys, in the order they are read (and their
+ * errors reported); the cloud form reads includes_power between its price
+ * and the keys every form but owned shares (f_tail). */
+#define PRICE(kind, need, def, field) {kind, need, def, offsetof(tc_pricing, field)}
+static const tc_ld_field f_cloud[] = {
+    PRICE(TC_IN_GPU_HOUR, TC_LD_REQUIRED, 0, gpu_hour),
+};
+static const tc_ld_field f_owned[] = {
+    PRICE(TC_IN_CAPEX_PER_NODE, TC_LD_REQUIRED, 0, capex_per_node),
+    PRICE(TC_IN_NETWORK_CAPEX_PER_NODE, TC_LD_DEFAULT, 0, network_capex_per_node),
+    PRICE(TC_IN_AMORTIZATION_YEARS, TC_LD_DEFAULT, 4, amortization_years),
+    PRICE(TC_IN_RESIDUAL_VALUE, TC_LD_DEFAULT, 0, residual_value),
+    PRICE(TC_IN_MAINTENANCE_RATE, TC_LD_DEFAULT, 0, maintenance_rate),
+    PRICE(TC_IN_SOFTWARE_PER_GPU_YEAR, TC_LD_DEFAULT, 0, software_per_gpu_year),
+};
+static const tc_ld_field f_api[] = {
+    PRICE(TC_IN_INPUT_PER_M, TC_LD_REQUIRED, 0, input_per_m),
+    PRICE(TC_IN_OUTPUT_PER_M, TC_LD_REQUIRED, 0, output_per_m),
+};
+/* annual_change (not for owned hardware: it has capex), then every form's */
+static const tc_ld_field f_tail[] = {
+    PRICE(TC_IN_ANNUAL_CHANGE, TC_LD_DEFAULT, 0, annual_change),
+    PRICE(TC_IN_OTHER_PER_YEAR, TC_LD_DEFAULT, 0, other_per_year),
+    PRICE(TC_IN_ONE_TIME, TC_LD_DEFAULT, 0, one_time),
+};
+#define PLAT(kind, need, def, field) {kind, need, def, offsetof(tc_platform, field)}
+static const tc_ld_field f_hardware[] = {
+    PLAT(TC_IN_GPUS_PER_NODE, TC_LD_DEFAULT, 8, gpus_per_node),
+    PLAT(TC_IN_PEAK_PFLOPS, TC_LD_OPTIONAL, 0, peak_pflops),
+    PLAT(TC_IN_POWER_KW_PER_GPU, TC_LD_REQUIRED, 0, power_kw_per_gpu),
+    PLAT(TC_IN_IDLE_POWER_FRACTION, TC_LD_DEFAULT, 1.0, idle_power_fraction),
+    PLAT(TC_IN_SOFTWARE_UPLIFT, TC_LD_DEFAULT, 0, software_uplift),
+};
+#define FIELDS(f) (f), sizeof (f) / sizeof (f)[0]
 
 /* The form's keys; m may be NULL (defaults only). */
 static void ld_form(tc_ld *c, const tc_node *m, tc_pricing *p)
@@ -70,18 +72,18 @@ static void ld_form(tc_ld *c, const tc_node *m, tc_pricing *p)
         m = NULL;
     p->includes_power = 1;
     p->amortization_years = 4;
-    if (p->kind == TC_PRICING_CLOUD)
-        ld_cloud(c, m, p);
-    else if (p->kind == TC_PRICING_OWNED)
-        ld_owned(c, m, p);
+    if (p->kind == TC_PRICING_CLOUD) {
+        tc_ld_fields(c, m, FIELDS(f_cloud), p);
+        tc_ld_bool_key(c, m, "includes_power", 1, &p->includes_power);
+    } else if (p->kind == TC_PRICING_OWNED) {
+        tc_ld_fields(c, m, FIELDS(f_owned), p);
+    } else {
+        tc_ld_fields(c, m, FIELDS(f_api), p);
+    }
+    if (p->kind == TC_PRICING_OWNED)
+        tc_ld_fields(c, m, f_tail + 1, 2, p);   /* no annual_change */
     else
-        ld_api(c, m, p);
-    if (p->kind != TC_PRICING_OWNED)
-        tc_ld_num_key(c, m, "annual_change", TC_LD_IN(TC_IN_ANNUAL_CHANGE),
-                      TC_LD_DEFAULT, 0, &p->annual_change);
-    tc_ld_num_key(c, m, "other_per_year", TC_LD_IN(TC_IN_OTHER_PER_YEAR),
-                  TC_LD_DEFAULT, 0, &p->other_per_year);
-    tc_ld_num_key(c, m, "one_time", TC_LD_IN(TC_IN_ONE_TIME), TC_LD_DEFAULT, 0, &p->one_time);
+        tc_ld_fields(c, m, FIELDS(f_tail), p);
 }
 
 static const tc_node *ld_key_node(const tc_node *m, const char *key)
@@ -143,18 +145,7 @@ static void ld_api_refusals(tc_ld *c, const tc_node *m)
 
 static void ld_hardware(tc_ld *c, const tc_node *m, tc_platform *p)
 {
-    double gpn;
-    tc_ld_int_key(c, m, "gpus_per_node", TC_LD_IN(TC_IN_GPUS_PER_NODE), TC_LD_DEFAULT, 8, &gpn);
-    p->gpus_per_node = (int)gpn;
-    tc_ld_num_key(c, m, "peak_pflops", TC_LD_IN(TC_IN_PEAK_PFLOPS),
-                  TC_LD_OPTIONAL, 0, &p->peak_pflops);
-    tc_ld_num_key(c, m, "power_kw_per_gpu", TC_LD_IN(TC_IN_POWER_KW_PER_GPU),
-                  TC_LD_REQUIRED, 0, &p->power_kw_per_gpu);
-    tc_ld_num_key(c, m, "idle_power_fraction", TC_LD_IN(TC_IN_IDLE_POWER_FRACTION),
-                  TC_LD_DEFAULT, 1.0,
-                  &p->idle_power_fraction);
-    tc_ld_num_key(c, m, "software_uplift", TC_LD_IN(TC_IN_SOFTWARE_UPLIFT),
-                  TC_LD_DEFAULT, 0, &p->software_uplift);
+    tc_ld_fields(c, m, FIELDS(f_hardware), p);
 }
 
 static void ld_platform_id(tc_ld *c, const tc_node *m, tc_scenario *s, tc_platform *p)

@@ -150,3 +150,19 @@ int tc_ld_int_key(tc_ld *c, const tc_node *map, const char *key,
     *out = n.value;
     return ok;
 }
+
+void tc_ld_fields(tc_ld *c, const tc_node *map, const tc_ld_field *f, size_t n, void *base)
+{
+    for (size_t i = 0; i < n; i++) {
+        const tc_input_info *in = tc_input_info_of(f[i].kind);
+        char *at = (char *)base + f[i].at;
+        if (in->integer) {
+            double v;
+            tc_ld_int_key(c, map, in->name, TC_LD_IN(f[i].kind), f[i].need, f[i].def, &v);
+            *(int *)(void *)at = (int)v;
+        } else {
+            tc_ld_num_key(c, map, in->name, TC_LD_IN(f[i].kind), f[i].need, f[i].def,
+                          (tc_num *)(void *)at);
+        }
+    }
+}
