@@ -96,7 +96,7 @@ $(BUILD)/tests/test_cli_pool_crash: CMOCKA_LIBS += -Wl,--wrap=renameat2
 # The report's font subsets: every HarfBuzz call and the temporary file.
 $(BUILD)/tests/test_pdf_subset_faults: CMOCKA_LIBS += -Wl,--wrap=hb_blob_create_from_file_or_fail,--wrap=hb_set_create,--wrap=hb_subset_input_create_or_fail,--wrap=hb_subset_or_fail,--wrap=hb_face_reference_blob,--wrap=tmpfile
 # The output set where renameat2 lacks RENAME_EXCHANGE (EINVAL).
-$(BUILD)/tests/test_outset_faults: CMOCKA_LIBS += -Wl,--wrap=renameat2,--wrap=flock
+$(BUILD)/tests/test_outset_faults: CMOCKA_LIBS += -Wl,--wrap=renameat2,--wrap=flock,--wrap=sync_file_range,--wrap=fsync
 
 $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libtokcost.a
 	@mkdir -p $(dir $@)

@@ -27,6 +27,14 @@ const char *tc_outset_add(tc_outset *o, const char *rel);
  * its own as it finishes; commit syncs any left). Thread-safe. */
 tc_status tc_outset_sync(tc_outset *o);
 
+/* Starts the writeback of the files the calling thread added and has not
+ * synced, without waiting (Linux's sync_file_range): a renderer thread
+ * calls it after each job and tc_outset_sync after its last, which then
+ * finds the data on disk instead of waiting on each file in turn while a
+ * core idles. Advisory: a failure here changes nothing (the sync reports
+ * what is wrong). Thread-safe. */
+void tc_outset_start_sync(tc_outset *o);
+
 /* Checks every file is complete (a non-empty regular file) and on disk,
  * syncs each folder of the stage once, then, under a lock on the parent
  * folder: removes what dead runs left beside it, hard-links the user's

@@ -49,9 +49,33 @@ int __wrap_flock(int fd, int op)
     return __real_flock(fd, op);
 }
 
+/* sync_file_range fails (EINVAL, as where the file system has no such
+ * thing) while `no_writeback` is set; it and fsync count their calls. */
+static int no_writeback, writebacks, fsyncs;
+
+int __real_sync_file_range(int fd, off_t off, off_t n, unsigned flags);
+int __wrap_sync_file_range(int fd, off_t off, off_t n, unsigned flags);
+int __wrap_sync_file_range(int fd, off_t off, off_t n, unsigned flags)
+{
+    writebacks++;
+    if (no_writeback) {
+        errno = EINVAL;
+        return -1;
+    }
+    return __real_sync_file_range(fd, off, n, flags);
+}
+
+int __real_fsync(int fd);
+int __wrap_fsync(int fd);
+int __wrap_fsync(int fd)
+{
+    fsyncs++;
+    return __real_fsync(fd);
+}
+
 static int setup(void **state)
 {
-    no_exchange = busy_stage = 0;
+    no_exchange = busy_stage = no_writeback = writebacks = fsyncs = 0;
     return outset_setup(state);
 }
 
@@ -165,6 +189,59 @@ static void a_stage_that_cannot_be_made_leaves_nothing(void **state)
     assert_string_equal(fx_slurp("out/results.json"), "C");
 }
 
+/* Three outputs of this thread, their writeback started (once each, however
+ * often asked), then synced: one fsync each, none again at the commit
+ * (which syncs the two folders). With the writeback failing, the same:
+ * it is only a head start. */
+static void writeback_starts_once_and_changes_nothing(void **state)
+{
+    (void)state;
+    for (int failing = 0; failing < 2; failing++) {
+        char dir[300];
+        fx_path(dir, sizeof dir, "out");
+        no_writeback = failing;
+        writebacks = fsyncs = 0;
+        tc_outset *o = tc_outset_new(dir, NULL, 0);
+        const char *names[] = {"results.json", "report.pdf", "charts/a.png"};
+        for (int i = 0; i < 3; i++) {
+            const char *p = tc_outset_add(o, names[i]);
+            assert_non_null(p);
+            FILE *f = fopen(p, "w");
+            fputs(failing ? "second" : "first", f);
+            fclose(f);
+            tc_outset_start_sync(o);
+        }
+        tc_outset_start_sync(o);
+        assert_int_equal(writebacks, 3);
+        assert_int_equal(fsyncs, 0);
+        assert_int_equal(tc_outset_sync(o), TC_OK);
+        assert_int_equal(fsyncs, 3);
+        assert_int_equal(tc_outset_commit(o), TC_OK);
+        assert_int_equal(fsyncs, 3 + 2 + 1);        /* the stage, charts/, the parent */
+        tc_outset_free(o);
+        assert_string_equal(fx_slurp("out/charts/a.png"), failing ? "second" : "first");
+    }
+}
+
+/* An output gone before its writeback: nothing said then; the sync names it. */
+static void writeback_of_a_missing_file_is_left_to_the_sync(void **state)
+{
+    (void)state;
+    char dir[300], want[700];
+    fx_path(dir, sizeof dir, "out");
+    tc_outset *o = tc_outset_new(dir, NULL, 0);
+    const char *p = tc_outset_add(o, "results.json");
+    assert_non_null(p);
+    assert_int_equal(unlink(p), 0);
+    tc_outset_start_sync(o);                         /* gone: skipped */
+    assert_int_equal(writebacks, 0);
+    assert_string_equal(tc_outset_error(o), "");
+    assert_int_equal(tc_outset_sync(o), TC_ERR_WRITE);
+    snprintf(want, sizeof want, "%s/results.json: %s", dir, strerror(ENOENT));
+    assert_string_equal(tc_outset_error(o), want);
+    tc_outset_free(o);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, outset_teardown)
@@ -174,6 +251,8 @@ int main(void)
         T(an_old_folder_left_is_drained),
         T(a_users_folder_in_the_way_is_refused),
         T(a_stage_that_cannot_be_made_leaves_nothing),
+        T(writeback_starts_once_and_changes_nothing),
+        T(writeback_of_a_missing_file_is_left_to_the_sync),
     };
     return cmocka_run_group_tests_name("outset_faults", tests, NULL, NULL);
 }

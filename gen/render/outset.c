@@ -264,7 +264,7 @@ static const char *create_file(tc_outset *o, const char *rel)
     outset_file *f = calloc(1, sizeof *f);
     int fd = -1;
     if (f) {
-        *f = (outset_file){strdup(rel), join(o->stage, rel), pthread_self(), 0};
+        *f = (outset_file){strdup(rel), join(o->stage, rel), pthread_self(), 0, 0};
         if (f->rel && f->path && make_stage_dirs(o, rel) == 0)
             fd = openat(o->stage_fd, rel, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                         0666);
@@ -338,23 +338,47 @@ static tc_status sync_file(tc_outset *o, outset_file *f)
     return TC_OK;
 }
 
-tc_status tc_outset_sync(tc_outset *o)
+enum { MAX_MINE = 64 };
+
+/* The calling thread's files not yet synced, at most MAX_MINE. */
+static size_t mine_unsynced(tc_outset *o, outset_file **mine)
 {
-    enum { MAX_MINE = 64 };
-    outset_file *mine[MAX_MINE];
     size_t k = 0;
     pthread_mutex_lock(&o->lock);
     for (size_t i = 0; i < o->n_files && k < MAX_MINE; i++)
-        /* owner first: `synced` is written by the owner alone, unlocked,
-         * so another thread's files must not have it read */
+        /* owner first: `synced` and `started` are written by the owner
+         * alone, unlocked, so another thread's files must not have them read */
         if (pthread_equal(o->files[i]->owner, pthread_self()) && !o->files[i]->synced)
             mine[k++] = o->files[i];
     pthread_mutex_unlock(&o->lock);
+    return k;
+}
+
+tc_status tc_outset_sync(tc_outset *o)
+{
+    outset_file *mine[MAX_MINE];
+    size_t k = mine_unsynced(o, mine);
     /* Unlocked: the other threads' fsyncs and renders run beside this one. */
     tc_status st = TC_OK;
     for (size_t i = 0; i < k && st == TC_OK; i++)
         st = sync_file(o, mine[i]);
     return st;
+}
+
+void tc_outset_start_sync(tc_outset *o)
+{
+    outset_file *mine[MAX_MINE];
+    size_t k = mine_unsynced(o, mine);
+    for (size_t i = 0; i < k; i++) {
+        if (mine[i]->started)
+            continue;
+        mine[i]->started = 1;
+        int fd = openat(o->stage_fd, mine[i]->rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;       /* advisory: tc_outset_sync finds and reports it */
+        (void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        close(fd);
+    }
 }
 
 static tc_status claim_locked(tc_outset *o, const char *rel)

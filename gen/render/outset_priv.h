@@ -19,6 +19,7 @@ typedef struct {
     char *rel;          /* "charts/cost.png" */
     char *path;         /* <stage>/<rel>: where a library writes it */
     pthread_t owner;    /* the thread that added it syncs it (tc_outset_sync) */
+    int started;        /* its writeback started (tc_outset_start_sync) */
     int synced;
 } outset_file;
 

@@ -119,24 +119,32 @@ static render_job *take(job_queue *q)
     return j;
 }
 
+static void job_failed(job_queue *q)
+{
+    pthread_mutex_lock(&q->mu);
+    q->failed = 1;
+    pthread_mutex_unlock(&q->mu);
+}
+
 static void *worker(void *arg)
 {
     job_queue *q = arg;
-    render_job *j;
+    render_job *j, *last = NULL;
     while ((j = take(q)) != NULL) {
         j->st = j->fn ? j->fn(q->r, q->o, q->opts, j->why, sizeof j->why)
                       : tc_render_chart(q->r, q->o, q->opts, j->chart, j->why, sizeof j->why);
         tc_render_charts_done();
-        /* Synced here, while the other threads still render (issue 18):
-         * the commit then waits on no file's fsync. */
+        /* Written back while this thread renders its next job, synced
+         * after its last (issue 18): each fsync then finds its data on
+         * disk, and the commit waits on no file's. */
         if (j->st == TC_OK)
-            j->st = tc_outset_sync(q->o);
-        if (j->st != TC_OK) {
-            pthread_mutex_lock(&q->mu);
-            q->failed = 1;
-            pthread_mutex_unlock(&q->mu);
-        }
+            tc_outset_start_sync(q->o);
+        else
+            job_failed(q);
+        last = j;
     }
+    if (last && last->st == TC_OK && (last->st = tc_outset_sync(q->o)) != TC_OK)
+        job_failed(q);
     return NULL;
 }
 
