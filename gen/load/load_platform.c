@@ -81,7 +81,7 @@ static void ld_form(tc_ld *c, const tc_node *m, tc_pricing *p)
         tc_ld_fields(c, m, FIELDS(f_api), p);
     }
     if (p->kind == TC_PRICING_OWNED)
-        tc_ld_fields(c, m, f_tail + 1, 2, p);   /* no annual_change */
+        tc_ld_fields(c, m, f_tail + 1, sizeof f_tail / sizeof f_tail[0] - 1, p);  /* no annual_change */
     else
         tc_ld_fields(c, m, FIELDS(f_tail), p);
 }
